@@ -1,0 +1,82 @@
+import type { Node } from 'unist';
+import type { ResolvedConfig } from '../config/schema.js';
+import type { Document } from './document.js';
+import type { Severity } from './types.js';
+
+/** What a rule declares about itself. The engine stamps id, category, severity and policy on findings. */
+export interface RuleMeta {
+  /** `category/name`, from the contract's rule table. */
+  id: string;
+  /** The policy section the rule enforces, e.g. "Attribution". */
+  policy: string;
+  /** The policy's own words, quoted in the documentation. */
+  clause: string;
+  defaultSeverity: Severity;
+  /** One sentence for the README's rule table. */
+  description: string;
+  /** Why the default severity is what it is (shown in the rule table). */
+  severityReason?: string;
+}
+
+/** Where a report points: a node with a position, a source offset range, or the whole document. */
+export type ReportTarget = { node: Node } | { start: number; end: number } | { document: true };
+
+export type RuleReport = ReportTarget & {
+  message: string;
+  /** The id to report under, when the rule emits more than one (it must be listed in `emits`). */
+  ruleId?: string;
+  /** A lower severity for this finding than the rule's configured one (never higher). */
+  severity?: Severity;
+  /** Replacement texts for the reported span, best first. */
+  suggestions?: string[];
+  /** True when the single suggestion may be applied by `--fix` without a human reading it. */
+  safeFix?: boolean;
+};
+
+export interface RunContext {
+  config: ResolvedConfig;
+  /** Working folder all file paths are relative to. */
+  cwd: string;
+  offline: boolean;
+  mode: 'check' | 'link-rot';
+  /** Files of this run, relative to cwd. */
+  files: readonly string[];
+  /** Options configured for a rule id (`rules.<id>.options`), already validated. */
+  options(id: string): unknown;
+  isEnabled(id: string): boolean;
+  /** Progress and warnings that are not findings. */
+  warn(message: string, file?: string): void;
+}
+
+export interface RuleContext<State = unknown> {
+  run: RunContext;
+  state: State;
+  report(report: RuleReport): void;
+}
+
+export interface FinishContext<State = unknown> {
+  run: RunContext;
+  state: State;
+  /** Report against a file checked earlier in this run. */
+  report(file: string, report: RuleReport): void;
+}
+
+export interface Rule<State = unknown> {
+  meta: RuleMeta;
+  /** Further ids this rule reports under (e.g. a grammar engine's kinds). */
+  emits?: RuleMeta[];
+  /** Validates `rules.<id>.options`; return an error message per bad key, or the parsed options. */
+  parseOptions?(
+    raw: unknown,
+  ): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] };
+  /** Once per run, only when one of the rule's ids is enabled. */
+  setup?(run: RunContext): State | Promise<State>;
+  check(doc: Document, ctx: RuleContext<State>): void | Promise<void>;
+  /** After every document was checked: for site-wide rules (links, names). */
+  finish?(ctx: FinishContext<State>): void | Promise<void>;
+}
+
+export function ruleCategory(id: string): string {
+  const slash = id.indexOf('/');
+  return slash === -1 ? id : id.slice(0, slash);
+}

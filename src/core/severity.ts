@@ -1,0 +1,32 @@
+import type { RuleSetting } from '../config/schema.js';
+import { ruleCategory } from './rule.js';
+import { SEVERITY_RANK, type Severity, type SeverityOrOff } from './types.js';
+
+/** Rule and category settings, with command-line overrides taking precedence over the config. */
+export interface SeverityTable {
+  cli: Record<string, SeverityOrOff>;
+  config: Record<string, RuleSetting>;
+}
+
+/** Severity of a rule id: `--rule` (id, then category), then config (id, then category), then the default. */
+export function resolveSeverity(id: string, fallback: Severity, table: SeverityTable): SeverityOrOff {
+  const category = ruleCategory(id);
+  return (
+    table.cli[id] ??
+    table.cli[category] ??
+    table.config[id]?.severity ??
+    table.config[category]?.severity ??
+    fallback
+  );
+}
+
+/** A rule may lower the severity of one finding, never raise it above what is configured. */
+export function lowerOf(configured: Severity, requested: Severity | undefined): Severity {
+  if (!requested) return configured;
+  return SEVERITY_RANK[requested] < SEVERITY_RANK[configured] ? requested : configured;
+}
+
+export function atLeast(severity: Severity, threshold: SeverityOrOff | 'never'): boolean {
+  if (threshold === 'never' || threshold === 'off') return false;
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}

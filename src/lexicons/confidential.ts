@@ -1,0 +1,84 @@
+import type { LexiconEntry } from './types.js';
+
+/** Markers that a post is not finished. */
+export const draftMarkers: LexiconEntry[] = [
+  {
+    pattern: 'DRAFT',
+    caseSensitive: true,
+    message: 'This post is marked DRAFT. Finish it and remove the marker before it is published.',
+  },
+  {
+    pattern: "(?:do not|don't|dont|not (?:yet )?(?:ready )?for) (?:publish|post|publication|release)(?:ed)?",
+    message:
+      'This post says it is not ready to publish. Finish it and remove the note, or keep it out of the pull request.',
+  },
+  {
+    pattern: 'TODO|FIXME|TBD|TBC|XXX',
+    caseSensitive: true,
+    message: 'An editing note ({match}) is still in the post. Resolve it and delete the note.',
+  },
+  {
+    pattern: '(?:to ?do|fix ?me|note to self):',
+    message: 'An editing note ({match}) is still in the post. Resolve it and delete the note.',
+  },
+  {
+    pattern: 'TK|TKTK',
+    caseSensitive: true,
+    message: 'The placeholder "{match}" marks something still to come. Fill it in and remove the marker.',
+  },
+  {
+    pattern: 'lorem ipsum(?: dolor sit amet)?|dolor sit amet',
+    message: 'Placeholder text ("{match}") is still in the post. Replace it with the real text.',
+  },
+  {
+    pattern:
+      '\\[(?:insert|add|placeholder|fill in|tbd|tbc|todo|to come|xx+|\\?+)(?:[^\\]\\n]{0,60})\\]|<(?:insert|add|placeholder) [^>\\n]{1,60}>',
+    message: 'The placeholder {match} has not been filled in. Replace it with the real text.',
+  },
+];
+
+/** Words that mark material as not for the public. */
+export const internalMarkers: LexiconEntry[] = [
+  {
+    pattern: '(?:for )?internal(?:[ -]use)?[ -]only|for internal use|staff eyes only|for staff only',
+    message:
+      'This post contains material marked "{match}". Internal material must not be published: remove it, or get it cleared for the public first.',
+  },
+  {
+    pattern: 'CONFIDENTIAL',
+    caseSensitive: true,
+    message:
+      'This post contains material marked "{match}". Remove it: confidential information must not be published.',
+  },
+  {
+    pattern:
+      "(?:strictly|highly) confidential|confidential and proprietary|confidential(?=:)|privileged and confidential|(?:is|are|remains?) confidential(?=[:;,.] *(?:do not|don't|please))",
+    message:
+      'This post contains material marked "{match}". Remove it: confidential information must not be published.',
+  },
+  {
+    pattern:
+      "(?:please )?(?:do not|don't|dont) (?:share|distribute|forward|circulate|repost)(?: this| these| it)?(?: (?:post|document|memo|information|info|draft|email|message|list|file))?",
+    unlessFollowedBy:
+      '\\s+(?:your|you|my|his|her|their|any|personal|passwords?|pins?|account|card|login|private|with strangers)',
+    message:
+      'This post says "{match}", which marks it as not for the public. Remove that material, or the note if it no longer applies.',
+  },
+  {
+    pattern:
+      'not for (?:public )?(?:distribution|release|circulation)|not to be (?:shared|distributed|released)',
+    message: 'This post contains material marked "{match}". Remove it before publishing.',
+  },
+  {
+    pattern: 'embargoed? until|under embargo',
+    message:
+      'This post mentions an embargo ("{match}"). Publish embargoed news only after the embargo lifts, and remove the note.',
+  },
+  {
+    pattern:
+      "(?:not yet|(?:has|have) not|hasn't|haven't)(?: yet)?(?: been)? (?:board[- ])?approved|pending (?:board )?approval",
+    message:
+      'This post describes something "{match}". Budget and personnel matters are confidential until approved: wait for approval before publishing.',
+    severity: 'warning',
+  },
+];

@@ -1,0 +1,27 @@
+import type { Rule } from '../core/rule.js';
+import { accessibilityRules } from './accessibility/index.js';
+import { attributionRules } from './attribution/index.js';
+import { conductRules } from './conduct/index.js';
+import { confidentialRules } from './confidential/index.js';
+import { contentRules } from './content/index.js';
+import { grammarRules } from './grammar/index.js';
+import { linksRules } from './links/index.js';
+import { privacyRules } from './privacy/index.js';
+import { prohibitedRules } from './prohibited/index.js';
+import { secretsRules } from './secrets/index.js';
+import { spellingRules } from './spelling/index.js';
+
+/** Every rule the product ships; each category's index lists its rules. */
+export const allRules: readonly Rule[] = [
+  ...contentRules,
+  ...confidentialRules,
+  ...attributionRules,
+  ...accessibilityRules,
+  ...linksRules,
+  ...spellingRules,
+  ...grammarRules,
+  ...prohibitedRules,
+  ...privacyRules,
+  ...secretsRules,
+  ...conductRules,
+] as readonly Rule[];
