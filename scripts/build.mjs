@@ -1,0 +1,41 @@
+// Bundles the CLI and the action into dist/ (what GitHub runs and `node dist/cli.js` uses),
+// and copies the data files that packages load from disk at run time beside the bundles.
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const dist = join(root, 'dist');
+
+/** Files read from disk at run time: [source in node_modules or src, name in dist]. */
+export const ASSETS = [];
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { __CONTENT_GATE_VERSION__: JSON.stringify(pkg.version) },
+  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __cgCreateRequire } from 'node:module'; const require = __cgCreateRequire(import.meta.url);",
+  },
+};
+
+await build({
+  ...shared,
+  entryPoints: { cli: join(root, 'src/cli/index.ts'), index: join(root, 'src/action/index.ts') },
+  outdir: dist,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
+});
+
+for (const [from, to] of ASSETS) cpSync(join(root, from), join(dist, to), { recursive: true });
