@@ -9,7 +9,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const dist = join(root, 'dist');
 
-/** Files read from disk at run time: [source in node_modules or src, name in dist]. */
+/**
+ * Files read from disk at run time: [source path relative to the repo, name in dist]. Code finds them
+ * beside the bundle via `new URL(name, import.meta.url)` (no code splitting, so that is dist/).
+ */
 export const ASSETS = [];
 
 rmSync(dist, { recursive: true, force: true });
@@ -33,8 +36,6 @@ await build({
   ...shared,
   entryPoints: { cli: join(root, 'src/cli/index.ts'), index: join(root, 'src/action/index.ts') },
   outdir: dist,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
 });
 
