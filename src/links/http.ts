@@ -1,0 +1,76 @@
+import http, { type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
+import { BlockedAddressError, blockedHost, safeLookup } from './safety.js';
+
+export interface HttpResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+}
+
+export interface SendOptions {
+  method: 'HEAD' | 'GET';
+  timeout: number;
+  headers: Record<string, string>;
+  allowPrivate: boolean;
+}
+
+/** A failed request: `code` is Node's error code (ENOTFOUND, ECONNRESET...), TIMEOUT or EBLOCKED. */
+export class RequestError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Keep-alive agents for one run, so many URLs on one host share connections. */
+export class Agents {
+  readonly http = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  readonly https = new https.Agent({ keepAlive: true, maxSockets: 64 });
+
+  destroy(): void {
+    this.http.destroy();
+    this.https.destroy();
+  }
+}
+
+/**
+ * Sends one request without following redirects and resolves with the status and headers; the
+ * body is never read. The whole exchange up to the headers is bounded by `timeout`.
+ */
+export function send(url: URL, options: SendOptions, agents: Agents): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    if (!options.allowPrivate) {
+      const reason = blockedHost(url.hostname);
+      if (reason) {
+        reject(new RequestError('EBLOCKED', reason));
+        return;
+      }
+    }
+    const secure = url.protocol === 'https:';
+    const request = (secure ? https : http).request(url, {
+      method: options.method,
+      headers: options.headers,
+      agent: secure ? agents.https : agents.http,
+      ...(options.allowPrivate ? {} : { lookup: safeLookup }),
+    });
+    const timer = setTimeout(() => {
+      request.destroy(new RequestError('TIMEOUT', `no answer within ${options.timeout} ms`));
+    }, options.timeout);
+    request.on('response', (response) => {
+      clearTimeout(timer);
+      const result = { status: response.statusCode ?? 0, headers: response.headers };
+      // HEAD has no body, so the connection can be reused; a GET body is not needed at all.
+      if (options.method === 'HEAD') response.resume();
+      else response.destroy();
+      resolve(result);
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      if (error instanceof RequestError) reject(error);
+      else if (error instanceof BlockedAddressError) reject(new RequestError('EBLOCKED', error.message));
+      else reject(new RequestError(error.code ?? 'ERROR', error.message));
+    });
+    request.end();
+  });
+}
