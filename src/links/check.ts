@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { VERSION } from '../version.js';
 import { embedOf, type OembedEndpoints } from './embeds.js';
 import { Agents, type HttpResponse, RequestError, send } from './http.js';
+import type { AddressPolicy } from './safety.js';
 import { HostScheduler } from './scheduler.js';
 
 /**
@@ -45,6 +46,10 @@ export interface CheckerOptions {
   /** Hosts that get the GitHub token and whose rate-limit headers are obeyed. */
   githubHosts?: readonly string[];
   oembed?: Partial<OembedEndpoints>;
+  /** PEM certificates to trust besides the usual ones. */
+  extraCa?: string;
+  /** Which addresses count as private (tests narrow it to reach a local server on one address). */
+  isBlocked?: AddressPolicy;
   /** Called after every request sent, with the number of URLs settled and queued so far. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -81,10 +86,12 @@ type Outcome = { response: HttpResponse; error?: undefined } | { error: RequestE
  * Retry-After, manual redirects (each hop's address checked again) and GitHub rate limits.
  */
 export class LinkChecker {
-  private readonly options: Required<Omit<CheckerOptions, 'githubToken' | 'oembed' | 'onProgress'>> &
+  private readonly options: Required<
+    Omit<CheckerOptions, 'githubToken' | 'oembed' | 'onProgress' | 'extraCa' | 'isBlocked'>
+  > &
     CheckerOptions;
   private readonly scheduler: HostScheduler;
-  private readonly agents = new Agents();
+  private readonly agents: Agents;
   private readonly results = new Map<string, Promise<LinkResult>>();
   private readonly headRefused = new Set<string>();
   private settled = 0;
@@ -99,6 +106,7 @@ export class LinkChecker {
       githubHosts: DEFAULT_GITHUB_HOSTS,
       ...options,
     };
+    this.agents = new Agents(options.extraCa);
     this.scheduler = new HostScheduler(options.concurrency, options.perHostConcurrency);
   }
 

@@ -213,7 +213,7 @@ function frontMatterLinks(doc: Document): ExtractedLink[] {
         exact: false,
       });
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i], key));
+      for (const [i, item] of value.entries()) visit(item, [...path, i], key);
     } else if (value && typeof value === 'object' && !(value instanceof Date)) {
       for (const [k, v] of Object.entries(value)) visit(v, [...path, k], k);
     }

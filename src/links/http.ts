@@ -1,6 +1,13 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
-import { BlockedAddressError, blockedHost, safeLookup } from './safety.js';
+import tls from 'node:tls';
+import {
+  type AddressPolicy,
+  BlockedAddressError,
+  blockedHost,
+  isBlockedAddress,
+  safeLookupWith,
+} from './safety.js';
 
 export interface HttpResponse {
   status: number;
@@ -12,6 +19,8 @@ export interface SendOptions {
   timeout: number;
   headers: Record<string, string>;
   allowPrivate: boolean;
+  /** Which addresses are refused when private addresses are not allowed. */
+  isBlocked?: AddressPolicy;
 }
 
 /** A failed request: `code` is Node's error code (ENOTFOUND, ECONNRESET...), TIMEOUT or EBLOCKED. */
@@ -26,7 +35,16 @@ export class RequestError extends Error {
 /** Keep-alive agents for one run, so many URLs on one host share connections. */
 export class Agents {
   readonly http = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  readonly https = new https.Agent({ keepAlive: true, maxSockets: 64 });
+  readonly https: https.Agent;
+
+  /** `extraCa`: PEM certificates trusted besides the usual ones (a corporate TLS proxy). */
+  constructor(extraCa?: string) {
+    this.https = new https.Agent({
+      keepAlive: true,
+      maxSockets: 64,
+      ...(extraCa ? { ca: [...tls.rootCertificates, extraCa] } : {}),
+    });
+  }
 
   destroy(): void {
     this.http.destroy();
@@ -40,8 +58,9 @@ export class Agents {
  */
 export function send(url: URL, options: SendOptions, agents: Agents): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
+    const isBlocked = options.isBlocked ?? isBlockedAddress;
     if (!options.allowPrivate) {
-      const reason = blockedHost(url.hostname);
+      const reason = blockedHost(url.hostname, isBlocked);
       if (reason) {
         reject(new RequestError('EBLOCKED', reason));
         return;
@@ -52,7 +71,7 @@ export function send(url: URL, options: SendOptions, agents: Agents): Promise<Ht
       method: options.method,
       headers: options.headers,
       agent: secure ? agents.https : agents.http,
-      ...(options.allowPrivate ? {} : { lookup: safeLookup }),
+      ...(options.allowPrivate ? {} : { lookup: safeLookupWith(isBlocked) }),
     });
     const timer = setTimeout(() => {
       request.destroy(new RequestError('TIMEOUT', `no answer within ${options.timeout} ms`));

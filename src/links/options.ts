@@ -8,6 +8,8 @@ export const externalOptionsSchema = z.strictObject({
   githubHosts: z.array(z.string()).optional(),
   /** oEmbed endpoints for YouTube and x.com links (a proxy, or a test server). */
   oembed: z.strictObject({ youtube: z.string().url().optional(), x: z.string().url().optional() }).optional(),
+  /** A PEM file of extra certificate authorities to trust (a corporate TLS proxy), relative to the config. */
+  caFile: z.string().optional(),
   /** First retry delay in milliseconds, doubled on each retry. */
   retryBackoffMs: z.number().int().min(0).default(500),
   /** The longest `Retry-After` (or GitHub rate-limit reset) waited for, in seconds. */

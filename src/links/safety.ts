@@ -34,6 +34,9 @@ for (const [net, prefix] of [
 
 const BLOCKED_NAMES = /^(localhost|.*\.localhost|metadata\.google\.internal|metadata)\.?$/i;
 
+/** Decides whether an address may not be connected to. */
+export type AddressPolicy = (address: string) => boolean;
+
 /** True for loopback, private, link-local, metadata and other non-public addresses. */
 export function isBlockedAddress(address: string): boolean {
   const family = isIP(address);
@@ -43,10 +46,13 @@ export function isBlockedAddress(address: string): boolean {
 }
 
 /** The reason a URL's host may not be requested before any lookup, or undefined when it may. */
-export function blockedHost(hostname: string): string | undefined {
+export function blockedHost(
+  hostname: string,
+  isBlocked: AddressPolicy = isBlockedAddress,
+): string | undefined {
   const host = hostname.replace(/^\[|\]$/g, '');
-  if (BLOCKED_NAMES.test(host)) return `${host} is a local name`;
-  if (isIP(host) && isBlockedAddress(host)) return `${host} is a private or local address`;
+  if (isBlocked === isBlockedAddress && BLOCKED_NAMES.test(host)) return `${host} is a local name`;
+  if (isIP(host) && isBlocked(host)) return `${host} is a private or local address`;
   return undefined;
 }
 
@@ -67,12 +73,27 @@ type LookupCallback = (
  * request) means a name that changes its answer between two lookups cannot slip through.
  */
 export function safeLookup(hostname: string, options: LookupOptions, callback: LookupCallback): void {
+  lookupWith(isBlockedAddress, hostname, options, callback);
+}
+
+/** `safeLookup` with another address policy. */
+export function safeLookupWith(isBlocked: AddressPolicy) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void =>
+    lookupWith(isBlocked, hostname, options, callback);
+}
+
+function lookupWith(
+  isBlocked: AddressPolicy,
+  hostname: string,
+  options: LookupOptions,
+  callback: LookupCallback,
+): void {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) {
       callback(error, []);
       return;
     }
-    const blocked = addresses.find((a) => isBlockedAddress(a.address));
+    const blocked = addresses.find((a) => isBlocked(a.address));
     if (blocked) {
       callback(
         new BlockedAddressError(`${hostname} resolves to ${blocked.address}, a private or local address`),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Document } from '../core/document.js';
 import type { RunContext } from '../core/rule.js';
@@ -154,6 +155,18 @@ export class LinkSession {
     };
   }
 
+  private extraCa(caFile: string | undefined): { extraCa?: string } {
+    if (!caFile) return {};
+    try {
+      return { extraCa: readFileSync(resolve(this.run.config.baseDir, caFile), 'utf8') };
+    } catch (error) {
+      this.run.warn(
+        `The certificate file ${caFile} could not be read (${(error as Error).message}); only the usual authorities are trusted.`,
+      );
+      return {};
+    }
+  }
+
   private async checkExternal(
     byUrl: Map<string, { at: Occurrence; fragment?: string }[]>,
   ): Promise<LinkProblem[]> {
@@ -177,6 +190,7 @@ export class LinkSession {
       ...(options.githubHosts ? { githubHosts: options.githubHosts } : {}),
       ...(options.oembed ? { oembed: options.oembed } : {}),
       onProgress: progress,
+      ...this.extraCa(options.caFile),
     });
     const now = Date.now();
     const results = new Map<string, LinkResult>();
