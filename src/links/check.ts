@@ -93,7 +93,8 @@ export class LinkChecker {
   private readonly scheduler: HostScheduler;
   private readonly agents: Agents;
   private readonly results = new Map<string, Promise<LinkResult>>();
-  private readonly headRefused = new Set<string>();
+  /** The final answer per URL, shared by a URL's own check and redirect chains that pass through it. */
+  private readonly answers = new Map<string, Promise<Outcome>>();
   private settled = 0;
   /** Requests sent, by URL: for the report of how many requests each unique URL cost. */
   readonly requestsSent = new Map<string, number>();
@@ -165,7 +166,7 @@ export class LinkChecker {
     const seen = new Set([start.href]);
     let current = start;
     for (let i = 0; ; i++) {
-      const outcome = await this.fetchOnce(current, this.headRefused.has(current.host) ? 'GET' : 'HEAD');
+      const outcome = await this.answer(current);
       const response = outcome.response;
       const location =
         response && response.status >= 300 && response.status < 400 && response.headers.location;
@@ -199,6 +200,15 @@ export class LinkChecker {
     }
   }
 
+  private answer(url: URL): Promise<Outcome> {
+    let outcome = this.answers.get(url.href);
+    if (!outcome) {
+      outcome = this.fetchOnce(url, 'HEAD');
+      this.answers.set(url.href, outcome);
+    }
+    return outcome;
+  }
+
   /** One URL, one answer: HEAD then GET where HEAD is refused, retries, 429 and rate limits. */
   private async fetchOnce(url: URL, firstMethod: 'HEAD' | 'GET'): Promise<Outcome> {
     let method = firstMethod;
@@ -229,7 +239,6 @@ export class LinkChecker {
         return { error: e };
       }
       if (method === 'HEAD' && HEAD_REFUSED.has(response.status)) {
-        this.headRefused.add(url.host);
         method = 'GET';
         continue;
       }
