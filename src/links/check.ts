@@ -226,6 +226,7 @@ export class LinkChecker {
               timeout: this.options.timeout,
               headers: this.headersFor(url, github),
               allowPrivate: this.options.allowPrivate,
+              ...(this.options.isBlocked ? { isBlocked: this.options.isBlocked } : {}),
             },
             this.agents,
           );

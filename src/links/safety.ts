@@ -5,7 +5,9 @@ import { BlockList, isIP } from 'node:net';
  * Addresses a link check must never reach by default: URLs come from untrusted pull requests and
  * the check may run on a self-hosted runner inside a private network or a cloud VM.
  */
-const BLOCKED = new BlockList();
+// Separate lists: a BlockList holding an IPv4-mapped IPv6 range also matches plain IPv4 checks.
+const BLOCKED_V4 = new BlockList();
+const BLOCKED_V6 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8], // "this network"
   ['10.0.0.0', 8], // private
@@ -19,7 +21,7 @@ for (const [net, prefix] of [
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved and broadcast
 ] as const) {
-  BLOCKED.addSubnet(net, prefix, 'ipv4');
+  BLOCKED_V4.addSubnet(net, prefix, 'ipv4');
 }
 for (const [net, prefix] of [
   ['::', 128], // unspecified
@@ -29,7 +31,7 @@ for (const [net, prefix] of [
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
 ] as const) {
-  BLOCKED.addSubnet(net, prefix, 'ipv6');
+  BLOCKED_V6.addSubnet(net, prefix, 'ipv6');
 }
 
 const BLOCKED_NAMES = /^(localhost|.*\.localhost|metadata\.google\.internal|metadata)\.?$/i;
@@ -40,8 +42,8 @@ export type AddressPolicy = (address: string) => boolean;
 /** True for loopback, private, link-local, metadata and other non-public addresses. */
 export function isBlockedAddress(address: string): boolean {
   const family = isIP(address);
-  if (family === 4) return BLOCKED.check(address, 'ipv4');
-  if (family === 6) return BLOCKED.check(address, 'ipv6');
+  if (family === 4) return BLOCKED_V4.check(address, 'ipv4');
+  if (family === 6) return BLOCKED_V6.check(address, 'ipv6');
   return false;
 }
 
