@@ -50,6 +50,8 @@ export interface CheckerOptions {
   extraCa?: string;
   /** Which addresses count as private (tests narrow it to reach a local server on one address). */
   isBlocked?: AddressPolicy;
+  /** Whether an http:// link's https:// form is tried (only `links/insecure` needs it). Default true. */
+  checkHttpsUpgrade?: boolean;
   /** Called after every request sent, with the number of URLs settled and queued so far. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -87,7 +89,10 @@ type Outcome = { response: HttpResponse; error?: undefined } | { error: RequestE
  */
 export class LinkChecker {
   private readonly options: Required<
-    Omit<CheckerOptions, 'githubToken' | 'oembed' | 'onProgress' | 'extraCa' | 'isBlocked'>
+    Omit<
+      CheckerOptions,
+      'githubToken' | 'oembed' | 'onProgress' | 'extraCa' | 'isBlocked' | 'checkHttpsUpgrade'
+    >
   > &
     CheckerOptions;
   private readonly scheduler: HostScheduler;
@@ -149,7 +154,7 @@ export class LinkChecker {
     if (parsed.protocol === 'http:') {
       const https = `https:${url.slice('http:'.length)}`;
       const upgradedByServer = hops.some((h) => h.to === https) || finalUrl === https;
-      if (!permanent?.startsWith('https:')) {
+      if (this.options.checkHttpsUpgrade !== false && !permanent?.startsWith('https:')) {
         const httpsWorks = upgradedByServer || (await this.check(https)).state === 'ok';
         if (httpsWorks) checked.httpsUpgrade = https;
       }

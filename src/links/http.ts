@@ -42,7 +42,10 @@ export class Agents {
     this.https = new https.Agent({
       keepAlive: true,
       maxSockets: 64,
-      ...(extraCa ? { ca: [...tls.rootCertificates, extraCa] } : {}),
+      // One secure context for the run: passing `ca` alone would parse every root certificate per connection.
+      ...(extraCa
+        ? { secureContext: tls.createSecureContext({ ca: [...tls.rootCertificates, extraCa] }) }
+        : {}),
     });
   }
 

@@ -190,6 +190,7 @@ export class LinkSession {
       ...(options.githubHosts ? { githubHosts: options.githubHosts } : {}),
       ...(options.oembed ? { oembed: options.oembed } : {}),
       onProgress: progress,
+      checkHttpsUpgrade: this.run.isEnabled('links/insecure'),
       ...this.extraCa(options.caFile),
     });
     const now = Date.now();
