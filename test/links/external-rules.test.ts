@@ -219,6 +219,16 @@ describe('external links against a local server', () => {
         server.url('/secure/page', 'https'),
       ]);
     }
+    // Same-site moves and https upgrades are safe for --fix; the fix replaces just the address.
+    expect(byPath('/moved301', 'links/redirect')?.fix).toMatchObject({
+      safe: true,
+      text: `${u('/ok')}#intro`,
+    });
+    if (certificate) {
+      const insecure = byPath('/secure/page', 'links/insecure');
+      expect(insecure?.fix).toMatchObject({ safe: true, text: server.url('/secure/page', 'https') });
+      expect(files['a.md']?.slice(insecure?.fix?.start, insecure?.fix?.end)).toBe(u('/secure/page'));
+    }
     const mail = findings.find((f) => f.message.includes('email link'));
     expect(mail?.message).toMatch(/"desk@library" is not valid/);
   });
