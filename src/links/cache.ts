@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { LinkResult } from './check.js';
 
@@ -49,6 +49,11 @@ export interface LoadedCache {
   data: CacheData;
   /** False when the file belongs to something else: it is then left alone. */
   writable: boolean;
+}
+
+/** Where a config keeps its link cache: `links.cacheFile`, relative to the config's folder. */
+export function cachePathOf(config: { baseDir: string; links: { cacheFile: string } }): string {
+  return resolve(config.baseDir, config.links.cacheFile);
 }
 
 export function emptyCache(): CacheData {

@@ -1,5 +1,6 @@
 import type { Finding } from '../core/types.js';
 import type { CacheData, ScanRecord } from './cache.js';
+import { classifyTarget } from './local.js';
 
 /** The hidden marker that, with the label, identifies the tracking issue. */
 export const ROT_MARKER = '<!-- content-gate:link-rot -->';
@@ -42,7 +43,8 @@ export function rotReportFrom(options: {
     if (finding.ruleId !== 'links/broken') continue;
     const url = urlOf(finding, options.source(finding.file));
     if (!url) continue;
-    const entry = options.cache.entries[url.replace(/#.*$/, '')];
+    const target = classifyTarget(url);
+    const entry = target.type === 'external' ? options.cache.entries[target.url] : undefined;
     if (!entry) continue;
     links.push({
       file: finding.file,

@@ -6,6 +6,7 @@ import { optionsOf } from '../rules/shared/options.js';
 import {
   addScan,
   type CacheData,
+  cachePathOf,
   emptyCache,
   isFailure,
   isFresh,
@@ -172,7 +173,7 @@ export class LinkSession {
   ): Promise<LinkProblem[]> {
     const { config, mode } = this.run;
     const links = config.links;
-    const cachePath = resolve(config.baseDir, links.cacheFile);
+    const cachePath = cachePathOf(config);
     const cache = loadCache(cachePath, links.cacheFile, (m) => this.run.warn(m));
     const data: CacheData = cache.data ?? emptyCache();
     const ttl = ttlOf(links.cacheTtl);
