@@ -55,7 +55,7 @@ async function startServers(cert: {
     servers.push(server);
   }
   const urls = Array.from({ length: UNIQUE_URLS }, (_, i) => {
-    const port = (servers[i % HOSTS]?.address() as AddressInfo).port;
+    const port = ((servers[i % HOSTS] as https.Server).address() as AddressInfo).port;
     return `https://127.0.0.1:${port}/page/${i}`;
   });
   return {
