@@ -160,7 +160,7 @@ function timed(
 }
 
 function reset(servers: Servers): void {
-  reset(servers);
+  servers.counts.clear();
   servers.span.first = 0;
   servers.span.last = 0;
 }
