@@ -34,6 +34,7 @@ function defaultInputs(token: string): Record<string, string> {
   };
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs)) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal expression action.yml holds
     inputs[name] = String(spec.default ?? '').replace('${{ github.token }}', token);
   }
   return inputs;

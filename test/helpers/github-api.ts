@@ -6,8 +6,7 @@ export interface RecordedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
-  // biome-ignore lint/suspicious/noExplicitAny: request bodies are asserted field by field in tests
-  body: any;
+  body: Json;
   authorization?: string;
 }
 
@@ -61,6 +60,10 @@ interface Issue {
   updated_at: string;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies, asserted field by field in tests
+type Json = any;
+type Send = (status: number, payload: unknown, headers?: Record<string, string>) => void;
+
 /** New-side line ranges of a patch's hunks, the lines GitHub accepts review comments on. */
 function hunkLines(patch: string): Set<number> {
   const lines = new Set<number>();
@@ -100,8 +103,9 @@ export class FakeGitHub {
       });
       req.on('end', () => this.handle(req, res, data));
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
+    const server = this.server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
   async stop(): Promise<void> {
@@ -178,7 +182,7 @@ export class FakeGitHub {
     if (!route) send(404, { message: 'Not Found' });
   }
 
-  private page<T>(url: URL, items: T[], send: (s: number, p: unknown, h?: Record<string, string>) => void) {
+  private page<T>(url: URL, items: T[], send: Send): undefined {
     const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), this.pageSize);
     const page = Number(url.searchParams.get('page') ?? 1);
     const slice = items.slice((page - 1) * perPage, page * perPage);
@@ -189,148 +193,186 @@ export class FakeGitHub {
       headers.link = `<${next.toString()}>; rel="next"`;
     }
     send(200, slice, headers);
+    return undefined;
   }
 
-  // biome-ignore lint/suspicious/noExplicitAny: JSON bodies
-  private route(
-    method: string,
-    url: URL,
-    body: any,
-    send: (s: number, p: unknown, h?: Record<string, string>) => void,
-  ) {
-    const path = url.pathname;
-    let m: RegExpExecArray | null;
-    const now = new Date().toISOString();
-    if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(path))) {
-      const pull = this.pulls.get(Number(m[1]));
-      if (!pull) return false;
-      send(200, { number: Number(m[1]), head: pull.head });
-      return true;
-    }
-    if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(path))) {
-      const pull = this.pulls.get(Number(m[1]));
-      if (!pull) return false;
-      this.page(url, pull.files, send);
-      return true;
-    }
-    if (method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path)) {
-      const run: CheckRun = {
-        id: this.nextId++,
-        head_sha: body.head_sha,
-        name: body.name,
-        status: body.status ?? 'queued',
-        conclusion: body.conclusion,
-        output: body.output,
-        annotations: [...(body.output?.annotations ?? [])],
-      };
-      if (run.annotations.length > 50)
-        return (send(422, { message: 'Only 50 annotations are allowed' }), true);
-      this.checkRuns.push(run);
-      send(201, { id: run.id, name: run.name, head_sha: run.head_sha, status: run.status });
-      return true;
-    }
-    if (method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path))) {
-      const run = this.checkRuns.find((r) => r.id === Number(m?.[1]));
-      if (!run) return false;
-      if ((body.output?.annotations ?? []).length > 50)
-        return (send(422, { message: 'Only 50 annotations are allowed' }), true);
-      run.annotations.push(...(body.output?.annotations ?? []));
-      if (body.status) run.status = body.status;
-      if (body.conclusion) run.conclusion = body.conclusion;
-      if (body.output) run.output = body.output;
-      send(200, { id: run.id, status: run.status, conclusion: run.conclusion });
-      return true;
-    }
-    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path))) {
-      const list = this.issueComments.get(Number(m[1])) ?? [];
-      this.issueComments.set(Number(m[1]), list);
-      if (method === 'GET') return (this.page(url, list, send), true);
-      if (method === 'POST') {
-        const comment = {
-          id: this.nextId++,
-          body: body.body,
-          user: { login: 'github-actions[bot]', type: 'Bot' },
-        };
-        list.push(comment);
-        send(201, comment);
-        return true;
-      }
-    }
-    if (method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path))) {
-      const comment = [...this.issueComments.values()].flat().find((c) => c.id === Number(m?.[1]));
-      if (!comment) return false;
-      comment.body = body.body;
-      send(200, comment);
-      return true;
-    }
-    if (method === 'GET' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/comments$/.exec(path))) {
-      this.page(url, this.reviewComments.get(Number(m[1])) ?? [], send);
-      return true;
-    }
-    if (method === 'POST' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/reviews$/.exec(path))) {
-      const number = Number(m[1]);
-      const pull = this.pulls.get(number);
-      if (!pull) return false;
-      const reviewId = this.nextId++;
-      const added: ReviewComment[] = [];
-      for (const c of body.comments ?? []) {
-        const file = pull.files.find((f) => f.filename === c.path);
-        const lines = file?.patch ? hunkLines(file.patch) : new Set<number>();
-        const wanted = [c.line, ...(c.start_line ? [c.start_line] : [])];
-        if (!wanted.every((l: number) => lines.has(l))) {
-          send(422, {
-            message: 'Unprocessable Entity',
-            errors: ['Line could not be resolved'],
-            status: '422',
-          });
-          return true;
-        }
-        added.push({
-          ...c,
-          id: this.nextId++,
-          pull_request_review_id: reviewId,
-          user: { login: 'github-actions[bot]', type: 'Bot' },
-        });
-      }
-      const list = this.reviewComments.get(number) ?? [];
-      list.push(...added);
-      this.reviewComments.set(number, list);
-      send(200, { id: reviewId, state: 'COMMENTED', body: body.body, commit_id: body.commit_id });
-      return true;
-    }
-    if (/^\/repos\/[^/]+\/[^/]+\/issues$/.test(path)) {
-      if (method === 'GET') {
-        const label = url.searchParams.get('labels');
-        const state = url.searchParams.get('state') ?? 'open';
-        const list = this.issues.filter(
-          (i) => (!label || i.labels.some((l) => l.name === label)) && (state === 'all' || i.state === state),
-        );
-        this.page(url, list, send);
-        return true;
-      }
-      if (method === 'POST') {
-        const issue: Issue = {
-          number: this.issues.length + 1,
-          title: body.title,
-          body: body.body,
-          state: 'open',
-          labels: (body.labels ?? []).map((name: string) => ({ name })),
-          updated_at: now,
-        };
-        this.issues.push(issue);
-        send(201, issue);
-        return true;
-      }
-    }
-    if (method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(path))) {
-      const issue = this.issues.find((i) => i.number === Number(m?.[1]));
-      if (!issue) return false;
-      if (body.body !== undefined) issue.body = body.body;
-      if (body.state) issue.state = body.state;
-      issue.updated_at = now;
-      send(200, issue);
-      return true;
+  private route(method: string, url: URL, body: Json, send: Send): boolean {
+    for (const [routeMethod, pattern, handler] of this.routes()) {
+      if (routeMethod !== method) continue;
+      const m = pattern.exec(url.pathname.replace(/^\/repos\/[^/]+\/[^/]+/, ''));
+      if (m) return handler(m.slice(1), url, body, send) !== false;
     }
     return false;
+  }
+
+  private routes(): [string, RegExp, (params: string[], url: URL, body: Json, send: Send) => unknown][] {
+    const now = () => new Date().toISOString();
+    const pullOf = (params: string[]) => this.pulls.get(Number(params[0]));
+    const commentsOf = (params: string[]) => {
+      const list = this.issueComments.get(Number(params[0])) ?? [];
+      this.issueComments.set(Number(params[0]), list);
+      return list;
+    };
+    return [
+      [
+        'GET',
+        /^\/pulls\/(\d+)$/,
+        (p, _url, _body, send) => {
+          const pull = pullOf(p);
+          if (!pull) return false;
+          send(200, { number: Number(p[0]), head: pull.head });
+        },
+      ],
+      [
+        'GET',
+        /^\/pulls\/(\d+)\/files$/,
+        (p, url, _body, send) => {
+          const pull = pullOf(p);
+          if (!pull) return false;
+          this.page(url, pull.files, send);
+        },
+      ],
+      [
+        'POST',
+        /^\/check-runs$/,
+        (_p, _url, body, send) => {
+          if ((body.output?.annotations ?? []).length > 50) {
+            send(422, { message: 'Only 50 annotations are allowed per request' });
+            return;
+          }
+          const run: CheckRun = {
+            id: this.nextId++,
+            head_sha: body.head_sha,
+            name: body.name,
+            status: body.status ?? 'queued',
+            conclusion: body.conclusion,
+            output: body.output,
+            annotations: [...(body.output?.annotations ?? [])],
+          };
+          this.checkRuns.push(run);
+          send(201, { id: run.id, name: run.name, head_sha: run.head_sha, status: run.status });
+        },
+      ],
+      [
+        'PATCH',
+        /^\/check-runs\/(\d+)$/,
+        (p, _url, body, send) => {
+          const run = this.checkRuns.find((r) => r.id === Number(p[0]));
+          if (!run) return false;
+          if ((body.output?.annotations ?? []).length > 50) {
+            send(422, { message: 'Only 50 annotations are allowed per request' });
+            return;
+          }
+          run.annotations.push(...(body.output?.annotations ?? []));
+          if (body.status) run.status = body.status;
+          if (body.conclusion) run.conclusion = body.conclusion;
+          if (body.output) run.output = body.output;
+          send(200, { id: run.id, status: run.status, conclusion: run.conclusion });
+        },
+      ],
+      ['GET', /^\/issues\/(\d+)\/comments$/, (p, url, _body, send) => this.page(url, commentsOf(p), send)],
+      [
+        'POST',
+        /^\/issues\/(\d+)\/comments$/,
+        (p, _url, body, send) => {
+          const comment = {
+            id: this.nextId++,
+            body: body.body,
+            user: { login: 'github-actions[bot]', type: 'Bot' },
+          };
+          commentsOf(p).push(comment);
+          send(201, comment);
+        },
+      ],
+      [
+        'PATCH',
+        /^\/issues\/comments\/(\d+)$/,
+        (p, _url, body, send) => {
+          const comment = [...this.issueComments.values()].flat().find((c) => c.id === Number(p[0]));
+          if (!comment) return false;
+          comment.body = body.body;
+          send(200, comment);
+        },
+      ],
+      [
+        'GET',
+        /^\/pulls\/(\d+)\/comments$/,
+        (p, url, _body, send) => this.page(url, this.reviewComments.get(Number(p[0])) ?? [], send),
+      ],
+      [
+        'POST',
+        /^\/pulls\/(\d+)\/reviews$/,
+        (p, _url, body, send) => {
+          const pull = pullOf(p);
+          if (!pull) return false;
+          const reviewId = this.nextId++;
+          const added: ReviewComment[] = [];
+          for (const c of body.comments ?? []) {
+            const file = pull.files.find((f) => f.filename === c.path);
+            const lines = file?.patch ? hunkLines(file.patch) : new Set<number>();
+            const wanted: number[] = [c.line, ...(c.start_line ? [c.start_line] : [])];
+            if (!wanted.every((l) => lines.has(l))) {
+              send(422, {
+                message: 'Unprocessable Entity',
+                errors: ['Line could not be resolved'],
+                status: '422',
+              });
+              return;
+            }
+            added.push({
+              ...c,
+              id: this.nextId++,
+              pull_request_review_id: reviewId,
+              user: { login: 'github-actions[bot]', type: 'Bot' },
+            });
+          }
+          const list = this.reviewComments.get(Number(p[0])) ?? [];
+          list.push(...added);
+          this.reviewComments.set(Number(p[0]), list);
+          send(200, { id: reviewId, state: 'COMMENTED', body: body.body, commit_id: body.commit_id });
+        },
+      ],
+      [
+        'GET',
+        /^\/issues$/,
+        (_p, url, _body, send) => {
+          const label = url.searchParams.get('labels');
+          const state = url.searchParams.get('state') ?? 'open';
+          const list = this.issues.filter(
+            (i) =>
+              (!label || i.labels.some((l) => l.name === label)) && (state === 'all' || i.state === state),
+          );
+          this.page(url, list, send);
+        },
+      ],
+      [
+        'POST',
+        /^\/issues$/,
+        (_p, _url, body, send) => {
+          const issue: Issue = {
+            number: this.issues.length + 1,
+            title: body.title,
+            body: body.body,
+            state: 'open',
+            labels: (body.labels ?? []).map((name: string) => ({ name })),
+            updated_at: now(),
+          };
+          this.issues.push(issue);
+          send(201, issue);
+        },
+      ],
+      [
+        'PATCH',
+        /^\/issues\/(\d+)$/,
+        (p, _url, body, send) => {
+          const issue = this.issues.find((i) => i.number === Number(p[0]));
+          if (!issue) return false;
+          if (body.body !== undefined) issue.body = body.body;
+          if (body.state) issue.state = body.state;
+          issue.updated_at = now();
+          send(200, issue);
+        },
+      ],
+    ];
   }
 }
