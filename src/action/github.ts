@@ -153,6 +153,7 @@ export class GitHubApi {
           `GitHub rate limit reached on ${method} ${path}; waiting ${Math.ceil(wait / 1000)} s before retrying.`,
         );
         await this.sleep(wait);
+        this.resumeAt = 0;
         continue;
       }
       if (TRANSIENT.has(response.status) && IDEMPOTENT.has(method) && attempt < this.retries) {

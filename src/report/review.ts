@@ -108,11 +108,13 @@ export function planSuggestions(
     if (!side) continue;
     const text = replacedLines(f, side);
     if (text === undefined) continue;
+    const lines = Array.from({ length: f.endLine - f.line + 1 }, (_, i) => `${f.file}:${f.line + i}`);
     if (postedKeys.has(`${f.file}\0${suggestionKey(f.file, f.line, text)}`)) {
+      // Still waiting to be applied: a second suggestion on these lines would conflict with it.
+      for (const l of lines) usedLines.add(l);
       alreadyPosted++;
       continue;
     }
-    const lines = Array.from({ length: f.endLine - f.line + 1 }, (_, i) => `${f.file}:${f.line + i}`);
     if (lines.some((l) => usedLines.has(l))) continue;
     if (comments.length >= max) {
       overLimit++;
