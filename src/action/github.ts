@@ -89,6 +89,12 @@ export interface ApiResponse<T> {
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * GitHub's secondary rate limit allows about 80 content-creating requests a minute and asks for a
+ * pause between them: after the first few, writes are spaced this far apart.
+ */
+const WRITES_BEFORE_SPACING = 10;
+const WRITE_SPACING_MS = 1000;
 const TRANSIENT = new Set([500, 502, 503, 504]);
 
 /**
@@ -103,7 +109,8 @@ export class GitHubApi {
   private readonly sleep: (ms: number) => Promise<void>;
   /** Epoch ms before which no request is sent (the primary rate limit ran out). */
   private resumeAt = 0;
-  requestCount = 0;
+  private writes = 0;
+  private lastWriteAt = 0;
 
   constructor(private readonly options: ApiOptions) {
     this.retries = options.retries ?? 3;
@@ -116,9 +123,9 @@ export class GitHubApi {
     const url = /^https?:/.test(path) ? path : `${this.options.baseUrl}${path}`;
     for (let attempt = 0; ; attempt++) {
       await this.waitForReset();
+      if (method !== 'GET') await this.spaceWrites();
       let response: Response;
       try {
-        this.requestCount++;
         response = await fetch(url, {
           method,
           headers: {
@@ -180,6 +187,14 @@ export class GitHubApi {
     const delay = this.baseDelayMs * 2 ** attempt;
     this.options.log.info(`${method} ${path} failed with ${why}; retrying in ${delay} ms.`);
     await this.sleep(delay);
+  }
+
+  private async spaceWrites(): Promise<void> {
+    if (++this.writes > WRITES_BEFORE_SPACING) {
+      const wait = this.lastWriteAt + WRITE_SPACING_MS - Date.now();
+      if (wait > 0) await this.sleep(wait);
+    }
+    this.lastWriteAt = Date.now();
   }
 
   private async waitForReset(): Promise<void> {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -127,6 +128,13 @@ async function checkWorkspace(
     ? (context.payload.pull_request as PullRequestPayload | undefined)
     : undefined;
   let diff: PullRequestDiff | undefined;
+  if (pr && context.eventName === 'pull_request_target') {
+    const note = checkedOutHeadNote(context.workspace, pr.head.sha);
+    if (note) {
+      io.warning(note);
+      notes.push(note);
+    }
+  }
   if (pr && mode === 'check') {
     try {
       diff = await pullRequestDiff(api, context.owner, context.repo, pr.number, io);
@@ -199,8 +207,27 @@ async function checkWorkspace(
     reportPath,
     notes,
     link,
-    checkRunPublished,
+    annotated: checkRunPublished,
   });
+}
+
+/**
+ * `pull_request_target` runs check out the base branch by default, so the files would not be the
+ * pull request's: say so rather than report on the wrong text.
+ */
+function checkedOutHeadNote(workspace: string, headSha: string): string | undefined {
+  let checkedOut: string;
+  try {
+    checkedOut = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: workspace,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    }).trim();
+  } catch {
+    return undefined;
+  }
+  if (checkedOut === headSha) return undefined;
+  return `The workspace is at ${checkedOut.slice(0, 7)}, not the pull request's head ${headSha.slice(0, 7)}: the findings describe the checked-out files. Prefer the two-workflow pattern (mode: publish) to pull_request_target.`;
 }
 
 function isFork(pr: PullRequestPayload): boolean {
@@ -294,7 +321,8 @@ interface Finished {
   reportPath: string;
   notes: string[];
   link?: LineLink;
-  checkRunPublished: boolean;
+  /** True when the findings are shown elsewhere (a check run, or wiki pages that are not repository files). */
+  annotated: boolean;
   title?: string;
 }
 
@@ -308,7 +336,7 @@ async function finish(
   const shownPath = relative(context.workspace, done.reportPath).startsWith('..')
     ? done.reportPath
     : relative(context.workspace, done.reportPath);
-  if (!done.checkRunPublished && done.findings.length > 0) {
+  if (!done.annotated && done.findings.length > 0) {
     const { shown, omitted } = fallbackAnnotations(done.findings);
     for (const f of shown) io.command(annotation(f));
     if (omitted > 0) {
@@ -455,7 +483,14 @@ async function publishFromReport(
       link,
     });
   }
-  await finish(io, inputs, context, { report, findings, reportPath, notes, link, checkRunPublished });
+  await finish(io, inputs, context, {
+    report,
+    findings,
+    reportPath,
+    notes,
+    link,
+    annotated: checkRunPublished,
+  });
 }
 
 /** `gollum`: clones the wiki, checks the pages the event lists, keeps the `wiki-content` issue. */
@@ -479,6 +514,7 @@ async function checkWiki(
       failOn: inputs.failOn,
     });
   }
+  for (const d of result?.diagnostics ?? []) io.warning(`${d.file ? `${d.file}: ` : ''}${d.message}`);
   const findings = result?.findings ?? [];
   const report = result?.report ?? buildReport(VERSION, [], []);
   await writeFileIn(reportPath, formatJson(report));
@@ -506,7 +542,7 @@ async function checkWiki(
     findings,
     reportPath,
     notes,
-    checkRunPublished: true,
+    annotated: true,
     title: 'Content Gate: wiki pages',
   });
 }

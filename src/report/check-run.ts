@@ -1,7 +1,7 @@
 import { atLeast } from '../core/severity.js';
 import type { Finding } from '../core/types.js';
 import type { FailOn } from '../run.js';
-import { cell, countLine, GITHUB_BODY_LIMIT, plural } from './markdown.js';
+import { categoryTable, cell, countLine, GITHUB_BODY_LIMIT, plural } from './markdown.js';
 
 export const CHECK_RUN_NAME = 'Content Gate';
 /** The checks API takes at most 50 annotations per request. */
@@ -76,6 +76,7 @@ export function checkOutput(findings: readonly Finding[], files: number, failOn:
     failOn === 'never'
       ? 'This check never fails on findings (fail-on: never).'
       : `This check fails on findings of level ${cell(failOn)} or above.`,
+    ...(findings.length > 0 ? ['', categoryTable(findings)] : []),
   ];
   return { title, summary: clip(lines.join('\n'), GITHUB_BODY_LIMIT) };
 }

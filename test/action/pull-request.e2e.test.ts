@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -250,6 +251,28 @@ describe('the action on a pull request (built dist/index.js against a local GitH
       'The pull request comment could not be published: POST /repos/library/site/issues/7/comments failed with HTTP 502',
     );
     expect(api.checkRuns[0]?.annotations).toHaveLength(120);
+  });
+
+  it('says so when pull_request_target did not check out the pull request head', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: workspace });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=E', '-c', 'user.email=e@example.org', 'commit', '-q', '--allow-empty', '-m', 'base'],
+      {
+        cwd: workspace,
+      },
+    );
+    const result = await runAction({
+      dist,
+      apiUrl: api.url,
+      workspace,
+      event: 'pull_request_target',
+      payload: pullRequestPayload(true),
+      inputs: { comment: 'false' },
+    });
+    expect(result.summary).toMatch(/The workspace is at [0-9a-f]{7}, not the pull request's head bbbbbbb/);
+    // pull_request_target has a write token even for forks: the check run is published.
+    expect(api.calls()).toContain('POST /repos/library/site/check-runs');
   });
 
   it('reports a bad input clearly', async () => {

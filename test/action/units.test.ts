@@ -152,6 +152,29 @@ describe('GitHub API client', () => {
     }
   });
 
+  it('spaces writes after the first ten, for the secondary rate limit', async () => {
+    const api = new FakeGitHub();
+    await api.start();
+    try {
+      const waits: number[] = [];
+      const client = new GitHubApi({
+        token: 't',
+        baseUrl: api.url,
+        log: quiet,
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      });
+      for (let i = 0; i < 12; i++)
+        await client.request('POST', '/repos/o/r/issues', { title: `${i}`, body: '' });
+      await client.request('GET', '/repos/o/r/issues');
+      expect(waits).toHaveLength(2);
+      for (const wait of waits) expect(wait).toBeGreaterThan(900);
+    } finally {
+      await api.stop();
+    }
+  });
+
   it('parses Link headers', () => {
     expect(nextLink('<https://x/a?page=2>; rel="next", <https://x/a?page=5>; rel="last"')).toBe(
       'https://x/a?page=2',
