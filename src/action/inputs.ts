@@ -20,6 +20,8 @@ export interface ActionInputs {
   /** Undefined: decided by the event (link-rot on schedule and workflow_dispatch). */
   mode?: ActionMode;
   report?: string;
+  /** False: check and write the report, publish nothing (the pull_request half of the fork-safe pair). */
+  publish: boolean;
 }
 
 export type InputReader = (name: string) => string;
@@ -64,5 +66,6 @@ export function readInputs(read: InputReader = (name) => core.getInput(name)): A
     sarifFile: read('sarif-file') || undefined,
     mode: mode === '' ? undefined : oneOf('mode', mode, ['check', 'link-rot', 'publish'] as const, 'check'),
     report: read('report') || undefined,
+    publish: bool('publish', read('publish')) ?? true,
   };
 }

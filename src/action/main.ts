@@ -182,6 +182,10 @@ async function checkWorkspace(
   let checkRunPublished = false;
   if (mode === 'link-rot') {
     await publishLinkRot(api, context, result, io);
+  } else if (!inputs.publish) {
+    notes.push(
+      'publish is false: the findings are in this summary, the annotations and the JSON report only.',
+    );
   } else if (!inputs.token) {
     notes.push('No github-token was given, so nothing was published to GitHub.');
   } else if (fork) {

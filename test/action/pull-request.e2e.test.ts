@@ -200,6 +200,25 @@ describe('the action on a pull request (built dist/index.js against a local GitH
     expect(result.summary.match(/^\| ❌ /gm)).toHaveLength(119);
   });
 
+  it('with publish: false writes the report and the publish context for the second workflow, and nothing to GitHub', async () => {
+    const result = await go({ publish: 'false', report: 'content-gate/report.json' });
+    expect(result.code).toBe(1);
+    expect(api.calls()).toEqual(['GET /repos/library/site/pulls/7/files']);
+    expect(result.outputs.report).toBe(join(workspace, 'content-gate/report.json'));
+    expect(JSON.parse(readFileSync(join(workspace, 'content-gate/report.json'), 'utf8')).summary).toEqual({
+      files: 5,
+      errors: 119,
+      warnings: 1,
+      notices: 0,
+    });
+    expect(JSON.parse(readFileSync(join(workspace, 'content-gate/pull-request.json'), 'utf8'))).toEqual({
+      pullRequest: 7,
+      headSha: HEAD,
+      safeSuggestions: [],
+    });
+    expect(result.stdout.match(/^::error file=/gm)).toHaveLength(10);
+  });
+
   it('handles a 403 (no checks: write) and keeps the step result per fail-on', async () => {
     api.readOnly = true;
     const result = await go({ 'fail-on': 'warning' });
