@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { UsageError } from '../config/errors.js';
 import type { Finding } from '../core/types.js';
 import { cell, countLine, escapeMarkdown, plural, SEVERITY_ICON } from '../report/markdown.js';
 import type { GitHubApi, Logger } from './github.js';
@@ -47,10 +48,17 @@ export function cloneWiki(
           `http.extraheader=AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`,
         ]
       : [];
-  execFileSync('git', [...auth, 'clone', '--quiet', '--depth', '1', url, dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-  });
+  try {
+    execFileSync('git', [...auth, 'clone', '--quiet', '--depth', '1', url, dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+    });
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
+    throw new UsageError(
+      `The wiki ${url} could not be cloned${stderr ? ` (${stderr})` : ''}. Does the repository have a wiki, and may the token read it?`,
+    );
+  }
   return dir;
 }
 

@@ -51,6 +51,7 @@ export function formatComment(findings: readonly Finding[], options: CommentOpti
     '',
     categoryTable(findings),
     '',
+    '',
   );
   const collapsed = findings.length > COLLAPSE_AFTER;
   const moreAt = options.moreAt ? `: ${options.moreAt}` : ' in the job summary and the check run';
