@@ -14,7 +14,7 @@ import { type PullRequestDiff, pullRequestDiff } from './pull-request.js';
 import { type ActionIO, finish, publishAll } from './steps.js';
 
 /** The file a pull request run writes beside its JSON report, for a later `mode: publish` run. */
-export const PUBLISH_CONTEXT_FILE = 'pull-request.json';
+export const PUBLISH_CONTEXT_FILE = 'content-gate-pull-request.json';
 
 export interface PublishContext {
   pullRequest: number;

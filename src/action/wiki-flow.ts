@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildReport, formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
 import { type RunResult, run as runPipeline } from '../run.js';
@@ -7,6 +9,16 @@ import type { ActionInputs } from './inputs.js';
 import { describeFailure } from './publish.js';
 import { type ActionIO, configFor, finish, writeFileIn } from './steps.js';
 import { cloneWiki, pageFiles, publishWikiIssue, wikiPages } from './wiki.js';
+
+/**
+ * The wiki is checked with the repository's config, or the defaults: never a config file inside the
+ * wiki, which anyone who may edit the wiki could change.
+ */
+function defaultsConfig(tempDir: string): string {
+  const path = join(tempDir, 'content-gate-defaults.yml');
+  writeFileSync(path, '# Content Gate defaults: the repository has no config.\n');
+  return path;
+}
 
 /** `gollum`: clones the wiki, checks the pages the event lists, keeps the `wiki-content` issue. */
 export async function checkWiki(
@@ -24,7 +36,7 @@ export async function checkWiki(
     result = await runPipeline({
       cwd: dir,
       paths: [...files.keys()],
-      configPath: configFor(inputs, context.workspace),
+      configPath: configFor(inputs, context.workspace) ?? defaultsConfig(context.tempDir),
       offline: inputs.offline,
       failOn: inputs.failOn,
     });

@@ -111,6 +111,8 @@ describe('the action on push, schedule and gollum events', () => {
         'Home.md': '# Home\n\nWelcome.\n\nTODO: write the welcome.\n',
         'Reading-List.md': '# Reading list\n\nBooks for spring.\n',
         'Unlisted.md': 'DRAFT\n',
+        // A config inside the wiki is not the repository's: it must not switch rules off.
+        '.content-gate.yml': 'rules:\n  confidential: off\n',
       });
     });
 

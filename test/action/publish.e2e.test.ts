@@ -97,7 +97,7 @@ describe('mode: publish (the fork-safe second workflow)', () => {
     // Only the downloaded artifact: no post of the fork is in the workspace.
     writeTree(workspace, {
       'artifact/report.json': JSON.stringify(REPORT),
-      'artifact/pull-request.json': JSON.stringify({
+      'artifact/content-gate-pull-request.json': JSON.stringify({
         pullRequest: 9,
         headSha: HEAD,
         safeSuggestions: [0, 1, 2, 3, 5, 6],

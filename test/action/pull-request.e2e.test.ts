@@ -211,7 +211,9 @@ describe('the action on a pull request (built dist/index.js against a local GitH
       warnings: 1,
       notices: 0,
     });
-    expect(JSON.parse(readFileSync(join(workspace, 'content-gate/pull-request.json'), 'utf8'))).toEqual({
+    expect(
+      JSON.parse(readFileSync(join(workspace, 'content-gate/content-gate-pull-request.json'), 'utf8')),
+    ).toEqual({
       pullRequest: 7,
       headSha: HEAD,
       safeSuggestions: [],
