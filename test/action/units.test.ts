@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GitHubApi, GitHubError, nextLink } from '../../src/action/github.js';
 import { readInputs, splitPaths } from '../../src/action/inputs.js';
-import { fallbackAnnotations } from '../../src/action/publish.js';
+import { fallbackAnnotations, publishStickyComment } from '../../src/action/publish.js';
 import { parsePatch, toChangedLines } from '../../src/action/pull-request.js';
 import { keepTrackingIssue, markerLine, readState } from '../../src/action/tracking-issue.js';
 import type { Finding } from '../../src/core/types.js';
@@ -238,6 +238,43 @@ describe('tracking issue', () => {
       });
       expect(api.issues.filter((i) => i.body.includes('content-gate:link-rot state'))).toHaveLength(0);
       expect(api.issues[2]).toMatchObject({ state: 'closed', body: '<!-- content-gate:link-rot -->\nFixed' });
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
+describe('sticky comment settings', () => {
+  it('on-failure creates only on failure but keeps an existing comment up to date; false never writes', async () => {
+    const api = new FakeGitHub();
+    await api.start();
+    try {
+      const client = new GitHubApi({ token: 't', baseUrl: api.url, log: quiet });
+      const target = { owner: 'o', repo: 'r', number: 3 };
+      const warning: Finding = {
+        severity: 'warning',
+        ruleId: 'a/b',
+        category: 'a',
+        message: 'Check this.',
+        policy: 'P',
+        file: 'x.md',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+        suggestions: [],
+      };
+      const publish = (setting: 'true' | 'false' | 'on-failure', findings: Finding[], failed: boolean) =>
+        publishStickyComment(client, target, findings, { setting, failed, files: 1 });
+      expect(await publish('false', [warning], true)).toBe('skipped');
+      expect(api.requests).toEqual([]);
+      expect(await publish('on-failure', [warning], false)).toBe('skipped');
+      expect(await publish('true', [], false)).toBe('skipped');
+      expect(await publish('on-failure', [warning], true)).toBe('created');
+      expect(await publish('on-failure', [warning], true)).toBe('unchanged');
+      expect(await publish('on-failure', [], false)).toBe('updated');
+      expect(api.issueComments.get(3)).toHaveLength(1);
+      expect(api.issueComments.get(3)?.[0]?.body).toContain('All clear');
     } finally {
       await api.stop();
     }
