@@ -47,6 +47,13 @@ describe('the action on push, schedule and gollum events', () => {
     expect(api.checkRuns[0]?.annotations).toHaveLength(2);
     const sarif = JSON.parse(readFileSync(join(workspace, 'out/results.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].columnKind).toBe('utf16CodeUnits');
+    expect(sarif.runs[0].originalUriBaseIds).toBeUndefined();
+    const draftRule = sarif.runs[0].tool.driver.rules.find(
+      (r: { id: string }) => r.id === 'confidential/draft',
+    );
+    expect(draftRule.help.markdown).toContain('> Do not share confidential or proprietary information');
+    expect(sarif.runs[0].results[0].partialFingerprints['contentGate/v1']).toMatch(/^[0-9a-f]{32}$/);
     expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual([
       'confidential/draft',
       'confidential/internal',
