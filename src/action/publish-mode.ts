@@ -79,7 +79,8 @@ export async function publishFromReport(
   const contextPath = join(dirname(reportPath), PUBLISH_CONTEXT_FILE);
   const saved = existsSync(contextPath) ? ((await readJson(contextPath)) as Partial<PublishContext>) : {};
   const workflowRun = context.payload.workflow_run as WorkflowRunPayload | undefined;
-  const headSha = workflowRun?.head_sha ?? saved.headSha ?? context.sha;
+  const headSha =
+    workflowRun?.head_sha ?? (typeof saved.headSha === 'string' ? saved.headSha : undefined) ?? context.sha;
   const pullNumber =
     workflowRun?.pull_requests?.[0]?.number ??
     (Number.isInteger(saved.pullRequest) ? saved.pullRequest : undefined);
