@@ -18,6 +18,7 @@ export interface ActionContext {
   serverUrl: string;
   workspace: string;
   tempDir: string;
+  runId?: string;
 }
 
 export function readContext(env: NodeJS.ProcessEnv): ActionContext {
@@ -40,6 +41,7 @@ export function readContext(env: NodeJS.ProcessEnv): ActionContext {
     serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     tempDir: env.RUNNER_TEMP ?? env.TMPDIR ?? '/tmp',
+    runId: env.GITHUB_RUN_ID,
   };
 }
 

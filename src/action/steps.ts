@@ -80,8 +80,8 @@ export async function publishAll(
   if (request.pullNumber === undefined) return checkRunPublished;
   const target = { ...repo, number: request.pullNumber };
   try {
-    const runUrl = process.env.GITHUB_RUN_ID
-      ? `the [workflow run's summary](${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${process.env.GITHUB_RUN_ID})`
+    const runUrl = context.runId
+      ? `the [workflow run's summary](${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId})`
       : undefined;
     const outcome = await publishStickyComment(api, target, findings, {
       setting: inputs.comment,
