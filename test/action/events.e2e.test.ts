@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { runAction, writeTree } from '../helpers/action-runner.js';
 import { FakeGitHub } from '../helpers/github-api.js';
 
@@ -14,23 +14,20 @@ const POSTS = {
 };
 
 describe('the action on push, schedule and gollum events', () => {
-  const api = new FakeGitHub();
   const dist = inject('actionDist');
-  let workspace: string;
 
-  beforeAll(async () => {
+  /** A local API and a workspace of its own for each test. */
+  async function setup() {
+    const api = new FakeGitHub();
     await api.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
-  beforeEach(() => {
-    api.clear();
-    workspace = mkdtempSync(join(tmpdir(), 'content-gate-events-'));
+    onTestFinished(() => api.stop());
+    const workspace = mkdtempSync(join(tmpdir(), 'content-gate-events-'));
     writeTree(workspace, POSTS);
-  });
+    return { api, workspace };
+  }
 
   it('checks every included file on push and publishes a check run on the pushed commit', async () => {
+    const { api, workspace } = await setup();
     const result = await runAction({
       dist,
       apiUrl: api.url,
@@ -62,6 +59,7 @@ describe('the action on push, schedule and gollum events', () => {
   });
 
   it('runs link rot on a schedule without touching pull requests or checks', async () => {
+    const { api, workspace } = await setup();
     const result = await runAction({
       dist,
       apiUrl: api.url,
@@ -77,9 +75,10 @@ describe('the action on push, schedule and gollum events', () => {
     expect(result.outputs.errors).toBe('2');
   });
 
-  describe('gollum (wiki edits)', () => {
-    let server: string;
-    let work: string;
+  it('gollum: checks the listed pages of a cloned wiki and keeps one wiki-content issue', async () => {
+    const { api, workspace } = await setup();
+    const server = mkdtempSync(join(tmpdir(), 'content-gate-git-'));
+    const work = join(server, 'work');
     const git = (cwd: string, ...args: string[]) =>
       execFileSync('git', ['-c', 'user.name=Editor', '-c', 'user.email=editor@example.org', ...args], {
         cwd,
@@ -108,57 +107,51 @@ describe('the action on push, schedule and gollum events', () => {
         payload: { pages: [page('Home'), page('Reading-List')], repository: { full_name: 'library/site' } },
       });
 
-    beforeEach(() => {
-      server = mkdtempSync(join(tmpdir(), 'content-gate-git-'));
-      mkdirSync(join(server, 'library'));
-      git(server, 'init', '-q', '--bare', join(server, 'library', 'site.wiki.git'));
-      work = join(server, 'work');
-      git(server, 'clone', '-q', join(server, 'library', 'site.wiki.git'), work);
-      commitWiki({
-        'Home.md': '# Home\n\nWelcome.\n\nTODO: write the welcome.\n',
-        'Reading-List.md': '# Reading list\n\nBooks for spring.\n',
-        'Unlisted.md': 'DRAFT\n',
-        // A config inside the wiki is not the repository's: it must not switch rules off.
-        '.content-gate.yml': 'rules:\n  confidential: off\n',
-      });
+    mkdirSync(join(server, 'library'));
+    git(server, 'init', '-q', '--bare', join(server, 'library', 'site.wiki.git'));
+    git(server, 'clone', '-q', join(server, 'library', 'site.wiki.git'), work);
+    commitWiki({
+      'Home.md': '# Home\n\nWelcome.\n\nTODO: write the welcome.\n',
+      'Reading-List.md': '# Reading list\n\nBooks for spring.\n',
+      'Unlisted.md': 'DRAFT\n',
+      // A config inside the wiki is not the repository's: it must not switch rules off.
+      '.content-gate.yml': 'rules:\n  confidential: off\n',
     });
 
-    it('checks the listed pages of a cloned wiki and keeps one wiki-content issue', async () => {
-      const first = await go();
-      expect(first.stderr).toBe('');
-      expect(first.code).toBe(1);
-      expect(first.outputs).toMatchObject({ errors: '1', warnings: '0', notices: '0' });
-      expect(api.calls()).toEqual(['GET /repos/library/site/issues', 'POST /repos/library/site/issues']);
-      const created = api.writes()[0]?.body;
-      expect(created.labels).toEqual(['wiki-content']);
-      expect(created.body).toMatch(/^<!-- content-gate:wiki-content state:[A-Za-z0-9+/=]+ -->\n/);
-      expect(created.body).toContain('### [Home](https://github.example/library/site/wiki/Home)');
-      expect(created.body).toContain('- ❌ line 5 `confidential/draft`');
-      expect(created.body).not.toContain('Unlisted');
-      expect(created.body).not.toContain('Reading list');
-      expect(first.summary).toContain('## Content Gate: wiki pages');
-      expect(first.summary).toContain('| ❌ | Home.md | 5 | `confidential/draft` |');
-      expect(first.stdout).not.toMatch(/^::error file=/m);
+    const first = await go();
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(1);
+    expect(first.outputs).toMatchObject({ errors: '1', warnings: '0', notices: '0' });
+    expect(api.calls()).toEqual(['GET /repos/library/site/issues', 'POST /repos/library/site/issues']);
+    const created = api.writes()[0]?.body;
+    expect(created.labels).toEqual(['wiki-content']);
+    expect(created.body).toMatch(/^<!-- content-gate:wiki-content state:[A-Za-z0-9+/=]+ -->\n/);
+    expect(created.body).toContain('### [Home](https://github.example/library/site/wiki/Home)');
+    expect(created.body).toContain('- ❌ line 5 `confidential/draft`');
+    expect(created.body).not.toContain('Unlisted');
+    expect(created.body).not.toContain('Reading list');
+    expect(first.summary).toContain('## Content Gate: wiki pages');
+    expect(first.summary).toContain('| ❌ | Home.md | 5 | `confidential/draft` |');
+    expect(first.stdout).not.toMatch(/^::error file=/m);
 
-      commitWiki({ 'Home.md': '# Home\n\nWelcome.\n' });
-      api.reset();
-      const second = await go();
-      expect(second.code).toBe(0);
-      expect(api.calls()).toEqual(['GET /repos/library/site/issues', 'PATCH /repos/library/site/issues/1']);
-      expect(api.issues).toHaveLength(1);
-      expect(api.issues[0]).toMatchObject({ state: 'closed' });
-      expect(api.issues[0]?.body).toContain('All clear');
+    commitWiki({ 'Home.md': '# Home\n\nWelcome.\n' });
+    api.reset();
+    const second = await go();
+    expect(second.code).toBe(0);
+    expect(api.calls()).toEqual(['GET /repos/library/site/issues', 'PATCH /repos/library/site/issues/1']);
+    expect(api.issues).toHaveLength(1);
+    expect(api.issues[0]).toMatchObject({ state: 'closed' });
+    expect(api.issues[0]?.body).toContain('All clear');
 
-      commitWiki({ 'Reading-List.md': '# Reading list\n\nThis list is internal only.\n' });
-      api.reset();
-      const third = await go();
-      expect(third.code).toBe(1);
-      expect(api.calls()).toEqual(['GET /repos/library/site/issues', 'PATCH /repos/library/site/issues/1']);
-      expect(api.issues).toHaveLength(1);
-      expect(api.issues[0]).toMatchObject({ state: 'open' });
-      expect(api.issues[0]?.body).toContain(
-        '### [Reading List](https://github.example/library/site/wiki/Reading-List)',
-      );
-    });
+    commitWiki({ 'Reading-List.md': '# Reading list\n\nThis list is internal only.\n' });
+    api.reset();
+    const third = await go();
+    expect(third.code).toBe(1);
+    expect(api.calls()).toEqual(['GET /repos/library/site/issues', 'PATCH /repos/library/site/issues/1']);
+    expect(api.issues).toHaveLength(1);
+    expect(api.issues[0]).toMatchObject({ state: 'open' });
+    expect(api.issues[0]?.body).toContain(
+      '### [Reading List](https://github.example/library/site/wiki/Reading-List)',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { runAction, writeTree } from '../helpers/action-runner.js';
 import { FakeGitHub } from '../helpers/github-api.js';
 
@@ -77,23 +77,18 @@ function workflowRunPayload() {
 }
 
 describe('mode: publish (the fork-safe second workflow)', () => {
-  const api = new FakeGitHub();
   const dist = inject('actionDist');
-  let workspace: string;
 
-  beforeAll(async () => {
+  /** A local API and a workspace of its own for each test. */
+  async function setup() {
+    const api = new FakeGitHub();
     await api.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
-  beforeEach(() => {
-    api.clear();
+    onTestFinished(() => api.stop());
     api.pulls.set(9, {
       head: { sha: HEAD },
       files: [{ filename: 'blog/reading.md', status: 'modified', patch: PATCH }],
     });
-    workspace = mkdtempSync(join(tmpdir(), 'content-gate-publish-'));
+    const workspace = mkdtempSync(join(tmpdir(), 'content-gate-publish-'));
     // Only the downloaded artifact: no post of the fork is in the workspace.
     writeTree(workspace, {
       'artifact/report.json': JSON.stringify(REPORT),
@@ -103,24 +98,25 @@ describe('mode: publish (the fork-safe second workflow)', () => {
         safeSuggestions: [0, 1, 2, 3, 5, 6],
       }),
     });
-  });
-
-  const go = () =>
-    runAction({
-      dist,
-      apiUrl: api.url,
-      workspace,
-      event: 'workflow_run',
-      payload: workflowRunPayload(),
-      inputs: {
-        mode: 'publish',
-        report: 'artifact/report.json',
-        'max-suggestions': '2',
-        'fail-on': 'warning',
-      },
-    });
+    const go = () =>
+      runAction({
+        dist,
+        apiUrl: api.url,
+        workspace,
+        event: 'workflow_run',
+        payload: workflowRunPayload(),
+        inputs: {
+          mode: 'publish',
+          report: 'artifact/report.json',
+          'max-suggestions': '2',
+          'fail-on': 'warning',
+        },
+      });
+    return { api, go };
+  }
 
   it('publishes the check run, the comment and each suggestion once, only on diff lines', async () => {
+    const { api, go } = await setup();
     const first = await go();
     expect(first.stderr).toBe('');
     expect(first.code).toBe(1);
@@ -161,6 +157,7 @@ describe('mode: publish (the fork-safe second workflow)', () => {
   });
 
   it('does not touch the pull request when it has moved past the reported commit', async () => {
+    const { api, go } = await setup();
     api.pulls.set(9, { head: { sha: 'e'.repeat(40) }, files: [] });
     const result = await go();
     expect(result.code).toBe(1);

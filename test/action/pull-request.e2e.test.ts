@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { addedPatch, runAction, writeTree } from '../helpers/action-runner.js';
 import { FakeGitHub } from '../helpers/github-api.js';
 
@@ -73,27 +73,23 @@ function pullRequestPayload(fork = false) {
 }
 
 describe('the action on a pull request (built dist/index.js against a local GitHub API)', () => {
-  const api = new FakeGitHub();
   const dist = inject('actionDist');
-  let workspace: string;
 
-  beforeAll(async () => {
+  /** A local API and a workspace of its own for each test. */
+  async function setup() {
+    const api = new FakeGitHub();
     await api.start();
-  });
-  afterAll(async () => {
-    await api.stop();
-  });
-  beforeEach(() => {
-    api.clear();
+    onTestFinished(() => api.stop());
     api.pulls.set(7, { head: { sha: HEAD }, files: PR_FILES });
-    workspace = mkdtempSync(join(tmpdir(), 'content-gate-ws-'));
+    const workspace = mkdtempSync(join(tmpdir(), 'content-gate-ws-'));
     writeTree(workspace, WORKSPACE_FILES);
-  });
-
-  const go = (inputs: Record<string, string> = {}, payload = pullRequestPayload()) =>
-    runAction({ dist, apiUrl: api.url, workspace, event: 'pull_request', payload, inputs });
+    const go = (inputs: Record<string, string> = {}, payload = pullRequestPayload()) =>
+      runAction({ dist, apiUrl: api.url, workspace, event: 'pull_request', payload, inputs });
+    return { api, workspace, go };
+  }
 
   it('publishes a check run in batches of 50 and one sticky comment, edited in place', async () => {
+    const { api, workspace, go } = await setup();
     api.pageSize = 4; // the six changed files come in two pages
     const first = await go();
     api.pageSize = 100;
@@ -179,6 +175,7 @@ describe('the action on a pull request (built dist/index.js against a local GitH
   });
 
   it('shows everything in the changed files with changed-only: false', async () => {
+    const { api, go } = await setup();
     const result = await go({ 'changed-only': 'false', comment: 'false' });
     // The old DRAFT marker on line 4 of the modified post now counts; untouched files still do not.
     expect(result.outputs).toMatchObject({ errors: '120', warnings: '1' });
@@ -186,6 +183,7 @@ describe('the action on a pull request (built dist/index.js against a local GitH
   });
 
   it('falls back to workflow commands for the most severe findings on a fork, and writes nothing', async () => {
+    const { api, go } = await setup();
     const result = await go({}, pullRequestPayload(true));
     expect(result.code).toBe(1);
     expect(api.calls()).toEqual(['GET /repos/library/site/pulls/7/files']);
@@ -201,6 +199,7 @@ describe('the action on a pull request (built dist/index.js against a local GitH
   });
 
   it('with publish: false writes the report and the publish context for the second workflow, and nothing to GitHub', async () => {
+    const { api, workspace, go } = await setup();
     const result = await go({ publish: 'false', report: 'content-gate/report.json' });
     expect(result.code).toBe(1);
     expect(api.calls()).toEqual(['GET /repos/library/site/pulls/7/files']);
@@ -222,6 +221,7 @@ describe('the action on a pull request (built dist/index.js against a local GitH
   });
 
   it('handles a 403 (no checks: write) and keeps the step result per fail-on', async () => {
+    const { api, go } = await setup();
     api.readOnly = true;
     const result = await go({ 'fail-on': 'warning' });
     expect(result.code).toBe(1);
@@ -240,6 +240,7 @@ describe('the action on a pull request (built dist/index.js against a local GitH
   });
 
   it('retries a 502 on a read, never repeats a POST that may have landed, and waits out a rate limit', async () => {
+    const { api, go } = await setup();
     api.fail({ method: 'GET', path: /\/pulls\/7\/files$/, status: 502, times: 1 });
     api.fail({
       method: 'POST',
@@ -275,6 +276,7 @@ describe('the action on a pull request (built dist/index.js against a local GitH
   });
 
   it('says so when pull_request_target did not check out the pull request head', async () => {
+    const { api, workspace } = await setup();
     execFileSync('git', ['init', '-q'], { cwd: workspace });
     execFileSync(
       'git',
@@ -297,6 +299,7 @@ describe('the action on a pull request (built dist/index.js against a local GitH
   });
 
   it('reports a bad input clearly', async () => {
+    const { api, go } = await setup();
     const result = await go({ 'fail-on': 'loud' });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
