@@ -1,4 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cachePathOf, loadCache } from '../links/cache.js';
+import {
+  type ApiIssue,
+  type IssueApi,
+  renderRotIssue,
+  rotReportFrom,
+  syncRotIssue,
+} from '../links/rot-issue.js';
 import type { RunResult } from '../run.js';
 
 /** Where messages about publishing go (the action's log). */
@@ -244,17 +253,67 @@ export function nextLink(link: string | null): string | undefined {
   return undefined;
 }
 
+/** The link-rot module's issue operations over this client (retries and rate limits included). */
+export function issueApiOf(api: GitHubApi, context: ActionContext): IssueApi {
+  const repo = `/repos/${encodeURIComponent(context.owner)}/${encodeURIComponent(context.repo)}`;
+  return {
+    listOpen: (label) =>
+      api.paginate<ApiIssue>(`${repo}/issues?state=open&labels=${encodeURIComponent(label)}`, 10),
+    create: async (issue) => (await api.request<ApiIssue>('POST', `${repo}/issues`, issue)).data,
+    update: async (number, change) => {
+      await api.request('PATCH', `${repo}/issues/${number}`, change);
+    },
+    comment: async (number, body) => {
+      await api.request('POST', `${repo}/issues/${number}/comments`, { body });
+    },
+  };
+}
+
 /**
- * Publishes a link-rot run (mode `link-rot`). The link-rot tracking issue is kept by its own module;
- * this is the one place the action hands the run's result to it.
+ * Publishes a link-rot run (mode `link-rot`): keeps the one `link-rot` tracking issue current from
+ * the run's rotten links and the cache's per-URL history. Returns the issue body for the summary.
  */
 export async function publishLinkRot(
-  _api: GitHubApi,
-  _context: ActionContext,
+  api: GitHubApi | undefined,
+  context: ActionContext,
   result: RunResult,
   log: Logger,
-): Promise<void> {
-  log.info(
-    `Link rot: ${result.findings.length} finding(s) in ${result.files.length} file(s); the tracking issue is not connected in this build.`,
+): Promise<string> {
+  const { data } = loadCache(cachePathOf(result.config), result.config.links.cacheFile, (m) =>
+    log.warning(m),
   );
+  const runUrl = context.runId
+    ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`
+    : undefined;
+  const report = rotReportFrom({
+    findings: result.findings,
+    cache: data,
+    source: (file) => {
+      try {
+        return readFileSync(join(context.workspace, file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    ...(runUrl ? { runUrl } : {}),
+  });
+  if (!api) {
+    log.info(
+      `Link rot: ${report.links.length} rotten link(s); no github-token, so the tracking issue was not updated.`,
+    );
+    return renderRotIssue(report);
+  }
+  try {
+    const outcome = await syncRotIssue(issueApiOf(api, context), report);
+    log.info(
+      outcome.action === 'none'
+        ? 'Link rot: no rotten links and no tracking issue.'
+        : `Link rot: tracking issue #${outcome.number} ${outcome.action}.`,
+    );
+  } catch (error) {
+    log.warning(
+      `Link rot: the tracking issue could not be updated (${(error as Error).message}). The rotten links are in this summary and the JSON report.`,
+    );
+  }
+  return renderRotIssue(report);
 }

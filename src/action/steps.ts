@@ -120,6 +120,8 @@ export async function publishAll(
 }
 
 export interface Finished {
+  /** Markdown added after the findings (the link-rot report). */
+  appendix?: string;
   report: Report;
   findings: readonly Finding[];
   reportPath: string;
@@ -157,7 +159,7 @@ export async function finish(
         link: done.link,
         reportPath: shownPath,
         notes: done.notes,
-      }),
+      }) + (done.appendix ? `\n${done.appendix}` : ''),
     );
   } catch (error) {
     io.warning(`The job summary could not be written: ${(error as Error).message}`);

@@ -8,6 +8,7 @@ import { formatText } from '../report/text.js';
 import { allRules } from '../rules/index.js';
 import { run as runPipeline } from '../run.js';
 import { VERSION } from '../version.js';
+import { restoreRunCache, saveRunCache } from './cache.js';
 import { type ActionContext, type GitHubApi, publishLinkRot } from './github.js';
 import type { ActionInputs } from './inputs.js';
 import { describeFailure } from './publish.js';
@@ -47,6 +48,7 @@ export async function checkWorkspace(
       notes.push(note);
     }
   }
+  await restoreRunCache(io);
   const result = await runPipeline({
     cwd: context.workspace,
     paths: inputs.paths,
@@ -57,6 +59,7 @@ export async function checkWorkspace(
     changedLines: diff ? toChangedLines(diff, inputs.changedOnly ?? true) : undefined,
   });
   for (const d of result.diagnostics) io.warning(`${d.file ? `${d.file}: ` : ''}${d.message}`);
+  await saveRunCache(io, context.runId);
 
   await writeFileIn(reportPath, formatJson(result.report));
   if (pr) {
@@ -83,8 +86,9 @@ export async function checkWorkspace(
   const link = blobLink(context.serverUrl, context.owner, context.repo, headSha);
   const fork = pr !== undefined && context.eventName === 'pull_request' && isFork(pr);
   let checkRunPublished = false;
+  let appendix: string | undefined;
   if (mode === 'link-rot') {
-    await publishLinkRot(api, context, result, io);
+    appendix = await publishLinkRot(inputs.token ? api : undefined, context, result, io);
   } else if (!inputs.publish) {
     notes.push(
       'publish is false: the findings are in this summary, the annotations and the JSON report only.',
@@ -115,6 +119,7 @@ export async function checkWorkspace(
     notes,
     link,
     annotated: checkRunPublished,
+    appendix,
   });
 }
 

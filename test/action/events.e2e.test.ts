@@ -69,8 +69,11 @@ describe('the action on push, schedule and gollum events', () => {
       inputs: { offline: 'true', 'fail-on': 'never' },
     });
     expect(result.code).toBe(0);
-    expect(api.requests).toEqual([]);
-    expect(result.stdout).toContain('Link rot: 2 finding(s) in 3 file(s)');
+    // Only the tracking-issue lookup: no check run, comment or review on a scheduled scan.
+    expect(api.requests.map((r) => `${r.method} ${r.path} ${r.query.labels}`)).toEqual([
+      'GET /repos/library/site/issues link-rot',
+    ]);
+    expect(result.stdout).toContain('Link rot: no rotten links and no tracking issue.');
     expect(result.stdout.match(/^::error file=/gm)).toHaveLength(2);
     expect(result.outputs.errors).toBe('2');
   });
