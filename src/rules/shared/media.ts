@@ -1,0 +1,664 @@
+import type { Element, ElementContent } from 'hast';
+import type { Definition, Html, Image, ImageReference, Link, Nodes, Paragraph } from 'mdast';
+import type { Node, Parent } from 'unist';
+import { type Document, frontMatterValueSpan, type HtmlElement } from '../../core/document.js';
+import type { EmbedProvider } from '../../lexicons/media.js';
+import { embedProviderOf, isServiceEmbed, type MediaUrl, parseMediaUrl } from './media-url.js';
+
+/** Text near a piece of media where a credit may be written. */
+export interface CaptionText {
+  text: string;
+  /** Link targets written in it. */
+  links: string[];
+  /** Readers see it on the page (an image title is only a tooltip). */
+  visible: boolean;
+  where: 'title' | 'caption' | 'paragraph' | 'next' | 'field';
+}
+
+export type MediaKind = 'image' | 'video' | 'audio' | 'embed' | 'hero';
+
+/** One image, video, audio clip or embed of a post, with the text around it that may credit it. */
+export interface MediaItem {
+  kind: MediaKind;
+  /** How it is written: Markdown, HTML, a site-generator shortcode, a bare link, or front matter. */
+  form: 'markdown' | 'html' | 'shortcode' | 'link' | 'frontMatter';
+  rawUrl: string;
+  url: MediaUrl;
+  provider?: EmbedProvider;
+  /** Alternative text; undefined when an HTML image has no alt attribute at all. */
+  alt?: string;
+  /** Marked decorative (role="presentation", aria-hidden), so an empty alt is right. */
+  decorative?: boolean;
+  title?: string;
+  /** Source span of the element. */
+  start: number;
+  end: number;
+  /** Where a credit may be, nearest first. */
+  captions: CaptionText[];
+  /** Front-matter field, for header images. */
+  field?: string;
+  /** The Markdown image node, when there is one (for suggestions). */
+  node?: Node;
+}
+
+/** How many characters of the block after a piece of media can be its caption. */
+const NEXT_BLOCK_CHARS = 200;
+
+/** Every piece of media in a post, in document order. */
+export function collectMedia(doc: Document): MediaItem[] {
+  const items = [
+    ...markdownImages(doc),
+    ...templatedMarkdownImages(doc),
+    ...htmlMedia(doc),
+    ...shortcodeMedia(doc),
+    ...bareEmbedLinks(doc),
+    ...heroImages(doc),
+  ];
+  return items.sort((a, b) => a.start - b.start);
+}
+
+/** The readable name of an item in messages: "This image (reading-room.jpg)", "This YouTube embed". */
+export function labelOf(item: MediaItem): string {
+  const file = item.url.path.split('/').filter(Boolean).pop() ?? '';
+  const named = file && /\.\w{2,5}$/.test(file) ? ` (${decodeSafely(file)})` : '';
+  switch (item.kind) {
+    case 'embed':
+      return item.provider ? `This ${item.provider.name} embed` : `This embedded page from ${item.url.host}`;
+    case 'video':
+      return `This video${named}`;
+    case 'audio':
+      return `This audio clip${named}`;
+    case 'hero':
+      return `The header image in the front matter ("${item.field}")`;
+    default:
+      return `This image${named}`;
+  }
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+// ---------------------------------------------------------------- Markdown
+
+function markdownImages(doc: Document): MediaItem[] {
+  const definitions = definitionsOf(doc);
+  const out: MediaItem[] = [];
+  const images: (Image | ImageReference)[] = [
+    ...doc.nodes<Image>('image'),
+    ...doc.nodes<ImageReference>('imageReference'),
+  ];
+  for (const node of images) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    let url: string;
+    let title: string | undefined;
+    if (node.type === 'image') {
+      url = node.url;
+      title = node.title ?? undefined;
+    } else {
+      const def = definitions.get(normalizeLabel(node.identifier));
+      if (!def) continue;
+      url = def.url;
+      title = def.title ?? undefined;
+    }
+    const block = doc
+      .ancestors(node)
+      .find((a) => a.type === 'paragraph' || a.type === 'heading' || a.type === 'tableCell');
+    out.push({
+      kind: 'image',
+      form: 'markdown',
+      rawUrl: url,
+      url: parseMediaUrl(url),
+      alt: node.alt ?? '',
+      title,
+      start,
+      end,
+      node,
+      captions: [...titleCaption(title), ...(block ? surroundingsOf(doc, block, [node]) : [])],
+    });
+  }
+  return out;
+}
+
+/**
+ * Jekyll and Hugo posts write `![alt]({{ site.baseurl }}/x.jpg)`: the space inside the template makes
+ * it plain text to Markdown, but the site renders an image.
+ */
+const TEMPLATED_IMAGE = /!\[([^\]\n]*)\]\(\s*(\{\{[^}\n]*\}\}[^\s)]*)(?:\s+"([^"\n]*)")?\s*\)/g;
+
+function templatedMarkdownImages(doc: Document): MediaItem[] {
+  const out: MediaItem[] = [];
+  const parsed = new Set(doc.nodes<Image>('image').map((n) => n.position?.start.offset));
+  for (const paragraph of doc.nodes<Paragraph>('paragraph')) {
+    const source = doc.sourceOf(paragraph);
+    if (!source.includes('({{')) continue;
+    const base = paragraph.position?.start.offset ?? 0;
+    for (const m of source.matchAll(TEMPLATED_IMAGE)) {
+      const start = base + (m.index ?? 0);
+      if (parsed.has(start) || doc.isInCode(start)) continue;
+      const [whole, alt = '', url = '', title] = m;
+      const surroundings = surroundingsOf(doc, paragraph, []).map((c) =>
+        c.where === 'paragraph' ? { ...c, text: c.text.replace(whole, ' ') } : c,
+      );
+      out.push({
+        kind: 'image',
+        form: 'markdown',
+        rawUrl: url,
+        url: parseMediaUrl(url),
+        alt,
+        title,
+        start,
+        end: start + whole.length,
+        captions: [...titleCaption(title), ...surroundings],
+      });
+    }
+  }
+  return out;
+}
+
+/** A link on a paragraph of its own to a video, photo or post: blog engines embed these. */
+function bareEmbedLinks(doc: Document): MediaItem[] {
+  const out: MediaItem[] = [];
+  for (const paragraph of doc.nodes<Paragraph>('paragraph')) {
+    const content = paragraph.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+    const link = content[0];
+    if (content.length !== 1 || link?.type !== 'link') continue;
+    const text = doc.textOf(link).trim();
+    if (text !== link.url && !/^https?:\/\/\S+$/.test(text)) continue;
+    const url = parseMediaUrl(link.url);
+    const provider = embedProviderOf(url);
+    if (!provider?.itemPath?.test(url.path)) continue;
+    out.push({
+      kind: 'embed',
+      form: 'link',
+      rawUrl: link.url,
+      url,
+      provider,
+      start: link.position?.start.offset ?? 0,
+      end: link.position?.end.offset ?? 0,
+      captions: surroundingsOf(doc, paragraph, [link]),
+    });
+  }
+  return out;
+}
+
+function definitionsOf(doc: Document): Map<string, Definition> {
+  const map = new Map<string, Definition>();
+  for (const def of doc.nodes<Definition>('definition')) {
+    const key = normalizeLabel(def.identifier);
+    if (!map.has(key)) map.set(key, def);
+  }
+  return map;
+}
+
+function normalizeLabel(label: string): string {
+  return label.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function titleCaption(title: string | undefined): CaptionText[] {
+  return title?.trim() ? [{ text: title, links: [], visible: false, where: 'title' }] : [];
+}
+
+/**
+ * The text of the block holding the media (other media left out) and the start of the block after
+ * it, where captions and credit lines are written.
+ */
+function surroundingsOf(doc: Document, block: Node, skip: Node[]): CaptionText[] {
+  const own = inlineText(doc, block as Parent, skip);
+  const out: CaptionText[] = [];
+  if (own.text.trim()) out.push({ ...own, visible: true, where: 'paragraph' });
+  const next = nextBlock(doc, block);
+  if (next) out.push(next);
+  return out;
+}
+
+/** The first block after `node` with readable text, skipping bare HTML tags such as `</figure>`. */
+export function nextBlock(doc: Document, node: Node): CaptionText | undefined {
+  for (const sibling of doc.following(node)) {
+    if (sibling.type === 'html') {
+      const html = sibling as Html;
+      if (html.value.trimStart().startsWith('<!--')) continue;
+      const text = htmlNodeText(doc, html);
+      if (!text.text.trim()) continue;
+      return { ...text, text: text.text.trim().slice(0, NEXT_BLOCK_CHARS), visible: true, where: 'next' };
+    }
+    if (sibling.type !== 'paragraph') return undefined;
+    const text = inlineText(doc, sibling as Parent, []);
+    return { ...text, text: text.text.trim().slice(0, NEXT_BLOCK_CHARS), visible: true, where: 'next' };
+  }
+  return undefined;
+}
+
+/** Readable text and link targets of an inline container; images and the skipped nodes are left out. */
+export function inlineText(
+  doc: Document,
+  container: Parent,
+  skip: readonly Node[],
+): { text: string; links: string[] } {
+  const parts: string[] = [];
+  const links: string[] = [];
+  const definitions = definitionsOf(doc);
+  const stack: Node[] = [...container.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    if (skip.includes(node)) {
+      parts.push(' ');
+      continue;
+    }
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        parts.push(node.value);
+        break;
+      case 'break':
+        parts.push('\n');
+        break;
+      case 'html':
+        parts.push(node.value.replace(/<[^>]*>/g, ' '));
+        for (const m of node.value.matchAll(/<a\s[^>]*href\s*=\s*["']?([^"'\s>]+)/gi)) links.push(m[1] ?? '');
+        break;
+      case 'image':
+      case 'imageReference':
+        parts.push(' ');
+        break;
+      case 'link':
+      case 'linkReference': {
+        const url = node.type === 'link' ? node.url : definitions.get(normalizeLabel(node.identifier))?.url;
+        if (url && doc.textOf(node).trim() && !containsOnlySkipped(node, skip)) links.push(url);
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
+        break;
+      }
+      default:
+        if ('children' in node)
+          for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
+    }
+  }
+  return { text: parts.join('').replace(/[ \t]+/g, ' '), links };
+}
+
+function containsOnlySkipped(link: Link | Parent, skip: readonly Node[]): boolean {
+  return link.children.length > 0 && link.children.every((c) => skip.includes(c));
+}
+
+// ---------------------------------------------------------------- HTML
+
+const BLOCK_TAGS = new Set(['p', 'div', 'figure', 'section', 'li', 'td', 'th', 'blockquote', 'aside']);
+
+/** Readable text and link targets of a hast element. */
+export function elementText(element: Element | ElementContent): { text: string; links: string[] } {
+  const parts: string[] = [];
+  const links: string[] = [];
+  const stack: ElementContent[] = [element as ElementContent];
+  while (stack.length > 0) {
+    const node = stack.pop() as ElementContent;
+    if (node.type === 'text') parts.push(node.value);
+    else if (node.type === 'element') {
+      if (['script', 'style', 'template'].includes(node.tagName)) continue;
+      if (node.tagName === 'a' && typeof node.properties.href === 'string') links.push(node.properties.href);
+      if (node.tagName === 'br') parts.push('\n');
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ElementContent);
+      if (BLOCK_TAGS.has(node.tagName)) parts.push(' ');
+    }
+  }
+  return { text: parts.join('').replace(/[ \t]+/g, ' '), links };
+}
+
+function htmlNodeText(doc: Document, node: Html): { text: string; links: string[] } {
+  const top = topElementsOf(doc, node);
+  if (top.length === 0) return { text: node.value.replace(/<[^>]*>/g, ' '), links: [] };
+  const texts = top.map(elementText);
+  return { text: texts.map((t) => t.text).join(' '), links: texts.flatMap((t) => t.links) };
+}
+
+/** The outermost elements of one html node. */
+function topElementsOf(doc: Document, node: Html): Element[] {
+  const mine = doc.htmlElements.filter((e) => e.htmlNode === node).map((e) => e.element);
+  const inner = new Set(mine.flatMap((e) => e.children.filter((c): c is Element => c.type === 'element')));
+  return mine.filter((e) => !inner.has(e));
+}
+
+/** Parent of each HTML element, within its html node. */
+export function htmlParents(elements: readonly HtmlElement[]): Map<Element, Element> {
+  const parents = new Map<Element, Element>();
+  for (const { element } of elements)
+    for (const child of element.children) if (child.type === 'element') parents.set(child, element);
+  return parents;
+}
+
+function attribute(element: Element, name: string): string | undefined {
+  const value = element.properties[name];
+  if (Array.isArray(value)) return value.join(' ');
+  return typeof value === 'string' ? value : undefined;
+}
+
+function htmlMedia(doc: Document): MediaItem[] {
+  const parents = htmlParents(doc.htmlElements);
+  const out: MediaItem[] = [];
+  for (const { element, htmlNode } of doc.elements('img', 'video', 'audio', 'iframe')) {
+    const position = element.position;
+    if (!position) continue;
+    const rawUrl = sourceOfElement(element, parents) ?? '';
+    const url = parseMediaUrl(rawUrl);
+    let kind: MediaKind = element.tagName === 'img' ? 'image' : (element.tagName as MediaKind);
+    let provider: EmbedProvider | undefined;
+    if (element.tagName === 'iframe') {
+      provider = embedProviderOf(url);
+      if (!rawUrl || (!provider && (!url.external || isServiceEmbed(url)))) continue;
+      kind = 'embed';
+    }
+    const title = attribute(element, 'title');
+    const alt = attribute(element, 'alt');
+    const role = attribute(element, 'role');
+    out.push({
+      kind,
+      form: 'html',
+      rawUrl,
+      url,
+      provider,
+      alt: element.tagName === 'img' ? alt : undefined,
+      decorative: role === 'presentation' || role === 'none' || attribute(element, 'ariaHidden') === 'true',
+      title: element.tagName === 'iframe' ? undefined : title,
+      start: position.start.offset ?? 0,
+      end: position.end.offset ?? 0,
+      captions: [
+        ...(element.tagName === 'iframe' ? [] : titleCaption(title)),
+        ...htmlSurroundings(doc, element, htmlNode, parents),
+      ],
+    });
+  }
+  return out;
+}
+
+function sourceOfElement(element: Element, parents: Map<Element, Element>): string | undefined {
+  const own = attribute(element, 'src');
+  if (own) return own;
+  const sources =
+    element.tagName === 'img' && parents.get(element)?.tagName === 'picture'
+      ? (parents.get(element) as Element).children
+      : element.children;
+  for (const child of sources) {
+    if (child.type !== 'element' || child.tagName !== 'source') continue;
+    const src =
+      attribute(child, 'src') ??
+      attribute(child, 'srcSet')
+        ?.trim()
+        .split(/[\s,]+/)[0];
+    if (src) return src;
+  }
+  return undefined;
+}
+
+function htmlSurroundings(
+  doc: Document,
+  element: Element,
+  htmlNode: Html,
+  parents: Map<Element, Element>,
+): CaptionText[] {
+  const out: CaptionText[] = [];
+  let block: Element | undefined;
+  for (let p = parents.get(element); p; p = parents.get(p)) {
+    if (p.tagName === 'figure') {
+      const caption = p.children.find(
+        (c): c is Element => c.type === 'element' && c.tagName === 'figcaption',
+      );
+      if (caption) out.push({ ...elementText(caption), visible: true, where: 'caption' });
+    }
+    if (!block && BLOCK_TAGS.has(p.tagName)) block = p;
+  }
+  if (block) {
+    const text = elementText(block);
+    if (text.text.trim()) out.push({ ...text, visible: true, where: 'paragraph' });
+  }
+  const parent = doc.parent(htmlNode);
+  if (parent?.type === 'paragraph') {
+    out.push({ ...inlineText(doc, parent, [htmlNode]), visible: true, where: 'paragraph' });
+    const next = nextBlock(doc, parent);
+    if (next) out.push(next);
+    return out;
+  }
+  if (!block) {
+    const rest = htmlNodeText(doc, htmlNode);
+    if (rest.text.trim()) out.push({ ...rest, visible: true, where: 'paragraph' });
+  }
+  const next = nextBlock(doc, htmlNode);
+  if (next) out.push(next);
+  return out;
+}
+
+// ---------------------------------------------------------------- Shortcodes
+
+/** Hugo `{{< name params >}}` / `{{% name %}}` and Jekyll `{% include name params %}` / `{% youtube id %}`. */
+const SHORTCODE =
+  /\{\{[<%]\s*([\w-]+)([^\n]*?)\s*[>%]\}\}|\{%-?\s*(include|youtube|vimeo)\s+([^\n%]*?)\s*-?%\}/g;
+
+interface Shortcode {
+  name: string;
+  params: Record<string, string>;
+  positional: string[];
+}
+
+function parseParams(text: string): { params: Record<string, string>; positional: string[] } {
+  const params: Record<string, string> = {};
+  const positional: string[] = [];
+  for (const m of text.matchAll(/(?:([\w-]+)\s*=\s*)?(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([^\s"']+))/g)) {
+    const value = m[2] ?? m[3] ?? m[4] ?? '';
+    if (m[1]) params[m[1].toLowerCase()] = value;
+    else positional.push(value);
+  }
+  return { params, positional };
+}
+
+function readShortcode(m: RegExpMatchArray): Shortcode {
+  if (m[1]) return { name: m[1].toLowerCase(), ...parseParams(m[2] ?? '') };
+  const kind = (m[3] ?? '').toLowerCase();
+  const { params, positional } = parseParams(m[4] ?? '');
+  if (kind === 'include') {
+    const name = (positional.shift() ?? '').toLowerCase().replace(/\.html?$/, '');
+    return { name, params, positional };
+  }
+  return { name: kind, params, positional };
+}
+
+const VIDEO_URLS: Record<string, (id: string, params: Record<string, string>) => string> = {
+  youtube: (id) => (/^https?:/.test(id) ? id : `https://www.youtube.com/watch?v=${id}`),
+  vimeo: (id) => (/^https?:/.test(id) ? id : `https://vimeo.com/${id}`),
+  instagram: (id) => `https://www.instagram.com/p/${id}/`,
+  tweet: (id, p) => `https://x.com/${p.user ?? 'i'}/status/${id}`,
+  x: (id, p) => `https://x.com/${p.user ?? 'i'}/status/${id}`,
+};
+
+const IMAGE_SHORTCODE = /^(?:figure|image|img|photo|picture|responsive-image)$/;
+const IMAGE_PARAMS = ['src', 'image_path', 'image', 'url', 'path'];
+const CAPTION_PARAMS = ['caption', 'description', 'credit', 'attribution', 'attr'];
+
+function shortcodeMedia(doc: Document): MediaItem[] {
+  const out: MediaItem[] = [];
+  for (const paragraph of doc.nodes<Paragraph>('paragraph')) {
+    const source = doc.sourceOf(paragraph);
+    if (!source.includes('{{') && !source.includes('{%')) continue;
+    const base = paragraph.position?.start.offset ?? 0;
+    for (const m of source.matchAll(SHORTCODE)) {
+      const start = base + (m.index ?? 0);
+      if (doc.isInCode(start)) continue;
+      const code = readShortcode(m);
+      const item = shortcodeItem(code);
+      if (!item) continue;
+      const around = surroundingsOf(doc, paragraph, []).map((c) =>
+        c.where === 'paragraph' ? { ...c, text: c.text.replace(m[0], ' ') } : c,
+      );
+      out.push({ ...item, start, end: start + m[0].length, captions: [...item.captions, ...around] });
+    }
+  }
+  return out;
+}
+
+function shortcodeItem(code: Shortcode): Omit<MediaItem, 'start' | 'end'> | undefined {
+  const { name, params, positional } = code;
+  const videoName = name === 'video' ? (params.provider ?? '').toLowerCase() : name;
+  const videoUrl = VIDEO_URLS[videoName];
+  if (videoUrl) {
+    const id = params.id ?? positional[0];
+    if (!id) return undefined;
+    const rawUrl = videoUrl(id, params);
+    const url = parseMediaUrl(rawUrl);
+    return { kind: 'embed', form: 'shortcode', rawUrl, url, provider: embedProviderOf(url), captions: [] };
+  }
+  if (!IMAGE_SHORTCODE.test(name)) return undefined;
+  const src = IMAGE_PARAMS.map((p) => params[p]).find(Boolean);
+  if (!src) return undefined;
+  const captions: CaptionText[] = [];
+  for (const key of CAPTION_PARAMS) {
+    const value = params[key];
+    if (!value) continue;
+    const links = [...value.matchAll(/\]\(([^)\s]+)\)|href=\\?["']([^"'\\]+)/g)].map(
+      (l) => l[1] ?? l[2] ?? '',
+    );
+    if (key === 'attr' && params.attrlink) links.push(params.attrlink);
+    const text = key === 'caption' || key === 'description' ? value : `Credit: ${value}`;
+    captions.push({
+      text: text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'),
+      links,
+      visible: true,
+      where: 'caption',
+    });
+  }
+  return {
+    kind: 'image',
+    form: 'shortcode',
+    rawUrl: src,
+    url: parseMediaUrl(src),
+    // Site generators fall back to the caption when a figure has no alt.
+    alt: params.alt ?? params.caption ?? params.description ?? '',
+    title: params.title,
+    captions: [...titleCaption(params.title), ...captions],
+  };
+}
+
+// ---------------------------------------------------------------- Front matter
+
+/** Front-matter fields that hold a post's header or sharing image. */
+const HERO_FIELDS = [
+  'image',
+  'cover',
+  'cover_image',
+  'thumbnail',
+  'og_image',
+  'featured_image',
+  'feature_image',
+  'hero',
+  'hero_image',
+  'banner',
+  'banner_image',
+  'header_image',
+  'share_image',
+  'social_image',
+  'images',
+  'header',
+];
+/** Keys inside a header-image object that hold the image itself. */
+const HERO_IMAGE_KEYS = [
+  'path',
+  'src',
+  'url',
+  'image',
+  'file',
+  'feature',
+  'teaser',
+  'overlay_image',
+  'og_image',
+];
+/** Keys that are a credit by their name. */
+const CREDIT_KEYS = [
+  'credit',
+  'image_credit',
+  'photo_credit',
+  'cover_credit',
+  'image_attribution',
+  'attribution',
+  'credits',
+];
+/** Keys that may hold a credit when it says so ("Photo: ..."). */
+const CAPTION_KEYS = ['caption', 'image_caption', 'cover_caption', 'description_credit'];
+
+function heroImages(doc: Document): MediaItem[] {
+  const fm = doc.frontMatter;
+  if (!fm || fm.error) return [];
+  const out: MediaItem[] = [];
+  const topCredits = creditFields(fm.data, CREDIT_KEYS, CAPTION_KEYS);
+  for (const field of HERO_FIELDS) {
+    const value = fm.data[field];
+    const entries: { url: string; path: (string | number)[]; credits: CaptionText[] }[] = [];
+    const ownCredits = creditFields(
+      fm.data,
+      [`${field}_credit`, `${field}_attribution`],
+      [`${field}_caption`],
+    );
+    if (typeof value === 'string' && field !== 'header')
+      entries.push({ url: value, path: [field], credits: [] });
+    else if (Array.isArray(value))
+      value.forEach((v, i) => {
+        if (typeof v === 'string') entries.push({ url: v, path: [field, i], credits: [] });
+      });
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      const nested = creditFields(record, CREDIT_KEYS, CAPTION_KEYS);
+      for (const key of HERO_IMAGE_KEYS) {
+        const v = record[key];
+        if (typeof v === 'string' && looksLikeImagePath(v))
+          entries.push({ url: v, path: [field, key], credits: nested });
+      }
+    }
+    for (const entry of entries) {
+      if (!entry.url.trim()) continue;
+      const span = frontMatterValueSpan(fm, entry.path);
+      const start = span?.[0] ?? fm.node.position?.start.offset ?? 0;
+      const end = span?.[1] ?? fm.node.position?.end.offset ?? 0;
+      out.push({
+        kind: 'hero',
+        form: 'frontMatter',
+        rawUrl: entry.url,
+        url: parseMediaUrl(entry.url),
+        field: entry.path.join('.'),
+        start,
+        end,
+        captions: [...entry.credits, ...ownCredits, ...topCredits],
+      });
+    }
+  }
+  return out;
+}
+
+function looksLikeImagePath(value: string): boolean {
+  return (
+    /\.(?:jpe?g|png|gif|webp|avif|svg|tiff?)(?:[?#].*)?$/i.test(value) || /^(?:https?:)?\/\//i.test(value)
+  );
+}
+
+function creditFields(
+  record: Record<string, unknown>,
+  creditKeys: string[],
+  captionKeys: string[],
+): CaptionText[] {
+  const out: CaptionText[] = [];
+  for (const key of [...creditKeys, ...captionKeys]) {
+    const value = record[key];
+    if (typeof value !== 'string' || !value.trim()) continue;
+    const links = [...value.matchAll(/\]\(([^)\s]+)\)|(https?:\/\/[^\s)"'<>]+)|href=["']([^"']+)/g)].map(
+      (l) => l[1] ?? l[2] ?? l[3] ?? '',
+    );
+    const plain = value.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]*>/g, '');
+    out.push({
+      text: creditKeys.includes(key) ? `Credit: ${plain}` : plain,
+      links,
+      visible: true,
+      where: 'field',
+    });
+  }
+  return out;
+}

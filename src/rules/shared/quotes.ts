@@ -1,0 +1,237 @@
+import type { Element } from 'hast';
+import type { Blockquote, Html, Paragraph } from 'mdast';
+import type { Node, Parent } from 'unist';
+import type { Document } from '../../core/document.js';
+import { elementText, htmlParents, inlineText } from './media.js';
+
+/** A quotation: a Markdown blockquote, an HTML `<blockquote>` or an inline `<q>`. */
+export interface Quotation {
+  form: 'blockquote' | 'html' | 'q';
+  start: number;
+  end: number;
+  /** The quoted words. */
+  text: string;
+  /** Links written inside the quotation (its own attribution line included). */
+  links: string[];
+  /** The `cite` attribute of an HTML quotation. */
+  cite?: string;
+  /** Attribution written inside the quotation or its figure: a last line "— Name", `<cite>`, `<footer>`, `<figcaption>`. */
+  inner?: Attribution;
+  /** The block right after the quotation, when it is a short attribution line. */
+  after?: Attribution;
+  /** The paragraph right before, when it introduces the quotation ("As X wrote:"). */
+  leadIn?: Attribution;
+  /** Text before and after an inline quotation, in its sentence. */
+  sentence?: { text: string; links: string[] };
+}
+
+export interface Attribution {
+  text: string;
+  links: string[];
+}
+
+/** Starts of a line that says where a quotation comes from. */
+const ATTRIBUTION_LINE =
+  /^\s*(?:[\u2014\u2013\u2015~]|-{1,2}\s|source\s*:|sources\s*:|from\s|via\s|quoted (?:from|in)\s|excerpted from|reprinted from|adapted from|originally (?:published|posted|appeared)|credit\s*:|\(\s*(?:source|from|via)\b)/i;
+const MAX_ATTRIBUTION_CHARS = 250;
+const MAX_LEAD_IN_CHARS = 400;
+
+/** Callouts written as blockquotes (GitHub alerts, Obsidian callouts, bold "Note" boxes) are not quotations. */
+const CALLOUT =
+  /^\s*(?:\[!\w+\][+-]?|\*\*(?:note|tip|important|warning|caution|info|danger|attention|reminder|update|heads up)\s*:?\s*\*\*)/i;
+
+export function isAttributionLine(text: string): boolean {
+  return text.trim().length <= MAX_ATTRIBUTION_CHARS && ATTRIBUTION_LINE.test(text);
+}
+
+/** Every quotation of a post, in document order (nested quotations count once, as the outer one). */
+export function collectQuotations(doc: Document): Quotation[] {
+  return [...markdownQuotes(doc), ...htmlBlockquotes(doc), ...inlineQuotes(doc)].sort(
+    (a, b) => a.start - b.start,
+  );
+}
+
+function markdownQuotes(doc: Document): Quotation[] {
+  const out: Quotation[] = [];
+  for (const quote of doc.nodes<Blockquote>('blockquote')) {
+    if (doc.ancestors(quote).some((a) => a.type === 'blockquote')) continue;
+    if (CALLOUT.test(doc.sourceOf(quote).replace(/^\s*>\s?/gm, ''))) continue;
+    const start = quote.position?.start.offset;
+    const end = quote.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const parts = quote.children.map((child) =>
+      child.type === 'html'
+        ? { text: child.value.replace(/<[^>]*>/g, ' '), links: hrefsIn(child.value) }
+        : inlineText(doc, child as Parent, []),
+    );
+    const last = quote.children[quote.children.length - 1];
+    const lastText = parts[parts.length - 1];
+    const hasInner =
+      quote.children.length > 1 && last?.type === 'paragraph' && lastText && isAttributionLine(lastText.text);
+    const body = hasInner ? parts.slice(0, -1) : parts;
+    out.push({
+      form: 'blockquote',
+      start,
+      end,
+      text: body.map((p) => p.text).join('\n'),
+      links: parts.flatMap((p) => p.links),
+      inner: hasInner ? lastText : innerCite(doc, quote),
+      after: attributionAfter(doc, quote),
+      leadIn: leadInBefore(doc, quote),
+    });
+  }
+  return out;
+}
+
+/** A `<cite>` written inside a Markdown quotation's last paragraph. */
+function innerCite(doc: Document, quote: Blockquote): Attribution | undefined {
+  const html = doc.htmlElements.find(
+    (e) => e.element.tagName === 'cite' && doc.ancestors(e.htmlNode).includes(quote as unknown as Parent),
+  );
+  return html ? elementText(html.element) : undefined;
+}
+
+function htmlBlockquotes(doc: Document): Quotation[] {
+  const parents = htmlParents(doc.htmlElements);
+  const out: Quotation[] = [];
+  for (const { element, htmlNode } of doc.elements('blockquote')) {
+    let up = parents.get(element);
+    while (up && up.tagName !== 'blockquote') up = parents.get(up);
+    if (up || !element.position) continue;
+    const own = elementText(element);
+    const cite = attribute(element, 'cite');
+    let end = element.position.end.offset ?? 0;
+    let text = own.text;
+    const links = [...own.links];
+    let lastBlock: Node = htmlNode;
+    // `<blockquote>` followed by Markdown paragraphs and a later `</blockquote>`.
+    if (!htmlNode.value.includes('</blockquote')) {
+      for (const sibling of doc.following(htmlNode)) {
+        lastBlock = sibling;
+        end = sibling.position?.end.offset ?? end;
+        if (sibling.type === 'html' && (sibling as Html).value.includes('</blockquote')) break;
+        const part =
+          sibling.type === 'html'
+            ? {
+                text: (sibling as Html).value.replace(/<[^>]*>/g, ' '),
+                links: hrefsIn((sibling as Html).value),
+              }
+            : inlineText(doc, sibling as Parent, []);
+        text += `\n${part.text}`;
+        links.push(...part.links);
+      }
+    }
+    if (CALLOUT.test(text)) continue;
+    const inner = innerHtmlAttribution(element, parents);
+    const innerText = inner?.text.trim() ?? '';
+    out.push({
+      form: 'html',
+      start: element.position.start.offset ?? 0,
+      end,
+      text: innerText && text.includes(innerText) ? text.replace(innerText, ' ') : text,
+      links: [...links, ...(inner?.links ?? [])],
+      cite,
+      inner,
+      after: attributionAfter(doc, lastBlock),
+      leadIn: leadInBefore(doc, htmlNode),
+    });
+  }
+  return out;
+}
+
+/** `<footer>` or `<cite>` inside the quotation, or the `<figcaption>` of its figure. */
+function innerHtmlAttribution(element: Element, parents: Map<Element, Element>): Attribution | undefined {
+  const stack: Element[] = [element];
+  while (stack.length > 0) {
+    const e = stack.pop() as Element;
+    if (e !== element && (e.tagName === 'footer' || e.tagName === 'cite')) return elementText(e);
+    for (const c of e.children) if (c.type === 'element') stack.push(c);
+  }
+  const figure = parents.get(element);
+  if (figure?.tagName !== 'figure') return undefined;
+  const caption = figure.children.find(
+    (c): c is Element => c.type === 'element' && c.tagName === 'figcaption',
+  );
+  return caption ? elementText(caption) : undefined;
+}
+
+function inlineQuotes(doc: Document): Quotation[] {
+  const parents = htmlParents(doc.htmlElements);
+  const out: Quotation[] = [];
+  for (const { element, htmlNode } of doc.elements('q')) {
+    if (!element.position) continue;
+    const cite = attribute(element, 'cite');
+    const paragraph = doc.parent(htmlNode);
+    if (paragraph?.type === 'paragraph' && /^<q\b/i.test(htmlNode.value)) {
+      out.push(splitInlineQuote(doc, paragraph as Paragraph, htmlNode, cite));
+      continue;
+    }
+    let block = parents.get(element);
+    while (block && !['p', 'div', 'li', 'td', 'figure'].includes(block.tagName)) block = parents.get(block);
+    const own = elementText(element);
+    out.push({
+      form: 'q',
+      start: element.position.start.offset ?? 0,
+      end: element.position.end.offset ?? 0,
+      text: own.text,
+      links: own.links,
+      cite,
+      sentence: block ? elementText(block) : undefined,
+    });
+  }
+  return out;
+}
+
+/** `<q>` and `</q>` written inside a Markdown paragraph are two html nodes with the quote between them. */
+function splitInlineQuote(
+  doc: Document,
+  paragraph: Paragraph,
+  open: Html,
+  cite: string | undefined,
+): Quotation {
+  const children = paragraph.children;
+  const from = children.indexOf(open);
+  let to = children.findIndex((c, i) => i > from && c.type === 'html' && /^<\/q\s*>/i.test(c.value));
+  if (to === -1) to = children.length;
+  const inside = { type: 'paragraph', children: children.slice(from + 1, to) } as Paragraph;
+  const quoted = inlineText(doc, inside, []);
+  const closing = children[to];
+  return {
+    form: 'q',
+    start: open.position?.start.offset ?? 0,
+    end: (closing ?? children[to - 1] ?? open).position?.end.offset ?? 0,
+    text: quoted.text,
+    links: quoted.links,
+    cite,
+    sentence: inlineText(doc, paragraph, children.slice(from, to + 1)),
+  };
+}
+
+function attributionAfter(doc: Document, node: Node): Attribution | undefined {
+  const next = doc
+    .following(node)
+    .find((n) => !(n.type === 'html' && (n as Html).value.trimStart().startsWith('<!--')));
+  if (next?.type !== 'paragraph') return undefined;
+  const text = inlineText(doc, next as Parent, []);
+  return isAttributionLine(text.text) ? text : undefined;
+}
+
+function leadInBefore(doc: Document, node: Node): Attribution | undefined {
+  const parent = doc.parent(node);
+  if (!parent) return undefined;
+  const index = parent.children.indexOf(node as Parent['children'][number]);
+  const previous = parent.children[index - 1];
+  if (previous?.type !== 'paragraph') return undefined;
+  const text = inlineText(doc, previous as Parent, []);
+  const trimmed = text.text.trim().replace(/[*_"'\u201d)\s]+$/, '');
+  return trimmed.endsWith(':') && trimmed.length <= MAX_LEAD_IN_CHARS ? text : undefined;
+}
+
+function attribute(element: Element, name: string): string | undefined {
+  const value = element.properties[name];
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+function hrefsIn(html: string): string[] {
+  return [...html.matchAll(/<a\s[^>]*href\s*=\s*["']?([^"'\s>]+)/gi)].map((m) => m[1] ?? '');
+}
