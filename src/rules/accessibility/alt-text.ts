@@ -55,7 +55,9 @@ function isUseless(alt: string, file: string): boolean {
       .trim()
       .toLowerCase();
   if (USELESS_ALT.test(alt) || CAMERA_NAME.test(alt) || FILE_EXTENSION.test(alt)) return true;
-  return file !== '' && words(alt) === words(file);
+  // A file name left as the alt ("ZoteroAddRecord", "jdr-schema"), not words that happen to match a well-named file.
+  const writtenLikeFileName = !/\s/.test(alt.trim()) || /_/.test(alt);
+  return file !== '' && writtenLikeFileName && words(alt) === words(file);
 }
 
 function fixFor(item: MediaItem): string {

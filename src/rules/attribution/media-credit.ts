@@ -135,11 +135,7 @@ function fixLine(item: MediaItem): string {
 
 function creditExample(item: MediaItem, excerpt: string): string {
   const cue = /^[^:]*:|^.*?\bby\b|^.*?\bof\b|^\S+/i.exec(excerpt)?.[0] ?? 'Photo:';
-  const name =
-    excerpt
-      .slice(cue.length)
-      .trim()
-      .replace(/[.,;]$/, '') || "Creator's name";
+  const name = excerpt.slice(cue.length).split(/[,;(]/)[0]?.trim().replace(/[.]$/, '') || "Creator's name";
   const example = `${cue} [${name}](https://link-to-their-page)`;
   return item.kind === 'hero' ? `image_credit: "${example}"` : `*${example}*`;
 }

@@ -82,7 +82,10 @@ function sourceName(attribution: Attribution): string {
 }
 
 function excerpt(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^["\u201c\u2018']+|["\u201d\u2019']+$/g, '');
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max);
   const space = cut.lastIndexOf(' ');

@@ -224,15 +224,28 @@ export function nextBlock(doc: Document, node: Node): CaptionText | undefined {
     if (sibling.type === 'html') {
       const html = sibling as Html;
       if (html.value.trimStart().startsWith('<!--')) continue;
+      if (HOLDS_MEDIA.test(html.value)) return undefined;
       const text = htmlNodeText(doc, html);
       if (!text.text.trim()) continue;
       return { ...text, text: text.text.trim().slice(0, NEXT_BLOCK_CHARS), visible: true, where: 'next' };
     }
     if (sibling.type !== 'paragraph') return undefined;
+    // A block that holds other media carries their captions, not this one's.
+    if (holdsMedia(doc, sibling)) return undefined;
     const text = inlineText(doc, sibling as Parent, []);
     return { ...text, text: text.text.trim().slice(0, NEXT_BLOCK_CHARS), visible: true, where: 'next' };
   }
   return undefined;
+}
+
+const HOLDS_MEDIA =
+  /<(?:img|iframe|video|audio|picture)\b|!\[[^\]\n]*\]\(|\{\{[<%]\s*(?:figure|youtube|vimeo|instagram)\b/i;
+
+function holdsMedia(doc: Document, block: Node): boolean {
+  return (
+    HOLDS_MEDIA.test(doc.sourceOf(block)) ||
+    (block as Parent).children.some((c) => c.type === 'imageReference')
+  );
 }
 
 /** Readable text and link targets of an inline container; images and the skipped nodes are left out. */

@@ -34,7 +34,8 @@ export interface Attribution {
 const ATTRIBUTION_LINE =
   /^\s*(?:[\u2014\u2013\u2015~]|-{1,2}\s|source\s*:|sources\s*:|from\s|via\s|quoted (?:from|in)\s|excerpted from|reprinted from|adapted from|originally (?:published|posted|appeared)|credit\s*:|\(\s*(?:source|from|via)\b)/i;
 const MAX_ATTRIBUTION_CHARS = 250;
-const MAX_LEAD_IN_CHARS = 400;
+const MAX_LEAD_IN_CHARS = 600;
+const ANAPHOR = /^[*_"\u201c]*(?:it|they|he|she|this|these|those|that|its|their|his|her|there)\b/i;
 
 /** Callouts written as blockquotes (GitHub alerts, Obsidian callouts, bold "Note" boxes) are not quotations. */
 const CALLOUT =
@@ -53,21 +54,32 @@ export function collectQuotations(doc: Document): Quotation[] {
 
 function markdownQuotes(doc: Document): Quotation[] {
   const out: Quotation[] = [];
+  const continued = new Set<Blockquote>();
   for (const quote of doc.nodes<Blockquote>('blockquote')) {
     if (doc.ancestors(quote).some((a) => a.type === 'blockquote')) continue;
+    if (continued.has(quote)) continue;
+    // Quotations in a row ("> 1. ...", blank line, "> 2. ...") are one quotation in several boxes.
+    const group = [quote];
+    for (const next of doc.following(quote)) {
+      if (next.type !== 'blockquote') break;
+      group.push(next as Blockquote);
+      continued.add(next as Blockquote);
+    }
+    const lastQuote = group[group.length - 1] as Blockquote;
     if (CALLOUT.test(doc.sourceOf(quote).replace(/^\s*>\s?/gm, ''))) continue;
     const start = quote.position?.start.offset;
-    const end = quote.position?.end.offset;
+    const end = lastQuote.position?.end.offset;
     if (start === undefined || end === undefined) continue;
-    const parts = quote.children.map((child) =>
+    const children = group.flatMap((q) => q.children);
+    const parts = children.map((child) =>
       child.type === 'html'
         ? { text: child.value.replace(/<[^>]*>/g, ' '), links: hrefsIn(child.value) }
         : inlineText(doc, child as Parent, []),
     );
-    const last = quote.children[quote.children.length - 1];
+    const last = children[children.length - 1];
     const lastText = parts[parts.length - 1];
     const hasInner =
-      quote.children.length > 1 && last?.type === 'paragraph' && lastText && isAttributionLine(lastText.text);
+      children.length > 1 && last?.type === 'paragraph' && lastText && isAttributionLine(lastText.text);
     const body = hasInner ? parts.slice(0, -1) : parts;
     out.push({
       form: 'blockquote',
@@ -76,7 +88,7 @@ function markdownQuotes(doc: Document): Quotation[] {
       text: body.map((p) => p.text).join('\n'),
       links: parts.flatMap((p) => p.links),
       inner: hasInner ? lastText : innerCite(doc, quote),
-      after: attributionAfter(doc, quote),
+      after: attributionAfter(doc, lastQuote),
       leadIn: leadInBefore(doc, quote),
     });
   }
@@ -216,15 +228,48 @@ function attributionAfter(doc: Document, node: Node): Attribution | undefined {
   return isAttributionLine(text.text) ? text : undefined;
 }
 
+/**
+ * The sentence that introduces a quotation, ending in a colon ("As [X](url) put it:"), with the
+ * links written in that sentence only.
+ */
 function leadInBefore(doc: Document, node: Node): Attribution | undefined {
   const parent = doc.parent(node);
   if (!parent) return undefined;
   const index = parent.children.indexOf(node as Parent['children'][number]);
   const previous = parent.children[index - 1];
   if (previous?.type !== 'paragraph') return undefined;
-  const text = inlineText(doc, previous as Parent, []);
-  const trimmed = text.text.trim().replace(/[*_"'\u201d)\s]+$/, '');
-  return trimmed.endsWith(':') && trimmed.length <= MAX_LEAD_IN_CHARS ? text : undefined;
+  const source = doc.sourceOf(previous).trimEnd();
+  if (!source.replace(/[*_"'\u201d)\s]+$/, '').endsWith(':')) return undefined;
+  const base = previous.position?.start.offset ?? 0;
+  const boundaries = [...source.matchAll(/[.!?]["'\u201d)\]*_]*\s+(?=[\p{Lu}"\u201c*_[])/gu)];
+  const last = boundaries[boundaries.length - 1];
+  let sentenceStart = last ? (last.index ?? 0) + last[0].length : 0;
+  // "It states that...:" points back at the sentence before, which names (and links) the source.
+  if (ANAPHOR.test(source.slice(sentenceStart))) {
+    const before = boundaries[boundaries.length - 2];
+    sentenceStart = before ? (before.index ?? 0) + before[0].length : 0;
+  }
+  const sentence = source.slice(sentenceStart);
+  if (sentence.length > MAX_LEAD_IN_CHARS) return undefined;
+  const links: string[] = [];
+  const stack: Node[] = [previous];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node & { url?: string; children?: Node[] };
+    if (
+      (n.type === 'link' || n.type === 'linkReference') &&
+      (n.position?.start.offset ?? 0) >= base + sentenceStart
+    )
+      links.push(n.url ?? '#reference');
+    stack.push(...(n.children ?? []));
+  }
+  for (const m of sentence.matchAll(/<a\s[^>]*href\s*=\s*["']?([^"'\s>]+)/gi)) links.push(m[1] ?? '');
+  return {
+    text: sentence
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    links,
+  };
 }
 
 function attribute(element: Element, name: string): string | undefined {
