@@ -82,26 +82,32 @@ export interface CreditCue {
   pattern: string;
   /** What the name after the cue must start with (default: any letter or digit). */
   name?: 'capital';
+  /**
+   * The cue must open a line, a sentence or a bracket ("Photo: ...", "(Source: ...)"): used for
+   * colon forms, which prose also uses ("this is not a credit: ...").
+   */
+  opensLine?: boolean;
 }
 
+const MEDIA_NOUNS =
+  '(?:photo(?:graph)?s?|images?|pictures?|illustrations?|drawings?|artwork|maps?|posters?|graphics?|screenshots?|cover art|video|footage|audio|recording|animation|gif)';
+
 export const CREDIT_CUES: readonly CreditCue[] = [
-  {
-    pattern:
-      '(?:photo(?:graph)?s?|images?|pictures?|illustrations?|drawings?|artwork|maps?|posters?|graphics?|screenshots?|cover art|video|footage|audio|recording|animation|gif)\\s*(?:by|from|:|\\u2014|\\u2013)',
-  },
+  { pattern: `${MEDIA_NOUNS}\\s+(?:by|from)` },
+  { pattern: `${MEDIA_NOUNS}\\s*[:\\u2014\\u2013]`, opensLine: true },
   {
     pattern:
       '(?:photo(?:graphed)?|taken|shot|filmed|recorded|drawn|painted|illustrated|designed|created|made|produced|uploaded|shared|posted|published)\\s+by',
   },
-  { pattern: '(?:photo |image |picture |media )?credits?\\s*(?::|to\\b)?' },
+  { pattern: '(?:photo |image |picture |media )?credits?\\s*(?::|to\\b)?', opensLine: true },
   { pattern: 'courtesy(?:\\s+of)?' },
-  { pattern: 'source\\s*:' },
+  { pattern: 'sources?\\s*:', opensLine: true },
   { pattern: 'via', name: 'capital' },
   { pattern: 'from the (?:collections?|archives?|holdings) of' },
   { pattern: '\\u00a9' },
   { pattern: '\\(c\\)', name: 'capital' },
   { pattern: 'copyright', name: 'capital' },
-  { pattern: 'attribution\\s*:' },
+  { pattern: 'attribution\\s*:', opensLine: true },
 ];
 
 /** A Creative Commons licence named in a text ("CC BY-NC 2.0", "Creative Commons Attribution-NoDerivs"). */

@@ -123,7 +123,7 @@ function fixLine(item: MediaItem): string {
     case 'hero':
       return `Add a field under it such as: image_credit: "Photo: [Creator's name](https://link-to-their-page)".${owned}`;
     case 'embed':
-      return `Add a line under it such as: *${item.provider?.item === 'photo' ? 'Photo' : item.provider?.item === 'track' || item.provider?.item === 'audio' ? 'Audio' : 'Video'}: [Creator or channel name](https://link-to-their-page)*`;
+      return `Add a line under it such as: *${embedCue(item)}: [Creator or account name](https://link-to-their-page)*`;
     case 'video':
       return `Add a line under it such as: *Video: [Creator's name](https://link-to-their-page)*.${item.url.external ? '' : owned}`;
     case 'audio':
@@ -131,6 +131,11 @@ function fixLine(item: MediaItem): string {
     default:
       return `Add a line under it such as: *Photo: [Creator's name](https://link-to-their-page)*.${item.url.external ? '' : owned}`;
   }
+}
+
+function embedCue(item: MediaItem): string {
+  const cues: Record<string, string> = { video: 'Video', photo: 'Photo', track: 'Audio', audio: 'Audio' };
+  return cues[item.provider?.item ?? ''] ?? 'Credit';
 }
 
 function creditExample(item: MediaItem, excerpt: string): string {

@@ -1,6 +1,6 @@
 import type { Rule, RuleReport } from '../../core/rule.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
-import { type Attribution, collectQuotations, type Quotation } from '../shared/quotes.js';
+import { type Attribution, collectQuotations, hasSourceLink, type Quotation } from '../shared/quotes.js';
 
 export const quoteSourceRule: Rule = {
   meta: {
@@ -22,11 +22,7 @@ export const quoteSourceRule: Rule = {
 };
 
 function reviewQuote(quote: Quotation): RuleReport | undefined {
-  if (quote.cite && /^(?:https?:)?\/\/|^\//i.test(quote.cite)) return undefined;
-  if (quote.links.length > 0) return undefined;
-  const linked = [quote.inner, quote.after, quote.leadIn].find((a) => a && a.links.length > 0);
-  if (linked) return undefined;
-  if (quote.form === 'q' && quote.sentence && quote.sentence.links.length > 0) return undefined;
+  if (hasSourceLink(quote)) return undefined;
   const span = { start: quote.start, end: quote.end };
   const fix = fixLine(quote);
   const named = quote.inner ?? quote.after;

@@ -8,7 +8,7 @@ import { collectMedia, labelOf } from '../shared/media.js';
 import { stockAgencyOf } from '../shared/media-url.js';
 import { optionsFrom, optionsOf } from '../shared/options.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
-import { collectQuotations, type Quotation } from '../shared/quotes.js';
+import { collectQuotations, hasSourceLink, type Quotation } from '../shared/quotes.js';
 
 const options = z.strictObject({
   /** A single quotation longer than this many words is reported. */
@@ -17,6 +17,8 @@ const options = z.strictObject({
   maxQuoteShare: z.number().min(0).max(1).default(0.5),
   /** ...when together they are at least this many words (a short post may quote one short line). */
   minQuotedWords: z.number().int().nonnegative().default(80),
+  /** Quotations up to this many words that link their source do not count toward the share. */
+  shortQuoteWords: z.number().int().nonnegative().default(40),
   /** A block of short lines this long, presented as a poem or song, is reported as pasted whole. */
   minVerseLines: z.number().int().positive().default(12),
 });
@@ -96,12 +98,15 @@ function longQuotations(doc: Document, opts: Options, verse: readonly VerseRun[]
     });
   }
   if (out.length > 0) return out;
-  const quoted = counted.reduce((sum, c) => sum + c.words, 0);
+  // Short quotations that link their source are the fair use the policy expects: they do not count.
+  const shareCounted = counted.filter((c) => c.words > opts.shortQuoteWords || !hasSourceLink(c.quote));
+  if (shareCounted.length === 0) return out;
+  const quoted = shareCounted.reduce((sum, c) => sum + c.words, 0);
   const total = doc.prose
     .filter((b) => b.kind !== 'frontMatter' && b.kind !== 'alt')
     .reduce((sum, b) => sum + wordCount(b.text), 0);
   if (quoted < opts.minQuotedWords || total === 0 || quoted / total <= opts.maxQuoteShare) return out;
-  const largest = counted.reduce((a, b) => (b.words > a.words ? b : a));
+  const largest = shareCounted.reduce((a, b) => (b.words > a.words ? b : a));
   const share = Math.round((quoted / total) * 100);
   out.push({
     start: largest.quote.start,

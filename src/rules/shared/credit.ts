@@ -8,10 +8,13 @@ import {
 import type { CaptionText } from './media.js';
 import { hostIs, parseMediaUrl } from './media-url.js';
 
+/** Start of the text or of a line, after a sentence end, a bracket, a dash or emphasis marks. */
+const LINE_OPENING = '(?<=(?:^|[\\n.!?(\\[|;\\u2014\\u2013])[\\s*_]*)';
+
 const CREDIT = new RegExp(
   CREDIT_CUES.map(
     (cue) =>
-      `(?<![\\p{L}\\p{N}_])(?:${cue.pattern})\\s*[:\\u2014\\u2013-]?\\s*[\\[("\\u201c'*_]*\\s*${
+      `${cue.opensLine ? LINE_OPENING : ''}(?<![\\p{L}\\p{N}_])(?:${cue.pattern})\\s*[:\\u2014\\u2013-]?\\s*[\\[("\\u201c'*_]*\\s*${
         cue.name === 'capital' ? '\\p{Lu}' : '[\\p{L}\\p{N}@]'
       }`,
   ).join('|'),

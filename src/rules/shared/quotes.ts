@@ -57,16 +57,22 @@ function markdownQuotes(doc: Document): Quotation[] {
   const continued = new Set<Blockquote>();
   for (const quote of doc.nodes<Blockquote>('blockquote')) {
     if (doc.ancestors(quote).some((a) => a.type === 'blockquote')) continue;
-    if (continued.has(quote)) continue;
-    // Quotations in a row ("> 1. ...", blank line, "> 2. ...") are one quotation in several boxes.
+    if (continued.has(quote) || isCallout(doc, quote)) continue;
+    // Quotations in a row ("> 1. ...", blank line, "> 2. ...") are one quotation in several boxes,
+    // unless one of them ends with its own attribution line.
     const group = [quote];
     for (const next of doc.following(quote)) {
-      if (next.type !== 'blockquote') break;
+      const previous = group[group.length - 1] as Blockquote;
+      if (
+        next.type !== 'blockquote' ||
+        isCallout(doc, next as Blockquote) ||
+        endsWithAttribution(doc, previous)
+      )
+        break;
       group.push(next as Blockquote);
       continued.add(next as Blockquote);
     }
     const lastQuote = group[group.length - 1] as Blockquote;
-    if (CALLOUT.test(doc.sourceOf(quote).replace(/^\s*>\s?/gm, ''))) continue;
     const start = quote.position?.start.offset;
     const end = lastQuote.position?.end.offset;
     if (start === undefined || end === undefined) continue;
@@ -93,6 +99,27 @@ function markdownQuotes(doc: Document): Quotation[] {
     });
   }
   return out;
+}
+
+function isCallout(doc: Document, quote: Blockquote): boolean {
+  return CALLOUT.test(doc.sourceOf(quote).replace(/^\s*>\s?/gm, ''));
+}
+
+function endsWithAttribution(doc: Document, quote: Blockquote): boolean {
+  const last = quote.children[quote.children.length - 1];
+  return (
+    quote.children.length > 1 &&
+    last?.type === 'paragraph' &&
+    isAttributionLine(inlineText(doc, last, []).text)
+  );
+}
+
+/** True when the quotation links to its original: a link inside, a cite URL, or a linked attribution or lead-in. */
+export function hasSourceLink(quote: Quotation): boolean {
+  if (quote.cite && /^(?:https?:)?\/\/|^\//i.test(quote.cite)) return true;
+  if (quote.links.length > 0) return true;
+  if ([quote.inner, quote.after, quote.leadIn].some((a) => a && a.links.length > 0)) return true;
+  return quote.form === 'q' && (quote.sentence?.links.length ?? 0) > 0;
 }
 
 /** A `<cite>` written inside a Markdown quotation's last paragraph. */
