@@ -191,7 +191,9 @@ function verseFinding(
 ): VerseRun | undefined {
   const first = run[0] as Paragraph;
   const last = run[run.length - 1] as Paragraph;
-  const start = first.position?.start.offset ?? 0;
+  // A poem that fills a whole blockquote is reported at the quote's start.
+  const wholeQuote = container.type === 'blockquote' && container.children.length === run.length;
+  const start = (wholeQuote ? container : first).position?.start.offset ?? 0;
   const end = last.position?.end.offset ?? start;
   const body = lines.join('\n');
   const index = container.children.indexOf(first);
