@@ -11,15 +11,15 @@ import { hostIs, parseMediaUrl } from './media-url.js';
 /** Start of the text or of a line, after a sentence end, a bracket, a dash or emphasis marks. */
 const LINE_OPENING = '(?<=(?:^|[\\n.!?(\\[|;\\u2014\\u2013])[\\s*_]*)';
 
-const CREDIT = new RegExp(
-  CREDIT_CUES.map(
-    (cue) =>
-      `${cue.opensLine ? LINE_OPENING : ''}(?<![\\p{L}\\p{N}_])(?:${cue.pattern})\\s*[:\\u2014\\u2013-]?\\s*[\\[("\\u201c'*_]*\\s*${
-        cue.name === 'capital' ? '\\p{Lu}' : '[\\p{L}\\p{N}@]'
-      }`,
-  ).join('|'),
-  'iu',
-);
+const CUES = CREDIT_CUES.map((cue) => ({
+  regex: new RegExp(
+    `${cue.opensLine ? LINE_OPENING : ''}(?<![\\p{L}\\p{N}_])(?:${cue.pattern})\\s*[:\\u2014\\u2013-]?\\s*[\\[("\\u201c'*_]*\\s*[\\p{L}\\p{N}@]`,
+    'giu',
+  ),
+  // Checked apart: a case-insensitive regular expression cannot require a capital.
+  capital: cue.name === 'capital',
+}));
+const CAPITAL = /\p{Lu}/u;
 
 /** A credit found near a piece of media. */
 export interface Credit {
@@ -40,8 +40,16 @@ export interface Licence {
 
 /** Where in a text a credit line starts, or -1. */
 export function creditIndex(text: string): number {
-  const m = CREDIT.exec(text);
-  return m ? m.index : -1;
+  let first = -1;
+  for (const { regex, capital } of CUES) {
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) {
+      if (capital && !CAPITAL.test(m[0].slice(-1))) continue;
+      if (first === -1 || (m.index ?? 0) < first) first = m.index ?? 0;
+      break;
+    }
+  }
+  return first;
 }
 
 /** The first caption that credits the media, visible ones first. */

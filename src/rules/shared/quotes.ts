@@ -35,7 +35,8 @@ const ATTRIBUTION_LINE =
   /^\s*(?:[\u2014\u2013\u2015~]|-{1,2}\s|source\s*:|sources\s*:|from\s|via\s|quoted (?:from|in)\s|excerpted from|reprinted from|adapted from|originally (?:published|posted|appeared)|credit\s*:|\(\s*(?:source|from|via)\b)/i;
 const MAX_ATTRIBUTION_CHARS = 250;
 const MAX_LEAD_IN_CHARS = 600;
-const ANAPHOR = /^[*_"\u201c]*(?:it|they|he|she|this|these|those|that|its|their|his|her|there|here)\b/i;
+const ANAPHOR =
+  /^[*_"\u201c]*(?:it|they|he|she|this|these|those|that|its|their|his|her|there|here|the (?:summary|report|article|author|study|post|book|paper|document|review|letter|survey|statement|interview|essay|announcement|press release))\b/i;
 
 /** Callouts written as blockquotes (GitHub alerts, Obsidian callouts, bold "Note" boxes) are not quotations. */
 const CALLOUT =
