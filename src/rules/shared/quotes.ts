@@ -40,7 +40,9 @@ const ANAPHOR =
 
 /** Callouts written as blockquotes (GitHub alerts, Obsidian callouts, bold "Note" boxes) are not quotations. */
 const CALLOUT =
-  /^\s*(?:\[!\w+\][+-]?|\*\*(?:note|tip|important|warning|caution|info|danger|attention|reminder|update|heads up)\s*:?\s*\*\*)/i;
+  /^\s*(?:\[!\w+\][+-]?|\*\*(?:note|tip|important|warning|caution|info|danger|attention|reminder|update|heads up)\s*:?\s*\*\*|\*\*[^*\n]{1,30}:\s*\*\*|\*\*[^*\n]{1,30}\*\*\s*:|:(?:information_source|warning|bulb|pushpin|memo|loudspeaker|calendar|spiral_calendar):|[\u2139\u26a0\u{1F4A1}\u{1F4CC}\u{1F4E2}\u{1F4C5}\u{1F5D3}])/iu;
+/** Kramdown classes that themes (Chirpy, Minimal Mistakes) turn a blockquote into a notice box with. */
+const NOTICE_CLASS = /\{:\s*\.(?:prompt|notice|note|alert|callout|warning|tip|info|danger|important)[\w-]*/i;
 
 export function isAttributionLine(text: string): boolean {
   return text.trim().length <= MAX_ATTRIBUTION_CHARS && ATTRIBUTION_LINE.test(text);
@@ -103,7 +105,10 @@ function markdownQuotes(doc: Document): Quotation[] {
 }
 
 function isCallout(doc: Document, quote: Blockquote): boolean {
-  return CALLOUT.test(doc.sourceOf(quote).replace(/^\s*>\s?/gm, ''));
+  const source = doc.sourceOf(quote);
+  if (CALLOUT.test(source.replace(/^\s*>\s?/gm, '')) || NOTICE_CLASS.test(source)) return true;
+  const next = doc.following(quote)[0];
+  return next?.type === 'paragraph' && NOTICE_CLASS.test(doc.sourceOf(next).split('\n')[0] ?? '');
 }
 
 function endsWithAttribution(doc: Document, quote: Blockquote): boolean {
