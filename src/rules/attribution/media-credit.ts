@@ -84,12 +84,16 @@ function licenceProblems(doc: Document, item: MediaItem, credit: Credit, label: 
   const out: RuleReport[] = [];
   if (!licence.linked) {
     const url = licenceUrl(licence.name);
+    const written = licenceSpan(doc, item, licence.name);
+    const markdown = item.form !== 'html' && item.form !== 'frontMatter';
     out.push({
-      ...span,
+      ...(written ?? span),
+      severity: 'notice',
       message: withPolicy(
         `The credit for ${lower(label)} names the licence "${licence.name}" without linking to it. Link the licence's name${url ? `: [${licence.name}](${url})` : ' to its page on creativecommons.org'}.`,
         POLICY.attribution,
       ),
+      suggestions: written && url && markdown ? [`[${licence.name}](${url})`] : undefined,
     });
   }
   if (licence.noDerivatives && EDITED_WORK.test(credit.caption.text))
@@ -109,6 +113,21 @@ function licenceProblems(doc: Document, item: MediaItem, credit: Credit, label: 
       ),
     });
   return out;
+}
+
+/** Where the licence name is written in the caption after the media, so the fix can link it in place. */
+function licenceSpan(
+  doc: Document,
+  item: MediaItem,
+  name: string,
+): { start: number; end: number } | undefined {
+  if (item.form === 'frontMatter') return undefined;
+  const window = doc.source.slice(item.end, item.end + 600);
+  const at = window.indexOf(name);
+  if (at === -1) return undefined;
+  const start = item.end + at;
+  if (doc.isInCode(start)) return undefined;
+  return { start, end: start + name.length };
 }
 
 function lower(label: string): string {
