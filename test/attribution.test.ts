@@ -73,7 +73,7 @@ describe('attribution/media-credit', () => {
 
   it('points at an unlinked licence name and offers its link', async () => {
     const post =
-      '![Seeds](https://a.example.com/seeds.jpg)\n*Photo by [Ana](https://ana.example.com), CC BY-SA 4.0*\n';
+      '![Seed packets in a drawer](https://a.example.com/seeds.jpg)\n*Photo by [Ana](https://ana.example.com), CC BY-SA 4.0*\n';
     const findings = await findingsOf(post);
     expect(findings.map((f) => [f.line, f.column, f.endColumn, f.severity, f.suggestions])).toEqual([
       [2, 43, 55, 'notice', ['[CC BY-SA 4.0](https://creativecommons.org/licenses/by-sa/4.0/)']],
