@@ -90,7 +90,7 @@ export interface CreditCue {
 }
 
 const MEDIA_NOUNS =
-  '(?:photo(?:graph)?s?|images?|pictures?|illustrations?|drawings?|artwork|maps?|posters?|graphics?|screenshots?|cover art|video|footage|audio|recording|animation|gif)';
+  '(?:photo(?:graph)?s?|images?|pictures?|illustrations?|drawings?|artwork|art|maps?|posters?|graphics?|screenshots?|cover art|video|footage|audio|recording|animation|gif|design|banner|logo|header|cover)';
 
 export const CREDIT_CUES: readonly CreditCue[] = [
   { pattern: `${MEDIA_NOUNS}\\s+(?:by|from)` },

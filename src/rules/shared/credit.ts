@@ -92,7 +92,11 @@ export function licenceUrl(name: string): string | undefined {
 }
 
 function excerptAt(text: string, at: number): string {
-  const rest = text.slice(at).split(/\n|(?<=[.!?])\s/)[0] ?? '';
+  const rest =
+    text
+      .slice(at)
+      .replace(/\[\/?[a-z_]+[^\]]*\]/gi, '')
+      .split(/\n|(?<=[.!?])\s/)[0] ?? '';
   const clean = rest.replace(/\s+/g, ' ').trim();
   return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
 }

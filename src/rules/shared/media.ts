@@ -213,7 +213,9 @@ function surroundingsOf(doc: Document, block: Node, skip: Node[]): CaptionText[]
   const own = inlineText(doc, block as Parent, skip);
   const out: CaptionText[] = [];
   if (own.text.trim()) out.push({ ...own, visible: true, where: 'paragraph' });
-  const next = nextBlock(doc, block);
+  // An image in a table is captioned under the table.
+  const table = block.type === 'tableCell' ? doc.ancestors(block).find((a) => a.type === 'table') : undefined;
+  const next = nextBlock(doc, table ?? block);
   if (next) out.push(next);
   return out;
 }
