@@ -147,7 +147,8 @@ function linesOf(doc: Document, node: Node): string[] {
 }
 
 /** Lines of a reading list or a menu of links ("*Citizen* by Claudia Rankine", "[Main Library](...)"). */
-const CATALOG_LINE = /\]\(|<a\s|^[*_]{1,2}[^*_]+[*_]{1,2}[,:]?\s+(?:by|\u2013|\u2014|-)\s|\bby\s+\p{Lu}\p{L}+\s+\p{Lu}/u;
+const CATALOG_LINE =
+  /\]\(|<a\s|^[*_]{1,2}[^*_]+[*_]{1,2}[,:]?\s+(?:by|\u2013|\u2014|-)\s|\bby\s+\p{Lu}\p{L}+\s+\p{Lu}/u;
 
 function isVerseBlock(lines: readonly string[]): boolean {
   if (lines.length < 2 || lines.some((l) => LIST_OR_TABLE_LINE.test(l))) return false;
