@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule.js';
 import { collectMedia, type MediaItem } from '../shared/media.js';
+import { fileNameOf } from '../shared/media-url.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
 
 /** Alternative text that tells a reader who cannot see the image nothing. */
@@ -32,7 +33,7 @@ export const altTextRule: Rule = {
 };
 
 function altProblem(item: MediaItem): string | undefined {
-  const file = decodeSafely(item.url.path.split('/').pop() ?? '');
+  const file = fileNameOf(item.url);
   const named = file ? ` (${file})` : '';
   const howTo = fixFor(item);
   if (item.alt === undefined)
@@ -65,12 +66,4 @@ function fixFor(item: MediaItem): string {
   if (item.form === 'html') return `Describe what it shows in its alt attribute, e.g. alt="${example}".`;
   if (item.form === 'shortcode') return `Describe what it shows in an alt parameter, e.g. alt="${example}".`;
   return `Describe what it shows between the square brackets, e.g. ![${example}](...).`;
-}
-
-function decodeSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -116,10 +116,9 @@ export class OwnedMedia {
   }
 }
 
-/** The file name at the end of a media path, for messages ("reading-room.jpg"). */
+/** The file name at the end of a media path ("reading-room.jpg"), decoded. */
 export function fileNameOf(url: MediaUrl): string {
-  const name = decodeSafely(posix.basename(url.path));
-  return name.length > 60 ? `${name.slice(0, 57)}...` : name;
+  return url.path.endsWith('/') ? '' : decodeSafely(posix.basename(url.path));
 }
 
 function decodeSafely(text: string): string {

@@ -1,9 +1,18 @@
-import type { Element, ElementContent } from 'hast';
-import type { Definition, Html, Image, ImageReference, Link, Nodes, Paragraph } from 'mdast';
+import type { Element } from 'hast';
+import type { Html, Image, ImageReference, Paragraph } from 'mdast';
 import type { Node, Parent } from 'unist';
-import { type Document, frontMatterValueSpan, type HtmlElement } from '../../core/document.js';
+import { type Document, frontMatterValueSpan } from '../../core/document.js';
 import type { EmbedProvider } from '../../lexicons/media.js';
-import { embedProviderOf, isServiceEmbed, type MediaUrl, parseMediaUrl } from './media-url.js';
+import {
+  BLOCK_TAGS,
+  definitionsOf,
+  elementText,
+  htmlNodeText,
+  htmlParents,
+  inlineText,
+  normalizeLabel,
+} from './block-text.js';
+import { embedProviderOf, fileNameOf, isServiceEmbed, type MediaUrl, parseMediaUrl } from './media-url.js';
 
 /** Text near a piece of media where a credit may be written. */
 export interface CaptionText {
@@ -59,8 +68,9 @@ export function collectMedia(doc: Document): MediaItem[] {
 
 /** The readable name of an item in messages: "This image (reading-room.jpg)", "This YouTube embed". */
 export function labelOf(item: MediaItem): string {
-  const file = item.url.path.split('/').filter(Boolean).pop() ?? '';
-  const named = file && /\.\w{2,5}$/.test(file) ? ` (${decodeSafely(file)})` : '';
+  const file = fileNameOf(item.url);
+  const short = file.length > 60 ? `${file.slice(0, 57)}...` : file;
+  const named = /\.\w{2,5}$/.test(file) ? ` (${short})` : '';
   switch (item.kind) {
     case 'embed':
       return item.provider ? `This ${item.provider.name} embed` : `This embedded page from ${item.url.host}`;
@@ -72,14 +82,6 @@ export function labelOf(item: MediaItem): string {
       return `The header image in the front matter ("${item.field}")`;
     default:
       return `This image${named}`;
-  }
-}
-
-function decodeSafely(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }
 
@@ -188,19 +190,6 @@ function bareEmbedLinks(doc: Document): MediaItem[] {
   return out;
 }
 
-function definitionsOf(doc: Document): Map<string, Definition> {
-  const map = new Map<string, Definition>();
-  for (const def of doc.nodes<Definition>('definition')) {
-    const key = normalizeLabel(def.identifier);
-    if (!map.has(key)) map.set(key, def);
-  }
-  return map;
-}
-
-function normalizeLabel(label: string): string {
-  return label.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 function titleCaption(title: string | undefined): CaptionText[] {
   return title?.trim() ? [{ text: title, links: [], visible: false, where: 'title' }] : [];
 }
@@ -250,101 +239,7 @@ function holdsMedia(doc: Document, block: Node): boolean {
   );
 }
 
-/** Readable text and link targets of an inline container; images and the skipped nodes are left out. */
-export function inlineText(
-  doc: Document,
-  container: Parent,
-  skip: readonly Node[],
-): { text: string; links: string[] } {
-  const parts: string[] = [];
-  const links: string[] = [];
-  const definitions = definitionsOf(doc);
-  const stack: Node[] = [...container.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop() as Nodes;
-    if (skip.includes(node)) {
-      parts.push(' ');
-      continue;
-    }
-    switch (node.type) {
-      case 'text':
-      case 'inlineCode':
-        parts.push(node.value);
-        break;
-      case 'break':
-        parts.push('\n');
-        break;
-      case 'html':
-        parts.push(node.value.replace(/<[^>]*>/g, ' '));
-        for (const m of node.value.matchAll(/<a\s[^>]*href\s*=\s*["']?([^"'\s>]+)/gi)) links.push(m[1] ?? '');
-        break;
-      case 'image':
-      case 'imageReference':
-        parts.push(' ');
-        break;
-      case 'link':
-      case 'linkReference': {
-        const url = node.type === 'link' ? node.url : definitions.get(normalizeLabel(node.identifier))?.url;
-        if (url && doc.textOf(node).trim() && !containsOnlySkipped(node, skip)) links.push(url);
-        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
-        break;
-      }
-      default:
-        if ('children' in node)
-          for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
-    }
-  }
-  return { text: parts.join('').replace(/[ \t]+/g, ' '), links };
-}
-
-function containsOnlySkipped(link: Link | Parent, skip: readonly Node[]): boolean {
-  return link.children.length > 0 && link.children.every((c) => skip.includes(c));
-}
-
 // ---------------------------------------------------------------- HTML
-
-const BLOCK_TAGS = new Set(['p', 'div', 'figure', 'section', 'li', 'td', 'th', 'blockquote', 'aside']);
-
-/** Readable text and link targets of a hast element. */
-export function elementText(element: Element | ElementContent): { text: string; links: string[] } {
-  const parts: string[] = [];
-  const links: string[] = [];
-  const stack: ElementContent[] = [element as ElementContent];
-  while (stack.length > 0) {
-    const node = stack.pop() as ElementContent;
-    if (node.type === 'text') parts.push(node.value);
-    else if (node.type === 'element') {
-      if (['script', 'style', 'template'].includes(node.tagName)) continue;
-      if (node.tagName === 'a' && typeof node.properties.href === 'string') links.push(node.properties.href);
-      if (node.tagName === 'br') parts.push('\n');
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ElementContent);
-      if (BLOCK_TAGS.has(node.tagName)) parts.push(' ');
-    }
-  }
-  return { text: parts.join('').replace(/[ \t]+/g, ' '), links };
-}
-
-function htmlNodeText(doc: Document, node: Html): { text: string; links: string[] } {
-  const top = topElementsOf(doc, node);
-  if (top.length === 0) return { text: node.value.replace(/<[^>]*>/g, ' '), links: [] };
-  const texts = top.map(elementText);
-  return { text: texts.map((t) => t.text).join(' '), links: texts.flatMap((t) => t.links) };
-}
-
-/** The outermost elements of one html node. */
-function topElementsOf(doc: Document, node: Html): Element[] {
-  const mine = doc.htmlElements.filter((e) => e.htmlNode === node).map((e) => e.element);
-  const inner = new Set(mine.flatMap((e) => e.children.filter((c): c is Element => c.type === 'element')));
-  return mine.filter((e) => !inner.has(e));
-}
-
-/** Parent of each HTML element, within its html node. */
-export function htmlParents(elements: readonly HtmlElement[]): Map<Element, Element> {
-  const parents = new Map<Element, Element>();
-  for (const { element } of elements)
-    for (const child of element.children) if (child.type === 'element') parents.set(child, element);
-  return parents;
-}
 
 function attribute(element: Element, name: string): string | undefined {
   const value = element.properties[name];

@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import type { Blockquote, Html, Paragraph } from 'mdast';
 import type { Node, Parent } from 'unist';
 import type { Document } from '../../core/document.js';
-import { elementText, htmlParents, inlineText } from './media.js';
+import { elementText, htmlParents, inlineText } from './block-text.js';
 
 /** A quotation: a Markdown blockquote, an HTML `<blockquote>` or an inline `<q>`. */
 export interface Quotation {
