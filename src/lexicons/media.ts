@@ -49,6 +49,13 @@ export const EMBED_PROVIDERS: readonly EmbedProvider[] = [
 ];
 
 /**
+ * Classes of the `<blockquote>` that X/Twitter, Instagram, TikTok, Facebook, Reddit, Bluesky,
+ * Mastodon and Threads put in their embed codes: these are embedded posts, not quotations.
+ */
+export const EMBED_BLOCKQUOTE_CLASS =
+  /^(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|fb-xfbml-parse-ignore|reddit-embed-bq|bluesky-embed|mastodon-embed|text-post-media)$/;
+
+/**
  * Stock agencies: their images are licensed per customer and per use, so a hotlinked copy is not
  * licensed to the library whatever credit it carries.
  */

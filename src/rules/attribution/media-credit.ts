@@ -33,7 +33,7 @@ export const mediaCreditRule: Rule<State> = {
     for (const item of collectMedia(doc)) {
       if (ctx.state.owned.owns(item.url, doc.file)) continue;
       if (ctx.state.stockReportedElsewhere && stockAgencyOf(item.url)) continue;
-      if (!item.rawUrl.trim()) continue;
+      if (!item.rawUrl.trim() || item.selfCredited) continue;
       for (const report of reviewCredit(doc, item)) ctx.report(report);
     }
   },

@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import type { Html, Image, ImageReference, Paragraph } from 'mdast';
 import type { Node, Parent } from 'unist';
 import { type Document, frontMatterValueSpan } from '../../core/document.js';
-import type { EmbedProvider } from '../../lexicons/media.js';
+import { EMBED_BLOCKQUOTE_CLASS, type EmbedProvider } from '../../lexicons/media.js';
 import {
   BLOCK_TAGS,
   definitionsOf,
@@ -46,6 +46,8 @@ export interface MediaItem {
   captions: CaptionText[];
   /** Front-matter field, for header images. */
   field?: string;
+  /** A platform's embed code that shows and links the account it comes from (a tweet, an Instagram post). */
+  selfCredited?: boolean;
   /** The Markdown image node, when there is one (for suggestions). */
   node?: Node;
 }
@@ -59,6 +61,7 @@ export function collectMedia(doc: Document): MediaItem[] {
     ...markdownImages(doc),
     ...templatedMarkdownImages(doc),
     ...htmlMedia(doc),
+    ...embeddedPosts(doc),
     ...shortcodeMedia(doc),
     ...bareEmbedLinks(doc),
     ...heroImages(doc),
@@ -280,6 +283,50 @@ function htmlMedia(doc: Document): MediaItem[] {
         ...(element.tagName === 'iframe' ? [] : titleCaption(title)),
         ...htmlSurroundings(doc, element, htmlNode, parents),
       ],
+    });
+  }
+  return out;
+}
+
+/** True for the `<blockquote>` of a social platform's embed code. */
+export function isEmbeddedPost(element: Element): boolean {
+  if (element.tagName !== 'blockquote') return false;
+  const classes = element.properties.className;
+  const list = Array.isArray(classes) ? classes.map(String) : classes ? String(classes).split(/\s+/) : [];
+  return (
+    list.some((c) => EMBED_BLOCKQUOTE_CLASS.test(c)) ||
+    typeof element.properties.dataInstgrmPermalink === 'string'
+  );
+}
+
+/** Tweets, Instagram and TikTok posts pasted as their platform's embed code. */
+function embeddedPosts(doc: Document): MediaItem[] {
+  const parents = htmlParents(doc.htmlElements);
+  const out: MediaItem[] = [];
+  for (const { element, htmlNode } of doc.elements('blockquote')) {
+    if (!isEmbeddedPost(element) || !element.position) continue;
+    const own = elementText(element);
+    const candidates = [attribute(element, 'cite'), attribute(element, 'dataInstgrmPermalink'), ...own.links];
+    const rawUrl =
+      candidates.find((u) => u && embedProviderOf(parseMediaUrl(u))) ?? candidates.find(Boolean) ?? '';
+    const url = parseMediaUrl(rawUrl);
+    const provider = embedProviderOf(url);
+    out.push({
+      kind: 'embed',
+      form: 'html',
+      rawUrl,
+      url,
+      provider,
+      start: element.position.start.offset ?? 0,
+      end: element.position.end.offset ?? 0,
+      // The embed code itself links the post and names its account.
+      selfCredited: own.links.some((l) => {
+        const host = parseMediaUrl(l).host;
+        return provider
+          ? provider.hosts.some((h) => host === h || host.endsWith(`.${h}`))
+          : host === url.host;
+      }),
+      captions: htmlSurroundings(doc, element, htmlNode, parents),
     });
   }
   return out;

@@ -3,6 +3,7 @@ import type { Blockquote, Html, Paragraph } from 'mdast';
 import type { Node, Parent } from 'unist';
 import type { Document } from '../../core/document.js';
 import { elementText, htmlParents, inlineText } from './block-text.js';
+import { isEmbeddedPost } from './media.js';
 
 /** A quotation: a Markdown blockquote, an HTML `<blockquote>` or an inline `<q>`. */
 export interface Quotation {
@@ -142,7 +143,7 @@ function htmlBlockquotes(doc: Document): Quotation[] {
   for (const { element, htmlNode } of doc.elements('blockquote')) {
     let up = parents.get(element);
     while (up && up.tagName !== 'blockquote') up = parents.get(up);
-    if (up || !element.position) continue;
+    if (up || !element.position || isEmbeddedPost(element)) continue;
     const own = elementText(element);
     const cite = attribute(element, 'cite');
     let end = element.position.end.offset ?? 0;
