@@ -123,6 +123,16 @@ describe('attribution/quote-source', () => {
     );
   });
 
+  it('reads a cite attribute that is a name, not an address, as a text-only source', async () => {
+    const [finding] = await findingsOf(
+      '<blockquote cite="The Worcester Telegram">Libraries are busy.</blockquote>\n',
+    );
+    expect([finding?.severity, finding?.message.split('.')[0]]).toEqual([
+      'warning',
+      'This quote from The Worcester Telegram names its source in text only',
+    ]);
+  });
+
   it('accepts a link in the sentence that introduces the quote, not one earlier in the paragraph', async () => {
     const linked = 'We read [the report](https://a.example.org). The summary says:\n\n> Visits rose.\n';
     expect(await findingsOf(linked)).toEqual([]);

@@ -25,7 +25,7 @@ function reviewQuote(quote: Quotation): RuleReport | undefined {
   if (hasSourceLink(quote)) return undefined;
   const span = { start: quote.start, end: quote.end };
   const fix = fixLine(quote);
-  const named = quote.inner ?? quote.after;
+  const named = quote.inner ?? quote.after ?? (quote.cite ? { text: quote.cite, links: [] } : undefined);
   if (named) {
     const source = sourceName(named);
     return {
