@@ -31,7 +31,8 @@ export function normalizeLabel(label: string): string {
 export function inlineText(doc: Document, container: Parent, skip: readonly Node[]): BlockText {
   const parts: string[] = [];
   const links: string[] = [];
-  const definitions = definitionsOf(doc);
+  // Read only when a reference link is met: most paragraphs have none.
+  let definitions: Map<string, Definition> | undefined;
   const stack: Node[] = [...container.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
@@ -57,7 +58,8 @@ export function inlineText(doc: Document, container: Parent, skip: readonly Node
         break;
       case 'link':
       case 'linkReference': {
-        const url = node.type === 'link' ? node.url : definitions.get(normalizeLabel(node.identifier))?.url;
+        if (node.type === 'linkReference' && !definitions) definitions = definitionsOf(doc);
+        const url = node.type === 'link' ? node.url : definitions?.get(normalizeLabel(node.identifier))?.url;
         if (url && doc.textOf(node).trim() && !containsOnlySkipped(node, skip)) links.push(url);
         for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
         break;
@@ -115,4 +117,40 @@ export function htmlParents(elements: readonly HtmlElement[]): Map<Element, Elem
   for (const { element } of elements)
     for (const child of element.children) if (child.type === 'element') parents.set(child, element);
   return parents;
+}
+
+/**
+ * Where each node sits among its siblings, built once per parent, so that looking at the blocks
+ * after many images or quotations of a long post stays linear.
+ */
+export class SiblingIndex {
+  private readonly positions = new Map<Parent, Map<Node, number>>();
+
+  constructor(private readonly doc: Document) {}
+
+  indexOf(node: Node): number {
+    const parent = this.doc.parent(node);
+    if (!parent) return -1;
+    let map = this.positions.get(parent);
+    if (!map) {
+      map = new Map(parent.children.map((child, i): [Node, number] => [child, i]));
+      this.positions.set(parent, map);
+    }
+    return map.get(node) ?? -1;
+  }
+
+  /** The siblings after `node`, nearest first. */
+  *after(node: Node): Generator<Node> {
+    const parent = this.doc.parent(node);
+    const index = this.indexOf(node);
+    if (!parent || index === -1) return;
+    for (let i = index + 1; i < parent.children.length; i++) yield parent.children[i] as Node;
+  }
+
+  /** The sibling right before `node`. */
+  before(node: Node): Node | undefined {
+    const parent = this.doc.parent(node);
+    const index = this.indexOf(node);
+    return parent && index > 0 ? (parent.children[index - 1] as Node) : undefined;
+  }
 }

@@ -11,6 +11,7 @@ import {
   htmlParents,
   inlineText,
   normalizeLabel,
+  SiblingIndex,
 } from './block-text.js';
 import { embedProviderOf, fileNameOf, isServiceEmbed, type MediaUrl, parseMediaUrl } from './media-url.js';
 
@@ -57,13 +58,14 @@ const NEXT_BLOCK_CHARS = 200;
 
 /** Every piece of media in a post, in document order. */
 export function collectMedia(doc: Document): MediaItem[] {
+  const siblings = new SiblingIndex(doc);
   const items = [
-    ...markdownImages(doc),
-    ...templatedMarkdownImages(doc),
-    ...htmlMedia(doc),
-    ...embeddedPosts(doc),
-    ...shortcodeMedia(doc),
-    ...bareEmbedLinks(doc),
+    ...markdownImages(doc, siblings),
+    ...templatedMarkdownImages(doc, siblings),
+    ...htmlMedia(doc, siblings),
+    ...embeddedPosts(doc, siblings),
+    ...shortcodeMedia(doc, siblings),
+    ...bareEmbedLinks(doc, siblings),
     ...heroImages(doc),
   ];
   return items.sort((a, b) => a.start - b.start);
@@ -90,7 +92,7 @@ export function labelOf(item: MediaItem): string {
 
 // ---------------------------------------------------------------- Markdown
 
-function markdownImages(doc: Document): MediaItem[] {
+function markdownImages(doc: Document, siblings: SiblingIndex): MediaItem[] {
   const definitions = definitionsOf(doc);
   const out: MediaItem[] = [];
   const images: (Image | ImageReference)[] = [
@@ -125,7 +127,7 @@ function markdownImages(doc: Document): MediaItem[] {
       start,
       end,
       node,
-      captions: [...titleCaption(title), ...(block ? surroundingsOf(doc, block, [node]) : [])],
+      captions: [...titleCaption(title), ...(block ? surroundingsOf(doc, siblings, block, [node]) : [])],
     });
   }
   return out;
@@ -137,7 +139,7 @@ function markdownImages(doc: Document): MediaItem[] {
  */
 const TEMPLATED_IMAGE = /!\[([^\]\n]*)\]\(\s*(\{\{[^}\n]*\}\}[^\s)]*)(?:\s+"([^"\n]*)")?\s*\)/g;
 
-function templatedMarkdownImages(doc: Document): MediaItem[] {
+function templatedMarkdownImages(doc: Document, siblings: SiblingIndex): MediaItem[] {
   const out: MediaItem[] = [];
   const parsed = new Set(doc.nodes<Image>('image').map((n) => n.position?.start.offset));
   for (const paragraph of doc.nodes<Paragraph>('paragraph')) {
@@ -148,7 +150,7 @@ function templatedMarkdownImages(doc: Document): MediaItem[] {
       const start = base + (m.index ?? 0);
       if (parsed.has(start) || doc.isInCode(start)) continue;
       const [whole, alt = '', url = '', title] = m;
-      const surroundings = surroundingsOf(doc, paragraph, []).map((c) =>
+      const surroundings = surroundingsOf(doc, siblings, paragraph, []).map((c) =>
         c.where === 'paragraph' ? { ...c, text: c.text.replace(whole, ' ') } : c,
       );
       out.push({
@@ -168,7 +170,7 @@ function templatedMarkdownImages(doc: Document): MediaItem[] {
 }
 
 /** A link on a paragraph of its own to a video, photo or post: blog engines embed these. */
-function bareEmbedLinks(doc: Document): MediaItem[] {
+function bareEmbedLinks(doc: Document, siblings: SiblingIndex): MediaItem[] {
   const out: MediaItem[] = [];
   for (const paragraph of doc.nodes<Paragraph>('paragraph')) {
     const content = paragraph.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
@@ -187,7 +189,7 @@ function bareEmbedLinks(doc: Document): MediaItem[] {
       provider,
       start: link.position?.start.offset ?? 0,
       end: link.position?.end.offset ?? 0,
-      captions: surroundingsOf(doc, paragraph, [link]),
+      captions: surroundingsOf(doc, siblings, paragraph, [link]),
     });
   }
   return out;
@@ -201,20 +203,20 @@ function titleCaption(title: string | undefined): CaptionText[] {
  * The text of the block holding the media (other media left out) and the start of the block after
  * it, where captions and credit lines are written.
  */
-function surroundingsOf(doc: Document, block: Node, skip: Node[]): CaptionText[] {
+function surroundingsOf(doc: Document, siblings: SiblingIndex, block: Node, skip: Node[]): CaptionText[] {
   const own = inlineText(doc, block as Parent, skip);
   const out: CaptionText[] = [];
   if (own.text.trim()) out.push({ ...own, visible: true, where: 'paragraph' });
   // An image in a table is captioned under the table.
   const table = block.type === 'tableCell' ? doc.ancestors(block).find((a) => a.type === 'table') : undefined;
-  const next = nextBlock(doc, table ?? block);
+  const next = nextBlock(doc, siblings, table ?? block);
   if (next) out.push(next);
   return out;
 }
 
 /** The first block after `node` with readable text, skipping bare HTML tags such as `</figure>`. */
-export function nextBlock(doc: Document, node: Node): CaptionText | undefined {
-  for (const sibling of doc.following(node)) {
+export function nextBlock(doc: Document, siblings: SiblingIndex, node: Node): CaptionText | undefined {
+  for (const sibling of siblings.after(node)) {
     if (sibling.type === 'html') {
       const html = sibling as Html;
       if (html.value.trimStart().startsWith('<!--')) continue;
@@ -250,7 +252,7 @@ function attribute(element: Element, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function htmlMedia(doc: Document): MediaItem[] {
+function htmlMedia(doc: Document, siblings: SiblingIndex): MediaItem[] {
   const parents = htmlParents(doc.htmlElements);
   const out: MediaItem[] = [];
   for (const { element, htmlNode } of doc.elements('img', 'video', 'audio', 'iframe')) {
@@ -281,7 +283,7 @@ function htmlMedia(doc: Document): MediaItem[] {
       end: position.end.offset ?? 0,
       captions: [
         ...(element.tagName === 'iframe' ? [] : titleCaption(title)),
-        ...htmlSurroundings(doc, element, htmlNode, parents),
+        ...htmlSurroundings(doc, siblings, element, htmlNode, parents),
       ],
     });
   }
@@ -300,7 +302,7 @@ export function isEmbeddedPost(element: Element): boolean {
 }
 
 /** Tweets, Instagram and TikTok posts pasted as their platform's embed code. */
-function embeddedPosts(doc: Document): MediaItem[] {
+function embeddedPosts(doc: Document, siblings: SiblingIndex): MediaItem[] {
   const parents = htmlParents(doc.htmlElements);
   const out: MediaItem[] = [];
   for (const { element, htmlNode } of doc.elements('blockquote')) {
@@ -326,7 +328,7 @@ function embeddedPosts(doc: Document): MediaItem[] {
           ? provider.hosts.some((h) => host === h || host.endsWith(`.${h}`))
           : host === url.host;
       }),
-      captions: htmlSurroundings(doc, element, htmlNode, parents),
+      captions: htmlSurroundings(doc, siblings, element, htmlNode, parents),
     });
   }
   return out;
@@ -353,6 +355,7 @@ function sourceOfElement(element: Element, parents: Map<Element, Element>): stri
 
 function htmlSurroundings(
   doc: Document,
+  siblings: SiblingIndex,
   element: Element,
   htmlNode: Html,
   parents: Map<Element, Element>,
@@ -375,7 +378,7 @@ function htmlSurroundings(
   const parent = doc.parent(htmlNode);
   if (parent?.type === 'paragraph') {
     out.push({ ...inlineText(doc, parent, [htmlNode]), visible: true, where: 'paragraph' });
-    const next = nextBlock(doc, parent);
+    const next = nextBlock(doc, siblings, parent);
     if (next) out.push(next);
     return out;
   }
@@ -383,7 +386,7 @@ function htmlSurroundings(
     const rest = htmlNodeText(doc, htmlNode);
     if (rest.text.trim()) out.push({ ...rest, visible: true, where: 'paragraph' });
   }
-  const next = nextBlock(doc, htmlNode);
+  const next = nextBlock(doc, siblings, htmlNode);
   if (next) out.push(next);
   return out;
 }
@@ -434,7 +437,7 @@ const IMAGE_SHORTCODE = /^(?:figure|image|img|photo|picture|responsive-image)$/;
 const IMAGE_PARAMS = ['src', 'image_path', 'image', 'url', 'path'];
 const CAPTION_PARAMS = ['caption', 'description', 'credit', 'attribution', 'attr'];
 
-function shortcodeMedia(doc: Document): MediaItem[] {
+function shortcodeMedia(doc: Document, siblings: SiblingIndex): MediaItem[] {
   const out: MediaItem[] = [];
   for (const paragraph of doc.nodes<Paragraph>('paragraph')) {
     const source = doc.sourceOf(paragraph);
@@ -446,7 +449,7 @@ function shortcodeMedia(doc: Document): MediaItem[] {
       const code = readShortcode(m);
       const item = shortcodeItem(code);
       if (!item) continue;
-      const around = surroundingsOf(doc, paragraph, []).map((c) =>
+      const around = surroundingsOf(doc, siblings, paragraph, []).map((c) =>
         c.where === 'paragraph' ? { ...c, text: c.text.replace(m[0], ' ') } : c,
       );
       out.push({ ...item, start, end: start + m[0].length, captions: [...item.captions, ...around] });

@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import type { Blockquote, Html, Paragraph } from 'mdast';
 import type { Node, Parent } from 'unist';
 import type { Document } from '../../core/document.js';
-import { elementText, htmlParents, inlineText } from './block-text.js';
+import { elementText, htmlParents, inlineText, SiblingIndex } from './block-text.js';
 import { isEmbeddedPost } from './media.js';
 
 /** A quotation: a Markdown blockquote, an HTML `<blockquote>` or an inline `<q>`. */
@@ -51,25 +51,26 @@ export function isAttributionLine(text: string): boolean {
 
 /** Every quotation of a post, in document order (nested quotations count once, as the outer one). */
 export function collectQuotations(doc: Document): Quotation[] {
-  return [...markdownQuotes(doc), ...htmlBlockquotes(doc), ...inlineQuotes(doc)].sort(
+  const siblings = new SiblingIndex(doc);
+  return [...markdownQuotes(doc, siblings), ...htmlBlockquotes(doc, siblings), ...inlineQuotes(doc)].sort(
     (a, b) => a.start - b.start,
   );
 }
 
-function markdownQuotes(doc: Document): Quotation[] {
+function markdownQuotes(doc: Document, siblings: SiblingIndex): Quotation[] {
   const out: Quotation[] = [];
   const continued = new Set<Blockquote>();
   for (const quote of doc.nodes<Blockquote>('blockquote')) {
     if (doc.ancestors(quote).some((a) => a.type === 'blockquote')) continue;
-    if (continued.has(quote) || isCallout(doc, quote)) continue;
+    if (continued.has(quote) || isCallout(doc, siblings, quote)) continue;
     // Quotations in a row ("> 1. ...", blank line, "> 2. ...") are one quotation in several boxes,
     // unless one of them ends with its own attribution line.
     const group = [quote];
-    for (const next of doc.following(quote)) {
+    for (const next of siblings.after(quote)) {
       const previous = group[group.length - 1] as Blockquote;
       if (
         next.type !== 'blockquote' ||
-        isCallout(doc, next as Blockquote) ||
+        isCallout(doc, siblings, next as Blockquote) ||
         endsWithAttribution(doc, previous)
       )
         break;
@@ -98,17 +99,17 @@ function markdownQuotes(doc: Document): Quotation[] {
       text: body.map((p) => p.text).join('\n'),
       links: parts.flatMap((p) => p.links),
       inner: hasInner ? lastText : innerCite(doc, quote),
-      after: attributionAfter(doc, lastQuote),
-      leadIn: leadInBefore(doc, quote),
+      after: attributionAfter(doc, siblings, lastQuote),
+      leadIn: leadInBefore(doc, siblings, quote),
     });
   }
   return out;
 }
 
-function isCallout(doc: Document, quote: Blockquote): boolean {
+function isCallout(doc: Document, siblings: SiblingIndex, quote: Blockquote): boolean {
   const source = doc.sourceOf(quote);
   if (CALLOUT.test(source.replace(/^\s*>\s?/gm, '')) || NOTICE_CLASS.test(source)) return true;
-  const next = doc.following(quote)[0];
+  const next = siblings.after(quote).next().value;
   return next?.type === 'paragraph' && NOTICE_CLASS.test(doc.sourceOf(next).split('\n')[0] ?? '');
 }
 
@@ -137,7 +138,7 @@ function innerCite(doc: Document, quote: Blockquote): Attribution | undefined {
   return html ? elementText(html.element) : undefined;
 }
 
-function htmlBlockquotes(doc: Document): Quotation[] {
+function htmlBlockquotes(doc: Document, siblings: SiblingIndex): Quotation[] {
   const parents = htmlParents(doc.htmlElements);
   const out: Quotation[] = [];
   for (const { element, htmlNode } of doc.elements('blockquote')) {
@@ -152,7 +153,7 @@ function htmlBlockquotes(doc: Document): Quotation[] {
     let lastBlock: Node = htmlNode;
     // `<blockquote>` followed by Markdown paragraphs and a later `</blockquote>`.
     if (!htmlNode.value.includes('</blockquote')) {
-      for (const sibling of doc.following(htmlNode)) {
+      for (const sibling of siblings.after(htmlNode)) {
         lastBlock = sibling;
         end = sibling.position?.end.offset ?? end;
         if (sibling.type === 'html' && (sibling as Html).value.includes('</blockquote')) break;
@@ -178,8 +179,8 @@ function htmlBlockquotes(doc: Document): Quotation[] {
       links: [...links, ...(inner?.links ?? [])],
       cite,
       inner,
-      after: attributionAfter(doc, lastBlock),
-      leadIn: leadInBefore(doc, htmlNode),
+      after: attributionAfter(doc, siblings, lastBlock),
+      leadIn: leadInBefore(doc, siblings, htmlNode),
     });
   }
   return out;
@@ -253,10 +254,13 @@ function splitInlineQuote(
   };
 }
 
-function attributionAfter(doc: Document, node: Node): Attribution | undefined {
-  const next = doc
-    .following(node)
-    .find((n) => !(n.type === 'html' && (n as Html).value.trimStart().startsWith('<!--')));
+function attributionAfter(doc: Document, siblings: SiblingIndex, node: Node): Attribution | undefined {
+  let next: Node | undefined;
+  for (const sibling of siblings.after(node)) {
+    if (sibling.type === 'html' && (sibling as Html).value.trimStart().startsWith('<!--')) continue;
+    next = sibling;
+    break;
+  }
   if (next?.type !== 'paragraph') return undefined;
   const text = inlineText(doc, next as Parent, []);
   return isAttributionLine(text.text) ? text : undefined;
@@ -266,11 +270,8 @@ function attributionAfter(doc: Document, node: Node): Attribution | undefined {
  * The sentence that introduces a quotation, ending in a colon ("As [X](url) put it:"), with the
  * links written in that sentence only.
  */
-function leadInBefore(doc: Document, node: Node): Attribution | undefined {
-  const parent = doc.parent(node);
-  if (!parent) return undefined;
-  const index = parent.children.indexOf(node as Parent['children'][number]);
-  const previous = parent.children[index - 1];
+function leadInBefore(doc: Document, siblings: SiblingIndex, node: Node): Attribution | undefined {
+  const previous = siblings.before(node);
   if (previous?.type !== 'paragraph') return undefined;
   const source = doc.sourceOf(previous).trimEnd();
   if (!source.replace(/[*_"'\u201d)\s]+$/, '').endsWith(':')) return undefined;
