@@ -1,0 +1,58 @@
+import type { RuleReport } from '../../core/rule.js';
+
+/**
+ * The text around a match in the source: the sentence it sits in, cut at paragraph breaks and
+ * sentence ends, for rules that judge a value by the words near it.
+ */
+export interface Around {
+  /** The sentence up to the match (at most `reach` characters). */
+  before: string;
+  /** The sentence after the match (at most `reach` characters). */
+  after: string;
+}
+
+const SENTENCE_END = /[.!?]["'”’)]*\s+(?=[A-Z"“(*_[])|\n\s*\n/g;
+
+export function around(source: string, start: number, end: number, reach = 160): Around {
+  let before = source.slice(Math.max(0, start - reach), start);
+  let cut = -1;
+  for (const m of before.matchAll(SENTENCE_END)) cut = (m.index ?? 0) + m[0].length;
+  if (cut !== -1) before = before.slice(cut);
+  let after = source.slice(end, end + reach);
+  SENTENCE_END.lastIndex = 0;
+  const stop = after.search(SENTENCE_END);
+  if (stop !== -1) after = after.slice(0, stop + 1);
+  return { before, after };
+}
+
+/** Compiles a list of pattern sources into one case-insensitive test. */
+export function anyOf(patterns: readonly string[]): RegExp {
+  return new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'i');
+}
+
+/** Source ranges of URLs written in the text (link targets and bare URLs). */
+export function urlRanges(source: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of source.matchAll(
+    /\b(?:https?|ftp|sftp|s3|wss?):\/\/[^\s<>()[\]"'`]+|\bwww\.[^\s<>()[\]"'`]+/gi,
+  )) {
+    out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  }
+  return out;
+}
+
+export function inRanges(ranges: readonly [number, number][], start: number, end: number): boolean {
+  return ranges.some(([from, to]) => start < to && end > from);
+}
+
+/** One finding per stretch of text: the earliest, then the longest, match wins. */
+export function withoutOverlaps(reports: RuleReport[]): RuleReport[] {
+  const spans = reports as (RuleReport & { start: number; end: number })[];
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let end = -1;
+  return spans.filter((r) => {
+    if (r.start < end) return false;
+    end = r.end;
+    return true;
+  });
+}
