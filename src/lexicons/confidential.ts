@@ -2,7 +2,7 @@ import type { LexiconEntry } from './types.js';
 
 /** Budget and personnel matters, which stay confidential until they are approved. */
 const CONFIDENTIAL_MATTERS =
-  "budgets?|salar(?:y|ies)|wages?|pay (?:raises?|cuts?|increases?|freeze)|raises|layoffs?|lay-offs|furloughs?|staff(?:ing)? (?:cuts?|reductions?|changes?|plan)|job cuts?|positions? (?:cuts?|eliminations?)|personnel (?:changes?|actions?|decisions?|matters?)|hiring (?:freeze|plan)|new hires?|promotions?|terminations?|dismissals?|reorgani[sz]ation|restructuring|(?:union|employment|staff) contracts?|collective bargaining|fee increases?|branch closures?|closing of the \\w+ branch";
+  'budgets?|salar(?:y|ies)|wages?|pay (?:raises?|cuts?|increases?|freeze)|raises|layoffs?|lay-offs|furloughs?|staff(?:ing)? (?:cuts?|reductions?|changes?|plan)|job cuts?|positions? (?:cuts?|eliminations?)|personnel (?:changes?|actions?|decisions?|matters?)|hiring (?:freeze|plan)|new hires?|promotions?|terminations?|dismissals?|reorgani[sz]ation|restructuring|(?:union|employment|staff) contracts?|collective bargaining|fee increases?|branch closures?|closing of the \\w+ branch';
 
 /** Words that say a decision has not been made yet. */
 const NOT_YET_APPROVED =

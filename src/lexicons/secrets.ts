@@ -20,7 +20,7 @@ export const secretNouns: readonly string[] = [
 
 /** Words between the secret's name and its value: "is", "is now", "has been changed to", ":". */
 export const disclosureVerbs: readonly string[] = [
-  '(?:is|was|remains|will be|is still|is now|now is|reads)\\b\\s*:?',
+  '(?:is still|is now|now is|is|was|remains|will be|reads)\\b\\s*:?',
   '(?:has been |was |is )?(?:changed|reset|set|updated) to\\b',
   ':',
   '=',

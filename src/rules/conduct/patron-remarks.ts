@@ -20,6 +20,10 @@ const LINKING =
   /\b(?:is|was|are|were|be|been|being|seems?|seemed|looks?|looked|acting|acted|like|such|so|really|just|totally|complete(?:ly)?)\s*$/i;
 /** How many words may stand between a patron and the remark about them. */
 const REACH = 6;
+/** How many words may stand between a remark and the patron words after it. */
+const AHEAD = 2;
+/** A sentence this short ("Facepalm.", "Ugh.") comments on the sentence before it. */
+const INTERJECTION_WORDS = 3;
 
 export const patronRemarksRule: Rule = {
   meta: {
@@ -33,11 +37,17 @@ export const patronRemarksRule: Rule = {
       'An insult aimed at patrons ("idiot", "clueless", "dumbest question") is a breach on sight: error. Milder words ("rude", "weird", "ugh") can be fair description, so they are warnings for an editor to weigh.',
   },
   check(doc, ctx) {
+    let previous: { block: unknown; aboutPatrons: boolean } = { block: undefined, aboutPatrons: false };
     for (const sentence of sentencesOf(doc, { skipQuotes: true })) {
       const referents = [...sentence.text.matchAll(REFERENT)].map((m) => ({
         start: m.index ?? 0,
         end: (m.index ?? 0) + m[0].length,
       }));
+      const followsPatrons =
+        previous.block === sentence.block &&
+        previous.aboutPatrons &&
+        sentence.text.trim().split(/\s+/).length <= INTERJECTION_WORDS;
+      previous = { block: sentence.block, aboutPatrons: referents.length > 0 };
       const hits = [
         ...matchText(sentence.text, standalone).map((m) => ({ ...m, alone: true })),
         ...matchText(sentence.text, remarks).map((m) => ({ ...m, alone: false })),
@@ -47,8 +57,11 @@ export const patronRemarksRule: Rule = {
         if (hit.index < covered) continue;
         if (NEGATED.test(sentence.text.slice(0, hit.index))) continue;
         if (isMention(doc, sentence, hit.index, hit.text.length)) continue;
-        if (!hit.alone && !referents.some((r) => aboutPatron(sentence, r, hit.index, hit.text.length)))
-          continue;
+        const aimed =
+          hit.alone ||
+          followsPatrons ||
+          referents.some((r) => aboutPatron(sentence, r, hit.index, hit.text.length));
+        if (!aimed) continue;
         covered = hit.index + hit.text.length;
         const at = sentence.start + hit.index;
         ctx.report({
@@ -79,7 +92,10 @@ function aboutPatron(
       : sentence.text.slice(index + length, referent.start);
   const words = between.split(/\s+/).filter(Boolean);
   if (words.length > REACH) return false;
-  if (referent.end > index) return true;
+  // A remark before the patron words must lead straight into them ("rude customers"), not
+  // describe something else first ("the crazy weather did not stop our patrons").
+  if (referent.end > index)
+    return !/^[\p{L}-]+$/u.test(sentence.text.slice(index, index + length)) || words.length <= AHEAD;
   const subject = OTHER_SUBJECT.exec(between);
   return !subject || LINKING.test(between.slice(0, subject.index));
 }

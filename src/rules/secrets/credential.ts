@@ -28,6 +28,11 @@ const DISCLOSURE = new RegExp(
   `\\b(?:${secretNouns.join('|')})\\b(?:\\s+(?:for|to|of|on)\\s+(?:[\\w.'’-]+\\s+){0,4}?[\\w.'’-]+)?\\s*(?:${disclosureVerbs.join('|')})\\s*(?<mark>[*\`"'“‘]*)(?<value>[^\\s\`"'”’*<>]{3,64})`,
   'gi',
 );
+/** "password pages2025": no verb, so only a value that mixes letters and digits counts. */
+const BARE_DISCLOSURE = new RegExp(
+  `\\b(?:${secretNouns.join('|')})\\s+(?<mark>)(?<value>(?=[^\\s]*\\d)(?=[^\\s]*[A-Za-z])[^\\s\`"'”’*<>]{4,64})`,
+  'gi',
+);
 /** `API_KEY = "..."`, `password: ...` in code and configuration. */
 const ASSIGNMENT = new RegExp(
   `(?<![\\w-])(?:${secretKeyNames.join('|')})["']?\\s*(?:=>|:=|[:=])\\s*(?<mark>["'\`]?)(?<value>[^\\s"'\`,;)}\\]]{8,200})`,
@@ -101,7 +106,8 @@ function tokenFinding(start: number, end: number, kind: string, masked: string):
 
 function disclosures(source: string): RuleReport[] {
   const out: RuleReport[] = [];
-  for (const m of source.matchAll(DISCLOSURE)) {
+  const matches = [...source.matchAll(DISCLOSURE), ...source.matchAll(BARE_DISCLOSURE)];
+  for (const m of matches) {
     const value = trimValue(m.groups?.value ?? '');
     const marked = (m.groups?.mark ?? '') !== '';
     const end = (m.index ?? 0) + m[0].length - (m.groups?.value ?? '').length + value.length;
