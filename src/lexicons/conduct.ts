@@ -27,7 +27,7 @@ export const patronReferents: readonly string[] = [
 export const patronRemarks: LexiconEntry[] = [
   {
     pattern:
-      'stupid(?:est|ity)?|dumb(?:est|er)?|idiot(?:s|ic)?|moron(?:s|ic)?|imbeciles?|brainless|brain-?dead|dimwit(?:s|ted)?|clueless|illiterate|(?:tech|computer)[- ]illiterate|ignorant|lazy|entitled|smelly|stinky|gross|disgusting|filthy|creep(?:s|y)|crazy|crazies|nut ?jobs?|nut ?cases?|lunatics?|psychos?|weirdos?|freaks?|losers?|pathetic|hopeless|useless|obnoxious|insufferable|whin(?:y|ers?)|freeloaders?|leeches|pests|cheapskates?|clowns?|karens?',
+      'stupid(?:est|ity)?|dumb(?:est|er)?|idiot(?:s|ic)?|moron(?:s|ic)?|imbeciles?|brainless|brain-?dead|dimwit(?:s|ted)?|clueless|illiterate|(?:tech|computer)[- ]illiterate|ignorant|lazy|entitled|smelly|stinky|gross|disgusting|filthy|creep(?:s|y)|crazy|crazies|nut ?jobs?|nut ?cases?|lunatics?|psychos?|weirdos?|freaks?|losers?|pathetic|hopeless|feral|savages|useless|obnoxious|insufferable|whin(?:y|ers?)|freeloaders?|leeches|pests|cheapskates?|clowns?|karens?',
     message:
       'Calling patrons or their questions "{match}" mocks them. Rewrite the passage respectfully, or leave the story out.',
     source:
@@ -77,6 +77,17 @@ export const spokespersonClaims: LexiconEntry[] = [
       'This states the library\'s official position ("{match}"), but {author} is not a designated spokesperson.',
   },
   {
+    pattern: '(?:our|my) official (?:position|stance|view|statement|response|opinion)',
+    message:
+      'This states the library\'s official position ("{match}"), but {author} is not a designated spokesperson.',
+  },
+  {
+    pattern: "{org}(?:'s|’s) (?:position|stance|view) (?:is|on)",
+    message:
+      'This states a position for the library ("{match}"), but {author} is not a designated spokesperson.',
+    severity: 'warning',
+  },
+  {
     pattern:
       '{org} (?:officially|formally) (?:endorses|supports|opposes|condemns|rejects|denounces|denies|disputes|apologi[sz]es|stands with|stands against|takes the position)',
     message:
@@ -90,7 +101,7 @@ export const spokespersonClaims: LexiconEntry[] = [
   },
   {
     pattern:
-      "{org} (?:endorses|condemns|opposes|denounces|rejects|disputes|stands with|stands against|takes the position|has taken the position|firmly believes|believes that|'s position is|’s position is|'s stance is|’s stance is)",
+      '{org} (?:endorses|condemns|opposes|denounces|rejects|disputes|stands with|stands against|takes the position|has taken the position|firmly believes|believes that)',
     message:
       'This states a position for the library ("{match}"), but {author} is not a designated spokesperson.',
     severity: 'warning',

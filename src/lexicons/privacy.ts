@@ -143,6 +143,7 @@ export const strongPersonalCues: readonly string[] = [
   '\\b(?:personal|private|home) (?:e-?mail|address|phone|number)\\b',
   '\\b(?:cell|mobile)(?: phone| number)?\\b',
   '\\b(?:call|text|email|e-mail|reach|contact|ring) (?:me|him|her)\\b',
+  '\\b(?:my|his|her|their|your|our) (?:mom|mother|dad|father|wife|husband|partner|son|daughter|kids?|children|grand(?:mother|father|ma|pa|son|daughter)|neighbou?r|friend)s?\\b',
 ];
 
 /** Words that point to a private person unless an organisation is named next to the value. */
@@ -170,7 +171,14 @@ export const residenceCues: readonly string[] = [
   '\\b(?:my|his|her|their|your|patron\\W?s|family\\W?s) (?:home|house|apartment|flat|place|address|residence)\\b',
   '\\b(?:home|mailing|residential|street) address\\b',
   '\\bresident of\\b',
+  "\\bpatron(?:'s|’s)? (?:at|on)\\s*$",
   '\\b(?:moved|moving) (?:in )?to\\b',
+];
+
+/** Words after a street address that say someone lives there ("..., where she lives alone"). */
+export const residenceAfterCues: readonly string[] = [
+  '\\b(?:she|he|they|who) (?:lives?|resides?|is living|are living)\\b',
+  '\\b(?:is|are) (?:his|her|their) (?:home|house|apartment)\\b',
 ];
 
 /** Words before a number that say it is a library card. */

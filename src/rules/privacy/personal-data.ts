@@ -11,6 +11,7 @@ import {
   exampleMarkers,
   fileExtensionTlds,
   freeMailDomains,
+  residenceAfterCues,
   residenceCues,
   roleMailboxes,
   streetTypes,
@@ -74,6 +75,7 @@ const PERSON = anyOf(weakPersonalCues);
 const BUSINESS = anyOf(businessCues);
 const EXAMPLE = anyOf(exampleMarkers);
 const RESIDENCE = anyOf(residenceCues);
+const RESIDENCE_AFTER = anyOf(residenceAfterCues);
 const CARD_CUE = anyOf(cardCues);
 const EXAMPLE_DOMAIN = anyOf(exampleDomainPatterns);
 const FILE_TLDS = new Set(fileExtensionTlds);
@@ -248,9 +250,9 @@ const addresses: Detector = (source, text, offset) => {
   for (const m of text.matchAll(ADDRESS)) {
     const start = offset + (m.index ?? 0);
     const end = start + m[0].length;
-    const { before } = around(source, start, end);
+    const { before, after } = around(source, start, end);
     const masked = maskAddress(m[0], streetTypes);
-    if (RESIDENCE.test(before.slice(-80))) {
+    if (RESIDENCE.test(before.slice(-80)) || RESIDENCE_AFTER.test(after.slice(0, 80))) {
       out.push(finding(start, end, `This is the home address of a private person (${masked}).`, 'error'));
     } else if (m.groups?.unit && !BUSINESS.test(before.slice(-80))) {
       out.push(

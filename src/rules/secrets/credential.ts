@@ -67,7 +67,16 @@ export const credentialRule: Rule<State> = {
     ]);
     return {
       lintSource,
-      config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }] },
+      config: {
+        rules: [
+          {
+            id: '@secretlint/secretlint-rule-preset-recommend',
+            rule: creator,
+            // An AWS access key id alone is off by default; in a public post it is worth a look too.
+            rules: [{ id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } }],
+          },
+        ],
+      },
     };
   },
   async check(doc, ctx) {
