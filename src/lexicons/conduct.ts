@@ -48,7 +48,15 @@ export const patronRemarks: LexiconEntry[] = [
 export const standalonePatronRemarks: LexiconEntry[] = [
   {
     pattern:
-      '(?:dumbest|stupidest|silliest|most ridiculous|weirdest|craziest|worst|most annoying|most absurd) (?:questions?|requests?|things? (?:a |one )?(?:patron|customer|someone|somebody|people))|(?:stupid|dumb|idiotic|moronic|ridiculous|silly) (?:questions?|requests?)(?: (?:of the (?:day|week)|we get|i get|from))?|problem patrons?|(?:patrons?|customers?) from hell|nightmare (?:patrons?|customers?)|(?:library|desk) (?:weirdos|crazies|freaks)',
+      '(?:dumbest|stupidest|silliest|most ridiculous|weirdest|craziest|worst|most annoying|most absurd) (?:questions?|requests?|things? (?:a |one )?(?:patron|customer|someone|somebody|people))|problem patrons?|(?:patrons?|customers?) from hell|nightmare (?:patrons?|customers?)|(?:library|desk) (?:weirdos|crazies|freaks)',
+    message: '"{match}" mocks patrons or their questions. Rewrite the passage respectfully, or leave it out.',
+    source: 'Policy items 4 and 3: "specific questions from patrons, or about patron behavior"',
+  },
+  {
+    pattern:
+      '(?:stupid|dumb|idiotic|moronic|ridiculous|silly) (?:questions?|requests?)(?: (?:of the (?:day|week)|we get|i get|from))?',
+    // "we were afraid we would ask dumb questions" is about the writer, not patrons.
+    unlessPrecededBy: '\\b(?:i|we)\\b[^.!?]{0,25}\\bask(?:ed|ing)?\\s*$',
     message: '"{match}" mocks patrons or their questions. Rewrite the passage respectfully, or leave it out.',
     source: 'Policy items 4 and 3: "specific questions from patrons, or about patron behavior"',
   },
@@ -125,6 +133,9 @@ export const libraryNames: readonly string[] = [
 export const denials =
   "(?:\\b(?:not|never|no longer|nor|cannot|without)\\b|n['’]t\\b)(?:\\s+[\\w'’]+){0,3}\\s*$";
 
-/** Words just before a remark that negate it ("there are no stupid questions"). */
+/**
+ * Words just before a remark that negate it ("there are no stupid questions", "so they didn't
+ * ask dumb questions"): a negation, then at most two words or a few fillers.
+ */
 export const negations =
-  "(?:\\b(?:no|not|never|nothing|nobody|none|without|nor|neither|hardly)\\b|n['’]t\\b)(?:\\s+(?:so|too|very|really|at all|a|an|the|such|ever|being|be|been|feel|seem|look|sound|such thing as|such things as|question is too|questions are too))*\\s*$";
+  "(?:\\b(?:no|not|never|nothing|nobody|none|without|nor|neither|hardly)\\b|n['’]t\\b)(?:(?:\\s+[\\w'’]+){0,2}|(?:\\s+(?:so|too|very|really|at all|a|an|the|such|ever|being|be|been|feel|seem|look|sound|such thing as|such things as|question is too|questions are too))*)\\s*$";

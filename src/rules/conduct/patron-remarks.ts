@@ -7,7 +7,7 @@ import {
 } from '../../lexicons/conduct.js';
 import { compileLexicon, matchText } from '../shared/phrases.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
-import { isMention, type Sentence, sentencesOf } from '../shared/sentences.js';
+import { isMention, ownProse, type Sentence, sentenceAt, sentenceBefore } from '../shared/sentences.js';
 
 const remarks = compileLexicon(patronRemarks);
 const standalone = compileLexicon(standalonePatronRemarks);
@@ -37,36 +37,23 @@ export const patronRemarksRule: Rule = {
       'An insult aimed at patrons ("idiot", "clueless", "dumbest question") is a breach on sight: error. Milder words ("rude", "weird", "ugh") can be fair description, so they are warnings for an editor to weigh.',
   },
   check(doc, ctx) {
-    let previous: { block: unknown; aboutPatrons: boolean } = { block: undefined, aboutPatrons: false };
-    for (const sentence of sentencesOf(doc, { skipQuotes: true })) {
-      const referents = [...sentence.text.matchAll(REFERENT)].map((m) => ({
-        start: m.index ?? 0,
-        end: (m.index ?? 0) + m[0].length,
-      }));
-      const followsPatrons =
-        previous.block === sentence.block &&
-        previous.aboutPatrons &&
-        sentence.text.trim().split(/\s+/).length <= INTERJECTION_WORDS;
-      previous = { block: sentence.block, aboutPatrons: referents.length > 0 };
+    for (const block of ownProse(doc)) {
       const hits = [
-        ...matchText(sentence.text, standalone).map((m) => ({ ...m, alone: true })),
-        ...matchText(sentence.text, remarks).map((m) => ({ ...m, alone: false })),
+        ...matchText(block.text, standalone).map((m) => ({ ...m, alone: true })),
+        ...matchText(block.text, remarks).map((m) => ({ ...m, alone: false })),
       ].sort((a, b) => a.index - b.index || b.text.length - a.text.length);
       let covered = -1;
       for (const hit of hits) {
         if (hit.index < covered) continue;
-        if (NEGATED.test(sentence.text.slice(0, hit.index))) continue;
-        if (isMention(doc, sentence, hit.index, hit.text.length)) continue;
-        const aimed =
-          hit.alone ||
-          followsPatrons ||
-          referents.some((r) => aboutPatron(sentence, r, hit.index, hit.text.length));
-        if (!aimed) continue;
+        const sentence = sentenceAt(block, hit.index);
+        const index = hit.index - sentence.start;
+        if (NEGATED.test(sentence.text.slice(0, index))) continue;
+        if (isMention(doc, sentence, index, hit.text.length)) continue;
+        if (!hit.alone && !isAimedAtPatrons(sentence, index, hit.text.length)) continue;
         covered = hit.index + hit.text.length;
-        const at = sentence.start + hit.index;
         ctx.report({
-          start: sentence.block.sourceOffset(at),
-          end: sentence.block.sourceOffset(at + hit.text.length - 1) + 1,
+          start: block.sourceOffset(hit.index),
+          end: block.sourceOffset(hit.index + hit.text.length - 1) + 1,
           message: withPolicy(hit.entry.message.replaceAll('{match}', hit.text), POLICY.patronRemarks),
           ...(hit.entry.severity ? { severity: hit.entry.severity } : {}),
         });
@@ -74,6 +61,24 @@ export const patronRemarksRule: Rule = {
     }
   },
 };
+
+function referentsIn(sentence: Sentence): { start: number; end: number }[] {
+  return [...sentence.text.matchAll(REFERENT)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+}
+
+/** Patron words near the remark, or a short interjection ("Facepalm.") after a sentence about patrons. */
+function isAimedAtPatrons(sentence: Sentence, index: number, length: number): boolean {
+  if (referentsIn(sentence).some((r) => aboutPatron(sentence, r, index, length))) return true;
+  const previous = sentenceBefore(sentence);
+  return (
+    previous !== undefined &&
+    sentence.text.trim().split(/\s+/).length <= INTERJECTION_WORDS &&
+    referentsIn(previous).length > 0
+  );
+}
 
 /**
  * A remark is about a patron when it sits next to the patron words: within a few words, with no

@@ -3,7 +3,7 @@ import type { Rule } from '../../core/rule.js';
 import { denials, libraryNames, spokespersonClaims } from '../../lexicons/conduct.js';
 import { compileLexicon, matchText } from '../shared/phrases.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
-import { isMention, sentencesOf } from '../shared/sentences.js';
+import { isMention, ownProse, sentenceAt } from '../shared/sentences.js';
 
 interface State {
   claims: ReturnType<typeof compileLexicon>;
@@ -45,15 +45,16 @@ export const spokespersonRule: Rule<State> = {
     if (authors.some((a) => ctx.state.spokespeople.has(normalName(a)))) return;
     const who =
       authors.length > 0 ? `the author (${authors.join(', ')})` : 'this post names no author, so its author';
-    for (const sentence of sentencesOf(doc, { skipQuotes: true })) {
-      for (const m of matchText(sentence.text, ctx.state.claims)) {
-        if (DENIED.test(sentence.text.slice(0, m.index))) continue;
-        if (isMention(doc, sentence, m.index, m.text.length)) continue;
-        const at = sentence.start + m.index;
+    for (const block of ownProse(doc)) {
+      for (const m of matchText(block.text, ctx.state.claims)) {
+        const sentence = sentenceAt(block, m.index);
+        const index = m.index - sentence.start;
+        if (DENIED.test(sentence.text.slice(0, index))) continue;
+        if (isMention(doc, sentence, index, m.text.length)) continue;
         const message = m.entry.message.replaceAll('{match}', m.text).replaceAll('{author}', who);
         ctx.report({
-          start: sentence.block.sourceOffset(at),
-          end: sentence.block.sourceOffset(at + m.text.length - 1) + 1,
+          start: block.sourceOffset(m.index),
+          end: block.sourceOffset(m.index + m.text.length - 1) + 1,
           message: withPolicy(`${capitalise(message)} ${WHAT_TO_DO}`, POLICY.spokesperson),
           ...(m.entry.severity ? { severity: m.entry.severity } : {}),
         });

@@ -1,3 +1,6 @@
+import { extname } from 'node:path';
+import type { Code } from 'mdast';
+import type { Document } from '../../core/document.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
 import type { Severity } from '../../core/types.js';
 import {
@@ -43,6 +46,8 @@ const QUERY_CREDENTIAL = new RegExp(
   'gi',
 );
 const PRIVATE_KEY = new RegExp(privateKeyHeaders.join('|'), 'g');
+/** Code block languages that secretlint checks as files of their own kind. */
+const CODE_EXTENSIONS: Record<string, string> = { json: '.json', yaml: '.yaml', yml: '.yml' };
 const SHARED_ACCESS = anyOf(sharedAccessCues);
 const HELP_WORDS = new Set(helpTextWords);
 const PLACEHOLDER = new RegExp(`^(?:${placeholderValues.join('|')})$`, 'i');
@@ -82,15 +87,18 @@ export const credentialRule: Rule<State> = {
   async check(doc, ctx) {
     const { source } = doc;
     const found: RuleReport[] = [];
-    const result = await ctx.state.lintSource({
-      source: { content: source, filePath: doc.file, ext: '.md', contentType: 'text' },
-      options: { config: ctx.state.config, maskSecrets: true, noPhysicFilePath: true },
-    });
-    for (const message of result.messages) {
-      if (message.type !== 'message') continue;
-      const [start, end] = message.range;
-      const kind = secretlintKinds[message.ruleId] ?? 'an access token';
-      found.push(tokenFinding(start, end, kind, maskSecret(source.slice(start, end), true)));
+    for (const part of secretlintInputs(doc)) {
+      const result = await ctx.state.lintSource({
+        source: { content: part.text, filePath: doc.file, ext: part.ext, contentType: 'text' },
+        options: { config: ctx.state.config, maskSecrets: true, noPhysicFilePath: true },
+      });
+      for (const message of result.messages) {
+        if (message.type !== 'message') continue;
+        const start = part.offset + message.range[0];
+        const end = part.offset + message.range[1];
+        const kind = secretlintKinds[message.ruleId] ?? 'an access token';
+        found.push(tokenFinding(start, end, kind, maskSecret(source.slice(start, end), true)));
+      }
     }
     found.push(
       ...disclosures(source),
@@ -101,6 +109,22 @@ export const credentialRule: Rule<State> = {
     for (const report of withoutOverlaps(found)) ctx.report(report);
   },
 };
+
+/**
+ * What secretlint reads: the whole file, and each JSON or YAML code block on its own, since some
+ * of its checks (a cloud service account key) only look inside files of that kind.
+ */
+function secretlintInputs(doc: Document): { text: string; offset: number; ext: string }[] {
+  const inputs = [{ text: doc.source, offset: 0, ext: extname(doc.file) || '.md' }];
+  for (const code of doc.nodes<Code>('code')) {
+    const ext = CODE_EXTENSIONS[(code.lang ?? '').toLowerCase()];
+    const from = code.position?.start.offset;
+    if (!ext || from === undefined) continue;
+    const offset = doc.source.indexOf(code.value, from);
+    if (offset !== -1 && code.value.trim()) inputs.push({ text: code.value, offset, ext });
+  }
+  return inputs;
+}
 
 function tokenFinding(start: number, end: number, kind: string, masked: string): RuleReport {
   return {
@@ -142,7 +166,8 @@ function assignments(source: string): RuleReport[] {
   const out: RuleReport[] = [];
   for (const m of source.matchAll(ASSIGNMENT)) {
     const value = trimValue(m.groups?.value ?? '');
-    if (!looksRandom(value) || PLACEHOLDER.test(value)) continue;
+    // A web address is not itself a secret; one with a password in it is found as such.
+    if (!looksRandom(value) || PLACEHOLDER.test(value) || value.includes('://')) continue;
     const end = (m.index ?? 0) + m[0].length - (m.groups?.value ?? '').length + value.length;
     out.push(
       tokenFinding(end - value.length, end, 'a secret value set in code or configuration', maskSecret(value)),

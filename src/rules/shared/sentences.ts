@@ -7,18 +7,34 @@ export interface Sentence {
   text: string;
 }
 
-const SENTENCE = /[^.!?\n]+(?:[.!?]+["'”’)]*|$|\n)/g;
+/** Where a sentence ends: ., ! or ? (with closing quotes or brackets), or a line break. */
+const SENTENCE_END = /[.!?]+["'”’)]*(?=\s|$)/g;
 
-/** The sentences of the post's prose, each with its block for source offsets. */
-export function sentencesOf(doc: Document, options: { skipQuotes?: boolean } = {}): Sentence[] {
-  const out: Sentence[] = [];
-  for (const block of doc.prose) {
-    if (options.skipQuotes && block.inQuote) continue;
-    for (const m of block.text.matchAll(SENTENCE)) {
-      if (m[0].trim()) out.push({ block, start: m.index ?? 0, text: m[0] });
+/** The sentence of a prose block that holds the character at `index`. */
+export function sentenceAt(block: ProseBlock, index: number): Sentence {
+  const { text } = block;
+  let start = 0;
+  let end = text.length;
+  SENTENCE_END.lastIndex = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const stop = (m.index ?? 0) + m[0].length;
+    if (stop <= index) start = stop;
+    else {
+      end = stop;
+      break;
     }
   }
-  return out;
+  return { block, start, text: text.slice(start, end) };
+}
+
+/** The sentence before one, in the same block, if there is one. */
+export function sentenceBefore(sentence: Sentence): Sentence | undefined {
+  return sentence.start > 0 ? sentenceAt(sentence.block, sentence.start - 1) : undefined;
+}
+
+/** Prose blocks that rules about the author's own words read: quotations are someone else's. */
+export function ownProse(doc: Document): ProseBlock[] {
+  return doc.prose.filter((block) => !block.inQuote);
 }
 
 /**
