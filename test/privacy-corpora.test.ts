@@ -37,7 +37,9 @@ async function engineFor(rules: readonly Rule[], cwd: string): Promise<Engine> {
 }
 
 describe.skipIf(!existsSync(POSTS))('real posts (rac-bits-and-bytes)', () => {
-  it('raise no privacy, credential or conduct finding, and report ms per post', async () => {
+  it('raise no privacy, credential or conduct finding, and report ms per post', {
+    timeout: 120_000,
+  }, async () => {
     const files = readdirSync(POSTS)
       .filter((f) => f.endsWith('.md'))
       .sort();
@@ -45,21 +47,28 @@ describe.skipIf(!existsSync(POSTS))('real posts (rac-bits-and-bytes)', () => {
     const setupStart = performance.now();
     const engine = await engineFor(RULES, POSTS);
     const setupMs = performance.now() - setupStart;
+    const parseStart = performance.now();
     const docs = texts.map(([f, text]) => new Document(f, join(POSTS, f), text));
     for (const doc of docs) void doc.prose;
+    const parseMs = (performance.now() - parseStart) / docs.length;
     const perRule: Record<string, number> = {};
     for (const rule of RULES) {
-      const single = await engineFor([rule], POSTS);
-      const start = performance.now();
-      for (const doc of docs) await single.check(doc);
-      perRule[rule.meta.id] = (performance.now() - start) / docs.length;
+      // The first pass warms the regular expressions up; the second is timed.
+      const times: number[] = [];
+      for (let pass = 0; pass < 2; pass++) {
+        const single = await engineFor([rule], POSTS);
+        const start = performance.now();
+        for (const doc of docs) await single.check(doc);
+        times.push((performance.now() - start) / docs.length);
+      }
+      perRule[rule.meta.id] = Math.min(...times);
     }
     const start = performance.now();
     for (const doc of docs) await engine.check(doc);
     const checkMs = performance.now() - start;
     const findings = (await engine.finish()).filter((f) => IDS.includes(f.ruleId));
     console.log(
-      `${docs.length} posts: setup ${setupMs.toFixed(1)} ms (secretlint loaded once); the four rules ${(checkMs / docs.length).toFixed(2)} ms per post after parsing; ${Object.entries(
+      `${docs.length} posts: parse and prose view ${parseMs.toFixed(2)} ms per post; setup ${setupMs.toFixed(1)} ms (secretlint loaded once); the four rules ${(checkMs / docs.length).toFixed(2)} ms per post after parsing; ${Object.entries(
         perRule,
       )
         .map(([id, ms]) => `${id} ${ms.toFixed(2)} ms`)
