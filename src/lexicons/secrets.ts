@@ -137,7 +137,7 @@ export const placeholderValues: readonly string[] = [
 
 /** Names of configuration keys whose value is a secret (`API_KEY=...`, `password: ...`). */
 export const secretKeyNames: readonly string[] = [
-  '[\\w.-]*(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)',
+  '[\\w.-]{0,40}?(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?)',
 ];
 
 /** URL query parameters that carry a credential (`?access_token=...`). */

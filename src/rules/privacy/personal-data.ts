@@ -50,7 +50,7 @@ interface State {
   allowPhones: Set<string>;
 }
 
-const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][\w.%+-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,24}(?![\w-])/g;
+const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][\w.%+-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![\w-])/g;
 const NANP_PHONE = /(?<![\w+/.-])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w/-]|\.\d)/g;
 const INTL_PHONE = /(?<![\w+/.-])\+[2-9]\d{0,2}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?![\w/-]|\.\d)/g;
 const STREET_TYPES = streetTypes.join('|');

@@ -33,7 +33,9 @@ export function anyOf(patterns: readonly string[]): RegExp {
 /** Source ranges of URLs written in the text (link targets and bare URLs). */
 export function urlRanges(source: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of source.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/[^\s<>()[\]"'`]+|\bwww\.[^\s<>()[\]"'`]+/gi)) {
+  for (const m of source.matchAll(
+    /\b[a-z][a-z0-9+.-]{0,15}:\/\/[^\s<>()[\]"'`]+|\bwww\.[^\s<>()[\]"'`]+/gi,
+  )) {
     out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
   return out;
