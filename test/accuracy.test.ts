@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { ConfigInput } from '../src/config/schema.js';
+import type { Rule } from '../src/core/rule.js';
 import type { EngineFinding } from '../src/core/types.js';
 import { allRules } from '../src/rules/index.js';
 import { checkMarkdown } from './helpers/rule-tester.js';
@@ -39,7 +40,7 @@ describe.each(sets)('%s', (_file, set) => {
     const rule = allRules.find((r) => r.meta.id === set.rule);
     expect(rule, `no rule ${set.rule}`).toBeDefined();
     const sources = Object.fromEntries(set.cases.map((c, i) => [caseFile(i), c.text]));
-    const findings = await checkMarkdown(sources, { config: set.config, rules: [rule as never] });
+    const findings = await checkMarkdown(sources, { config: set.config, rules: [rule as Rule] });
     const byFile = new Map<string, EngineFinding[]>();
     for (const f of findings.filter((f) => f.ruleId === set.rule)) {
       byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);

@@ -34,6 +34,14 @@ describe('privacy/personal-data options', () => {
     expect(briefFor(await checkMarkdown(text, { config }), ['privacy/personal-data'])).toEqual([]);
   });
 
+  it('a suppression comment with a reason hides one finding', async () => {
+    const text =
+      'Write to our guest author at guest.author@gmail.com.\n\n<!-- content-gate-disable-next-line privacy/personal-data -- consent on file -->\nOr call her cell, 508-555-2231.\n';
+    expect(briefFor(await checkMarkdown(text), ['privacy/personal-data'])).toEqual([
+      'privacy/personal-data 1:30 error',
+    ]);
+  });
+
   it('an invalid pattern is a config error naming the option', async () => {
     const config = { rules: { 'privacy/personal-data': { options: { cardPattern: '(' } } } };
     const error = (await checkMarkdown(POST, { config }).catch((e: unknown) => e)) as UsageError;

@@ -38,8 +38,8 @@ export function ownProse(doc: Document): ProseBlock[] {
 }
 
 /**
- * True when a stretch of a sentence is a mention rather than a use: inside quotation marks or
- * italics (a title, a quoted search term, someone else's words).
+ * True when a stretch of a sentence is a mention rather than a use: inside quotation marks,
+ * italics or a link's text (a title, a quoted search term, a linked work, someone else's words).
  */
 export function isMention(doc: Document, sentence: Sentence, index: number, length: number): boolean {
   const before = sentence.text.slice(0, index);
@@ -48,7 +48,7 @@ export function isMention(doc: Document, sentence: Sentence, index: number, leng
   if (straight % 2 === 1 || opened > 0) return true;
   const from = sentence.block.sourceOffset(sentence.start + index);
   const to = sentence.block.sourceOffset(sentence.start + index + length - 1);
-  return doc.nodes('emphasis').some((node) => {
+  return [...doc.nodes('emphasis'), ...doc.nodes('link')].some((node) => {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? 0;
     return from >= start && to < end;
