@@ -8,6 +8,10 @@ const CONFIDENTIAL_MATTERS =
 const NOT_YET_APPROVED =
   "(?:not yet|(?:has|have|had) not|hasn't|haven't|hadn't|(?:is|are|was|were) not|isn't|aren't|wasn't|weren't)(?: yet)?(?: been)? (?:(?:board|council)[- ])?(?:approved|finali[sz]ed|ratified|signed off)|pending (?:(?:board|council|city|final) )?approval|awaiting (?:(?:board|council|city|final) )?approval|subject to (?:(?:board|council|city|final) )?approval";
 
+/** "internal only", "for internal use (only)", "staff eyes only", "for staff only". */
+const INTERNAL_LABEL =
+  '(?:(?:for )?internal(?:[ -]use)?[ -]only|for internal use|(?:for )?staff eyes only|for staff only)';
+
 /** Patron help text that says an application is pending: not a confidential matter. */
 const HELP_TEXT_SUBJECT =
   "\\b(?:your|their|his|her|the patron's) (?:\\w+ ){0,2}(?:account|card|application|request|registration|comment|post|submission|reservation|hold|membership)s?(?: (?:is|are|has|have|will be|remains?))?\\s*$";
@@ -30,7 +34,9 @@ export const draftMarkers: LexiconEntry[] = [
     message: 'An editing note ({match}) is still in the post. Resolve it and delete the note.',
   },
   {
-    pattern: '(?:to ?do|fix ?me|note to self):',
+    // Lower case only where a note starts ("to do: call the mayor"), not mid-sentence ("what they
+    // are intended to do: help us").
+    pattern: '(?:^|(?<=[\\n([*]\\s?))(?:to ?do|fix ?me|note to self):',
     message: 'An editing note ({match}) is still in the post. Resolve it and delete the note.',
   },
   {
@@ -52,7 +58,15 @@ export const draftMarkers: LexiconEntry[] = [
 /** Words that mark material as not for the public. */
 export const internalMarkers: LexiconEntry[] = [
   {
-    pattern: '(?:for )?internal(?:[ -]use)?[ -]only|for internal use|staff eyes only|for staff only',
+    pattern: 'INTERNAL(?:[ -]USE)?[ -]ONLY|FOR INTERNAL USE(?: ONLY)?|STAFF EYES ONLY|FOR STAFF ONLY',
+    caseSensitive: true,
+    message:
+      'This post contains material marked "{match}". Internal material must not be published: remove it, or get it cleared for the public first.',
+  },
+  {
+    // A label ("Internal only:", "[for internal use]", a line of its own) or this material said to
+    // be internal; not the idea of internal documents ("code that was for internal use only, or").
+    pattern: `(?:^|(?<=[\\n([*_]\\s?))${INTERNAL_LABEL}(?=\\s*(?:[:)\\]*_—–-]|[.!]?\\s*$))|${INTERNAL_LABEL}(?=\\s*(?:[:)\\]]|[—–-]\\s))|(?:this|these|the following|the) (?:\\w+ ){0,2}(?:is|are) (?:strictly )?${INTERNAL_LABEL}`,
     message:
       'This post contains material marked "{match}". Internal material must not be published: remove it, or get it cleared for the public first.',
   },
