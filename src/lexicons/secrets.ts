@@ -179,3 +179,11 @@ export const privateKeyHeaders: readonly string[] = [
   '-----BEGIN PGP PRIVATE KEY BLOCK-----',
   'PuTTY-User-Key-File-\\d+:',
 ];
+
+/**
+ * The shape most services now give their tokens: a short lower-case type prefix, `_` or `-`,
+ * then a long random part (`glpat-...`, `hf_...`, `dckr_pat_...`, `sk_live_...`, `tskey-auth-...`).
+ * Formats secretlint's recommended rules do not know are found by this shape.
+ */
+export const prefixedTokenShape =
+  '(?<![\\w-])(?<prefix>[a-z][a-z0-9]{1,9}(?:[_-][a-z]{2,8}){0,2}[_-])(?<tail>[A-Za-z0-9_-]{20,200})(?![\\w-])';

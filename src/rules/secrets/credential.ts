@@ -7,6 +7,7 @@ import {
   disclosureVerbs,
   helpTextWords,
   placeholderValues,
+  prefixedTokenShape,
   privateKeyHeaders,
   secretKeyNames,
   secretlintKinds,
@@ -33,7 +34,7 @@ const DISCLOSURE = new RegExp(
 );
 /** "password pages2025": no verb, so only a value that mixes letters and digits counts. */
 const BARE_DISCLOSURE = new RegExp(
-  `\\b(?:${secretNouns.join('|')})\\s+(?<mark>)(?<value>(?=[^\\s]*\\d)(?=[^\\s]*[A-Za-z])[^\\s\`"'”’*<>]{4,64})`,
+  `\\b(?:${secretNouns.join('|')})\\s+(?<value>(?=[^\\s]*\\d)(?=[^\\s]*[A-Za-z])[^\\s\`"'”’*<>]{4,64})`,
   'gi',
 );
 /** `API_KEY = "..."`, `password: ...` in code and configuration. */
@@ -46,6 +47,7 @@ const QUERY_CREDENTIAL = new RegExp(
   'gi',
 );
 const PRIVATE_KEY = new RegExp(privateKeyHeaders.join('|'), 'g');
+const PREFIXED_TOKEN = new RegExp(prefixedTokenShape, 'g');
 /** Code block languages that secretlint checks as files of their own kind. */
 const CODE_EXTENSIONS: Record<string, string> = { json: '.json', yaml: '.yaml', yml: '.yml' };
 const SHARED_ACCESS = anyOf(sharedAccessCues);
@@ -105,6 +107,7 @@ export const credentialRule: Rule<State> = {
       ...assignments(source),
       ...queryCredentials(source),
       ...privateKeys(source),
+      ...prefixedTokens(source),
     );
     for (const report of withoutOverlaps(found)) ctx.report(report);
   },
@@ -197,6 +200,42 @@ function queryCredentials(source: string): RuleReport[] {
 function privateKeys(source: string): RuleReport[] {
   return [...source.matchAll(PRIVATE_KEY)].map((m) =>
     tokenFinding(m.index ?? 0, (m.index ?? 0) + m[0].length, 'a private key', maskSecret(m[0])),
+  );
+}
+
+/**
+ * A token of a service secretlint's recommended rules do not cover, found by its shape. The shape
+ * is a guess (a long identifier can look the same), so it is a warning.
+ */
+function prefixedTokens(source: string): RuleReport[] {
+  const out: RuleReport[] = [];
+  for (const m of source.matchAll(PREFIXED_TOKEN)) {
+    if (PLACEHOLDER.test(m[0]) || !isRandomTail(m.groups?.tail ?? '')) continue;
+    const start = m.index ?? 0;
+    const report = tokenFinding(
+      start,
+      start + m[0].length,
+      'what looks like an access token',
+      maskSecret(m[0], true),
+    );
+    out.push({ ...report, severity: 'warning' });
+  }
+  return out;
+}
+
+/**
+ * The random part of a token: mixed case with digits, many different characters, and at most one
+ * separator (an identifier such as `file_name_With_Version_2024` has several).
+ */
+function isRandomTail(tail: string): boolean {
+  const count = (r: RegExp) => (tail.match(r) ?? []).length;
+  return (
+    tail.length >= 20 &&
+    count(/[_-]/g) <= 1 &&
+    count(/\d/g) >= 2 &&
+    count(/[A-Z]/g) >= 2 &&
+    count(/[a-z]/g) >= 2 &&
+    new Set(tail).size >= 12
   );
 }
 
