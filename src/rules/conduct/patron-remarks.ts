@@ -7,7 +7,14 @@ import {
 } from '../../lexicons/conduct.js';
 import { compileLexicon, matchText } from '../shared/phrases.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
-import { isMention, ownProse, type Sentence, sentenceAt, sentenceBefore } from '../shared/sentences.js';
+import {
+  isMention,
+  mentionRanges,
+  ownProse,
+  type Sentence,
+  sentenceAt,
+  sentenceBefore,
+} from '../shared/sentences.js';
 
 const remarks = compileLexicon(patronRemarks);
 const standalone = compileLexicon(standalonePatronRemarks);
@@ -37,6 +44,7 @@ export const patronRemarksRule: Rule = {
       'An insult aimed at patrons ("idiot", "clueless", "dumbest question") is a breach on sight: error. Milder words ("rude", "weird", "ugh") can be fair description, so they are warnings for an editor to weigh.',
   },
   check(doc, ctx) {
+    let mentions: [number, number][] | undefined;
     for (const block of ownProse(doc)) {
       const hits = [
         ...matchText(block.text, standalone).map((m) => ({ ...m, alone: true })),
@@ -48,7 +56,7 @@ export const patronRemarksRule: Rule = {
         const sentence = sentenceAt(block, hit.index);
         const index = hit.index - sentence.start;
         if (NEGATED.test(sentence.text.slice(0, index))) continue;
-        if (isMention(doc, sentence, index, hit.text.length)) continue;
+        if (isMention((mentions ??= mentionRanges(doc)), sentence, index, hit.text.length)) continue;
         if (!hit.alone && !isAimedAtPatrons(sentence, index, hit.text.length)) continue;
         covered = hit.index + hit.text.length;
         ctx.report({

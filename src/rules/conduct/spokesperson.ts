@@ -3,7 +3,7 @@ import type { Rule } from '../../core/rule.js';
 import { denials, libraryNames, spokespersonClaims } from '../../lexicons/conduct.js';
 import { compileLexicon, matchText } from '../shared/phrases.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
-import { isMention, ownProse, sentenceAt } from '../shared/sentences.js';
+import { isMention, mentionRanges, ownProse, sentenceAt } from '../shared/sentences.js';
 
 interface State {
   claims: ReturnType<typeof compileLexicon>;
@@ -45,12 +45,13 @@ export const spokespersonRule: Rule<State> = {
     if (authors.some((a) => ctx.state.spokespeople.has(normalName(a)))) return;
     const who =
       authors.length > 0 ? `the author (${authors.join(', ')})` : 'this post names no author, so its author';
+    let mentions: [number, number][] | undefined;
     for (const block of ownProse(doc)) {
       for (const m of matchText(block.text, ctx.state.claims)) {
         const sentence = sentenceAt(block, m.index);
         const index = m.index - sentence.start;
         if (DENIED.test(sentence.text.slice(0, index))) continue;
-        if (isMention(doc, sentence, index, m.text.length)) continue;
+        if (isMention((mentions ??= mentionRanges(doc)), sentence, index, m.text.length)) continue;
         const message = m.entry.message.replaceAll('{match}', m.text).replaceAll('{author}', who);
         ctx.report({
           start: block.sourceOffset(m.index),

@@ -30,7 +30,7 @@ export function anyOf(patterns: readonly string[]): RegExp {
   return new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'i');
 }
 
-/** Source ranges of URLs written in the text (link targets and bare URLs). */
+/** Source ranges of URLs written in the text (link targets and bare URLs), in order. */
 export function urlRanges(source: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of source.matchAll(
@@ -41,8 +41,18 @@ export function urlRanges(source: string): [number, number][] {
   return out;
 }
 
+/** True when [start, end) overlaps one of the ranges, which are sorted and do not overlap. */
 export function inRanges(ranges: readonly [number, number][], start: number, end: number): boolean {
-  return ranges.some(([from, to]) => start < to && end > from);
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [from, to] = ranges[mid] as [number, number];
+    if (to <= start) lo = mid + 1;
+    else if (from >= end) hi = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 /** One finding per stretch of text: the earliest, then the longest, match wins. */

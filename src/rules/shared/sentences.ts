@@ -37,20 +37,45 @@ export function ownProse(doc: Document): ProseBlock[] {
   return doc.prose.filter((block) => !block.inQuote);
 }
 
+/** Source ranges of italics and link texts, sorted and merged: where titles and linked works are. */
+export function mentionRanges(doc: Document): [number, number][] {
+  const ranges = [...doc.nodes('emphasis'), ...doc.nodes('link')]
+    .map((node): [number, number] => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0])
+    .sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
 /**
  * True when a stretch of a sentence is a mention rather than a use: inside quotation marks,
  * italics or a link's text (a title, a quoted search term, a linked work, someone else's words).
+ * `ranges` are the post's `mentionRanges`.
  */
-export function isMention(doc: Document, sentence: Sentence, index: number, length: number): boolean {
+export function isMention(
+  ranges: readonly [number, number][],
+  sentence: Sentence,
+  index: number,
+  length: number,
+): boolean {
   const before = sentence.text.slice(0, index);
   const straight = (before.match(/"/g) ?? []).length;
   const opened = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
   if (straight % 2 === 1 || opened > 0) return true;
   const from = sentence.block.sourceOffset(sentence.start + index);
   const to = sentence.block.sourceOffset(sentence.start + index + length - 1);
-  return [...doc.nodes('emphasis'), ...doc.nodes('link')].some((node) => {
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? 0;
-    return from >= start && to < end;
-  });
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = ranges[mid] as [number, number];
+    if (end <= from) lo = mid + 1;
+    else if (start > from) hi = mid - 1;
+    else return to < end;
+  }
+  return false;
 }
