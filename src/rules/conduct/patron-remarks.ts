@@ -56,7 +56,8 @@ export const patronRemarksRule: Rule = {
         const sentence = sentenceAt(block, hit.index);
         const index = hit.index - sentence.start;
         if (NEGATED.test(sentence.text.slice(0, index))) continue;
-        if (isMention((mentions ??= mentionRanges(doc)), sentence, index, hit.text.length)) continue;
+        mentions ??= mentionRanges(doc);
+        if (isMention(mentions, sentence, index, hit.text.length)) continue;
         if (!hit.alone && !isAimedAtPatrons(sentence, index, hit.text.length)) continue;
         covered = hit.index + hit.text.length;
         ctx.report({

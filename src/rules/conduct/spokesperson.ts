@@ -51,7 +51,8 @@ export const spokespersonRule: Rule<State> = {
         const sentence = sentenceAt(block, m.index);
         const index = m.index - sentence.start;
         if (DENIED.test(sentence.text.slice(0, index))) continue;
-        if (isMention((mentions ??= mentionRanges(doc)), sentence, index, m.text.length)) continue;
+        mentions ??= mentionRanges(doc);
+        if (isMention(mentions, sentence, index, m.text.length)) continue;
         const message = m.entry.message.replaceAll('{match}', m.text).replaceAll('{author}', who);
         ctx.report({
           start: block.sourceOffset(m.index),
