@@ -8,6 +8,7 @@ import { defamationRule } from '../src/rules/prohibited/defamation.js';
 import { discriminationRule } from '../src/rules/prohibited/discrimination.js';
 import { obscenityRule } from '../src/rules/prohibited/obscenity.js';
 import { threatRule } from '../src/rules/prohibited/threat.js';
+import { parseCsv } from './helpers/csv.js';
 import { checkMarkdown } from './helpers/rule-tester.js';
 
 /**
@@ -118,35 +119,6 @@ describe('harmful-content accuracy on the labelled library set', () => {
 });
 
 const DAVIDSON = join(CORPORA, 'offensive-davidson', 'data', 'labeled_data.csv');
-
-/** Rows of a CSV file with quoted fields (quotes doubled inside, newlines allowed). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 describe.skipIf(!existsSync(DAVIDSON))(
   'harmful-content on public labelled tweets (Davidson et al. 2017)',

@@ -69,6 +69,9 @@ export const SLUR_WHITELIST: { term: string; note: string }[] = [
   { term: 'spick and span', note: 'Tidy.' },
   { term: 'spic and span', note: 'Tidy (and the cleaner brand).' },
   { term: 'spica', note: 'A star and a cast.' },
+  { term: 'gobbledygook', note: 'Nonsense.' },
+  { term: 'gobbledegook', note: 'Nonsense.' },
+  { term: 'gobbledy gook', note: 'Nonsense.' },
   { term: 'mental retardation', note: 'The dated clinical term: reported as inconsiderate wording instead.' },
   { term: 'mentally retarded', note: 'The dated clinical term: reported as inconsiderate wording instead.' },
 ];
@@ -176,6 +179,9 @@ const GROUP_ADJECTIVES = [
   'unmarried',
   'divorced',
 ];
+
+/** Any group word at all: a cheap test before the full generalisation patterns run. */
+export const GROUP_HINT = `(?:${GROUP_NOUNS.join('|')}|(?:${GROUP_ADJECTIVES.join('|')}) (?:people|folks|men|women|guys|families|kids|patrons|ones|persons|immigrants)|go back|kitchen)`;
 
 /** A protected group named as a whole ("those immigrants", "old people", "Muslim families"). */
 export const GROUP = `(?:(?:those|these|all|all the|all of the|most|the|typical|you|them|damn|bloody) )?(?:${GROUP_NOUNS.join('|')}|(?:${GROUP_ADJECTIVES.join('|')}) (?:people|folks|men|women|guys|families|kids|patrons|ones|persons|immigrants))`;

@@ -21,6 +21,10 @@ export interface WordClass {
    */
   category: 'profanity' | 'sexual' | 'clinical' | 'slur' | 'ignored';
   severity: Severity;
+  /** The whole written word (lower-cased, leetspeak undone) must match this, when given. */
+  forms?: string;
+  /** Words right after the match that show another word was meant ("asses the risk"). */
+  unlessFollowedBy?: string;
   note: string;
   source: string;
 }

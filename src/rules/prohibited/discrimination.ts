@@ -3,6 +3,7 @@ import type { Rule, RuleReport } from '../../core/rule.js';
 import {
   EXTRA_SLURS,
   GENERALISATIONS,
+  GROUP_HINT,
   INCONSIDERATE,
   SLUR_WHITELIST,
   STEREOTYPE_REPORTING,
@@ -22,6 +23,7 @@ const optionsSchema = z
   .strict();
 
 const generalisations = compileLexicon(GENERALISATIONS);
+const mentionsAGroup = new RegExp(GROUP_HINT, 'iu');
 const inconsiderate = compileLexicon(INCONSIDERATE);
 const reportedStereotype = new RegExp(STEREOTYPE_REPORTING, 'iu');
 const alternativesOf = new Map(INCONSIDERATE.map((e) => [e.pattern, e.alternatives]));
@@ -79,7 +81,8 @@ export const discriminationRule: Rule<State> = {
         });
       }
 
-      for (const match of matchText(block.text, generalisations)) {
+      const generalised = mentionsAGroup.test(block.text) ? matchText(block.text, generalisations) : [];
+      for (const match of generalised) {
         const end = match.index + match.text.length;
         if (overlaps(taken, match.index, end)) continue;
         const sentence = sentenceAround(block.text, match.index);

@@ -42,12 +42,16 @@ export const obscenityRule: Rule<State> = {
     return { matcher: buildWordMatcher(OBSCENE) };
   },
   check(doc, ctx) {
-    const health = isHealthProgramming(doc);
+    let health: boolean | undefined;
     for (const block of doc.prose) {
       for (const hit of obsceneHits(block.text, ctx.state.matcher)) {
         const wordClass = CLASS_OF.get(hit.word);
         if (!wordClass) continue;
-        if (wordClass.severity === 'warning' && wordClass.category === 'sexual' && health) continue;
+        if (wordClass.severity === 'warning' && wordClass.category === 'sexual') {
+          health ??= isHealthProgramming(doc);
+          if (health) continue;
+        }
+        if (!hasListedForm(block.text, hit, wordClass)) continue;
         if (looksLikeName(block.text, hit.start, hit.end)) continue;
         if (isMention(doc, block, hit.start, hit.end)) continue;
         ctx.report(reportFor(block, hit, wordClass));
@@ -68,6 +72,33 @@ function reportFor(block: ProseBlock, hit: WordHit, wordClass: WordClass) {
     ),
     ...(wordClass.severity === 'error' ? {} : { severity: wordClass.severity }),
   };
+}
+
+const LEET: Record<string, string> = {
+  $: 's',
+  '@': 'a',
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '!': 'i',
+};
+const formsOf = new Map(OBSCENE.filter((c) => c.forms).map((c) => [c.word, new RegExp(`^${c.forms}$`, 'u')]));
+const followersOf = new Map(
+  OBSCENE.filter((c) => c.unlessFollowedBy).map((c) => [c.word, new RegExp(`^${c.unlessFollowedBy}`, 'iu')]),
+);
+
+/** For words the library matches as prefixes, the whole written word must be a listed form. */
+function hasListedForm(text: string, hit: WordHit, wordClass: WordClass): boolean {
+  const forms = formsOf.get(wordClass.word);
+  if (forms) {
+    const written = [...text.slice(hit.start, hit.end).toLowerCase()].map((c) => LEET[c] ?? c).join('');
+    if (!/[*#%]/.test(written) && !forms.test(written.replace(/(.)\1{2,}/gu, '$1$1'))) return false;
+  }
+  const followers = followersOf.get(wordClass.word);
+  return !followers?.test(text.slice(hit.end, hit.end + 40));
 }
 
 /** Words the library finds, plus masked ("f**k") and spaced-out ("f u c k") spellings. */

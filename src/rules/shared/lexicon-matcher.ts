@@ -56,21 +56,56 @@ export function buildWordMatcher(
     ...built,
     whitelistedTerms: [
       ...(built.whitelistedTerms ?? []),
-      ...[...OBSCENITY_WHITELIST, ...extraWhitelist].map((w) => w.term),
+      ...[...OBSCENITY_WHITELIST, ...extraWhitelist].map((w) => w.term).filter((t) => !t.includes(' ')),
     ],
     ...englishRecommendedTransformers,
   });
+  const whitelist = [...OBSCENITY_WHITELIST, ...extraWhitelist].map((w) => w.term);
+  const phrases = whitelist.filter((t) => t.includes(' '));
+  const phraseWhitelist = new RegExp(phrases.map(escapeRegExp).join('|'), 'giu');
+
+  const findInToken = (token: string): WordHit[] => {
+    const hits: WordHit[] = [];
+    for (const match of matcher.getAllMatches(token, true)) {
+      const word = dataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord ?? '';
+      const span = wordAround(token, match.startIndex, match.endIndex + 1);
+      const written = token.slice(span.start, span.end);
+      // Digits alone ("4455") are not a word, and an @handle names an account.
+      if (!/\p{L}/u.test(written) || written.startsWith('@')) continue;
+      const last = hits[hits.length - 1];
+      if (last && span.start < last.end) continue;
+      hits.push({ ...span, word });
+    }
+    return hits;
+  };
+
+  // The library is slow per character, and a site repeats its vocabulary: each distinct
+  // whitespace-separated token is matched once per run. Matching tokens alone also rules out
+  // matches across word gaps ("an us", "pen is"); multi-word whitelist phrases are applied after.
+  const byToken = new Map<string, WordHit[]>();
   return {
     find(text: string): WordHit[] {
       const hits: WordHit[] = [];
-      for (const match of matcher.getAllMatches(text, true)) {
-        const word = dataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord ?? '';
-        const span = wordAround(text, match.startIndex, match.endIndex + 1);
-        const last = hits[hits.length - 1];
-        if (last && span.start < last.end) continue;
-        hits.push({ ...span, word });
+      for (const m of text.matchAll(TOKEN)) {
+        let local = byToken.get(m[0]);
+        if (!local) {
+          local = findInToken(m[0]);
+          if (byToken.size >= MAX_CACHED_TOKENS) byToken.clear();
+          byToken.set(m[0], local);
+        }
+        const at = m.index ?? 0;
+        for (const h of local) hits.push({ start: at + h.start, end: at + h.end, word: h.word });
       }
-      return hits;
+      if (hits.length === 0 || phrases.length === 0) return hits;
+      const allowed = [...text.matchAll(phraseWhitelist)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+      return hits.filter((h) => !allowed.some(([s, e]) => (s as number) <= h.start && h.end <= (e as number)));
     },
   };
+}
+
+const TOKEN = /\S+/gu;
+const MAX_CACHED_TOKENS = 200_000;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
