@@ -62,7 +62,10 @@ export function buildWordMatcher(
   });
   const whitelist = [...OBSCENITY_WHITELIST, ...extraWhitelist].map((w) => w.term);
   const phrases = whitelist.filter((t) => t.includes(' '));
-  const phraseWhitelist = new RegExp(phrases.map(escapeRegExp).join('|'), 'giu');
+  const phraseWhitelist = new RegExp(
+    phrases.map((p) => escapeRegExp(p).replaceAll(' ', '\\s+')).join('|'),
+    'giu',
+  );
 
   const findInToken = (token: string): WordHit[] => {
     const hits: WordHit[] = [];
@@ -97,8 +100,13 @@ export function buildWordMatcher(
         for (const h of local) hits.push({ start: at + h.start, end: at + h.end, word: h.word });
       }
       if (hits.length === 0 || phrases.length === 0) return hits;
-      const allowed = [...text.matchAll(phraseWhitelist)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
-      return hits.filter((h) => !allowed.some(([s, e]) => (s as number) <= h.start && h.end <= (e as number)));
+      const allowed = [...text.matchAll(phraseWhitelist)].map((m) => [
+        m.index ?? 0,
+        (m.index ?? 0) + m[0].length,
+      ]);
+      return hits.filter(
+        (h) => !allowed.some(([s, e]) => (s as number) <= h.start && h.end <= (e as number)),
+      );
     },
   };
 }

@@ -153,9 +153,9 @@ function inlineAncestorsAt(container: Node, offset: number): Nodes[] {
 /** Start and end of the sentence around an index of a text. */
 export function sentenceAround(text: string, index: number): { start: number; end: number } {
   let start = index;
-  while (start > 0 && !/[.!?\n]/u.test(text[start - 1] ?? '')) start--;
+  while (start > 0 && !/[.!?]/u.test(text[start - 1] ?? '')) start--;
   let end = index;
-  while (end < text.length && !/[.!?\n]/u.test(text[end] ?? '')) end++;
+  while (end < text.length && !/[.!?]/u.test(text[end] ?? '')) end++;
   return { start, end: Math.min(text.length, end + 1) };
 }
 
