@@ -12,8 +12,9 @@ const HEALTH = new RegExp(HEALTH_CUES, 'iu');
 
 /** "f**k", "sh*t", "b!tch": letters with masking characters inside or at the end. */
 const MASKED_TOKEN = /(?<![\p{L}\p{N}])\p{L}[\p{L}*#%]*[*#%][\p{L}*#%]*(?![\p{L}\p{N}])/gu;
-/** "f u c k", "s.h.i.t", "f-u-c-k": single letters with one separator between them. */
-const SPACED_OUT = /(?<![\p{L}\p{N}])\p{L}(?:[ .\-_*]\p{L}){2,}(?![\p{L}\p{N}])/gu;
+/** "f u c k", "s.h.i.t", "f-u-c-k": 3 to 15 single letters with one separator between them (longer runs are not words). */
+const SPACED_OUT =
+  /(?<![\p{L}\p{N}])(?<!(?<![\p{L}\p{N}])\p{L}[ .\-_*])\p{L}(?:[ .\-_*]\p{L}){2,14}(?![\p{L}\p{N}])(?![ .\-_*]\p{L}(?![\p{L}\p{N}]))/gu;
 
 /** Each masked-vocabulary word as a shape whose letters after the first may be masked, longest first. */
 const MASKED_SHAPES = [...MASKED_VOCABULARY]

@@ -67,37 +67,54 @@ export function buildWordMatcher(
     'giu',
   );
 
-  const findInToken = (token: string): WordHit[] => {
-    const hits: WordHit[] = [];
-    for (const match of matcher.getAllMatches(token, true)) {
+  /** Hits inside each token, with the library called once for the whole batch of tokens. */
+  const findInTokens = (tokens: readonly string[]): WordHit[][] => {
+    const out: WordHit[][] = tokens.map(() => []);
+    const starts: number[] = [];
+    let batch = '';
+    for (const token of tokens) {
+      if (batch) batch += TOKEN_SEPARATOR;
+      starts.push(batch.length);
+      batch += token;
+    }
+    for (const match of matcher.getAllMatches(batch, true)) {
+      const t = tokenAt(starts, match.startIndex);
+      const token = tokens[t] ?? '';
+      const from = match.startIndex - (starts[t] ?? 0);
+      const to = match.endIndex + 1 - (starts[t] ?? 0);
+      if (to > token.length) continue; // across a separator
       const word = dataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord ?? '';
-      const span = wordAround(token, match.startIndex, match.endIndex + 1);
+      const span = wordAround(token, from, to);
       const written = token.slice(span.start, span.end);
       // Digits alone ("4455") are not a word, and an @handle names an account.
       if (!/\p{L}/u.test(written) || written.startsWith('@')) continue;
+      const hits = out[t] as WordHit[];
       const last = hits[hits.length - 1];
       if (last && span.start < last.end) continue;
       hits.push({ ...span, word });
     }
-    return hits;
+    return out;
   };
 
-  // The library is slow per character, and a site repeats its vocabulary: each distinct
-  // whitespace-separated token is matched once per run. Matching tokens alone also rules out
-  // matches across word gaps ("an us", "pen is"); multi-word whitelist phrases are applied after.
+  // The library is slow per character and per call, and a site repeats its vocabulary: each
+  // distinct whitespace-separated token is matched once per run, new tokens in one batch call.
+  // Matching tokens alone also rules out matches across word gaps ("an us", "pen is");
+  // multi-word whitelist phrases are applied after.
   const byToken = new Map<string, WordHit[]>();
   return {
     find(text: string): WordHit[] {
+      const tokens = [...text.matchAll(TOKEN)];
+      const unseen = [...new Set(tokens.map((m) => m[0]).filter((t) => !byToken.has(t)))];
+      if (unseen.length > 0) {
+        if (byToken.size + unseen.length > MAX_CACHED_TOKENS) byToken.clear();
+        const found = findInTokens(unseen);
+        for (let i = 0; i < unseen.length; i++) byToken.set(unseen[i] as string, found[i] ?? []);
+      }
       const hits: WordHit[] = [];
-      for (const m of text.matchAll(TOKEN)) {
-        let local = byToken.get(m[0]);
-        if (!local) {
-          local = findInToken(m[0]);
-          if (byToken.size >= MAX_CACHED_TOKENS) byToken.clear();
-          byToken.set(m[0], local);
-        }
+      for (const m of tokens) {
         const at = m.index ?? 0;
-        for (const h of local) hits.push({ start: at + h.start, end: at + h.end, word: h.word });
+        for (const h of byToken.get(m[0]) ?? [])
+          hits.push({ start: at + h.start, end: at + h.end, word: h.word });
       }
       if (hits.length === 0 || phrases.length === 0) return hits;
       const allowed = [...text.matchAll(phraseWhitelist)].map((m) => [
@@ -109,6 +126,21 @@ export function buildWordMatcher(
       );
     },
   };
+}
+
+/** Wide enough that no pattern's single-character wildcard bridges two tokens. */
+const TOKEN_SEPARATOR = ' \n \n ';
+
+/** Index of the token a batch offset falls in. */
+function tokenAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 const TOKEN = /\S+/gu;
