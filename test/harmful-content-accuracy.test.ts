@@ -118,6 +118,7 @@ describe('harmful-content accuracy on the labelled library set', () => {
   });
 });
 
+const CHUNK = 500;
 const DAVIDSON = join(CORPORA, 'offensive-davidson', 'data', 'labeled_data.csv');
 
 describe.skipIf(!existsSync(DAVIDSON))(
@@ -125,11 +126,19 @@ describe.skipIf(!existsSync(DAVIDSON))(
   () => {
     it('reports recall on hate and offensive tweets and false alarms on the rest', async () => {
       const rows = parseCsv(readFileSync(DAVIDSON, 'utf8')).slice(1);
+      // Every fifth tweet keeps the suite quick; set HARM_ACCURACY_FULL=1 for all of them.
+      const step = process.env.HARM_ACCURACY_FULL ? 1 : 5;
       const tweets = rows
-        .filter((r) => r.length >= 7)
+        .filter((r, i) => r.length >= 7 && i % step === 0)
         .map((r) => ({ label: Number(r[5]), text: (r[6] ?? '').replaceAll('&amp;', '&') }));
-      const files = Object.fromEntries(tweets.map((t, i) => [`tweet-${i}.md`, t.text]));
-      const found = labelsByFile(await checkMarkdown(files, { rules: RULES }));
+      const findings: EngineFinding[] = [];
+      for (let from = 0; from < tweets.length; from += CHUNK) {
+        const chunk = tweets.slice(from, from + CHUNK).map((t, i) => [`tweet-${from + i}.md`, t.text]);
+        findings.push(...(await checkMarkdown(Object.fromEntries(chunk), { rules: RULES })));
+        // Let the test runner's worker answer its heartbeat between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const found = labelsByFile(findings);
       const byClass = [0, 1, 2].map((label) => {
         const members = tweets.map((t, i) => ({ ...t, i })).filter((t) => t.label === label);
         const flagged = (ids: string[]) =>
@@ -153,7 +162,7 @@ describe.skipIf(!existsSync(DAVIDSON))(
           ),
         ].join('\n'),
       );
-      expect(tweets.length).toBeGreaterThan(8_000);
+      expect(tweets.length).toBeGreaterThan(4_000);
       // Whatever the numbers, the rules must find far more in offensive tweets than in the rest.
       const [hate, offensive, neither] = byClass;
       expect(hate?.either ?? 0).toBeGreaterThan(neither?.any ?? 1);
