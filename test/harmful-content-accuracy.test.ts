@@ -89,6 +89,22 @@ const pct = (n: number, d: number) => (d === 0 ? 1 : n / d);
 const show = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 describe('harmful-content accuracy on the labelled library set', () => {
+  it.each(['holdout', 'holdout-2'])(
+    'prints precision and recall on held-out set %s (no target: an estimate)',
+    async (name) => {
+      const holdout = loadSet(name);
+      const { scores, mistakes } = await score(holdout);
+      const lines = [`held-out set ${name} (${holdout.length} sentences), never used to tune the rules`];
+      for (const [id, s] of scores) {
+        lines.push(
+          `  ${id.padEnd(28)} precision ${show(pct(s.tp, s.tp + s.fp))} recall ${show(pct(s.tp, s.tp + s.fn))} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`,
+        );
+      }
+      console.log([...lines, ...mistakes.map((m) => `  - ${m}`)].join('\n'));
+      expect(holdout.filter((i) => i.expect.length > 0).length).toBeGreaterThanOrEqual(16);
+    },
+  );
+
   it('has at least 15 positives and as many hard negatives per rule', () => {
     for (const name of SETS) {
       const set = loadSet(name);
