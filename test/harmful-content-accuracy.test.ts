@@ -90,11 +90,11 @@ const show = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 describe('harmful-content accuracy on the labelled library set', () => {
   it.each(['holdout', 'holdout-2'])(
-    'prints precision and recall on held-out set %s (no target: an estimate)',
+    'prints precision and recall on %s (no target: an estimate)',
     async (name) => {
       const holdout = loadSet(name);
       const { scores, mistakes } = await score(holdout);
-      const lines = [`held-out set ${name} (${holdout.length} sentences), never used to tune the rules`];
+      const lines = [`${name} (${holdout.length} sentences, see the file's header)`];
       for (const [id, s] of scores) {
         lines.push(
           `  ${id.padEnd(28)} precision ${show(pct(s.tp, s.tp + s.fp))} recall ${show(pct(s.tp, s.tp + s.fn))} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`,

@@ -13,7 +13,7 @@ export const NOT_A_NAME =
   '^(?:The|This|That|These|Those|He|She|It|They|We|I|You|Our|Their|His|Her|My|Your|A|An|Someone|Somebody|Everyone|Everybody|Nobody|Anyone|One|Patrons?|Staff|People|Readers|Nothing|What|Who|If|When|And|But|So|Then|There|Here|Each|Every|Some|Many|Most|All|No|Yes|Today|Yesterday|Now|Also|Sadly|Apparently|Clearly|Honestly|Frankly)$';
 
 const RELATIVE =
-  '(?:also |still |clearly |obviously |just |really |basically |actually |totally |nothing but |no better than )?';
+  '(?:also |still |clearly |obviously |just |really |basically |actually |totally |nothing but |no better than |a bunch of |a pack of |a gang of )?';
 
 export const ACCUSATIONS: HarmEntry[] = [
   {

@@ -13,7 +13,8 @@ const LIB = 'obscenity 0.4 englishDataset (itself from the cuss word list)';
  */
 const FORMS: Record<string, Pick<WordClass, 'forms' | 'unlessFollowedBy'>> = {
   ass: {
-    forms: '(?:ass|asses|asshole|assholes|asshat|asshats|asswipe|assclown|asskisser|asskissing)',
+    forms:
+      '(?:ass|asses|asshole|assholes|asshat|asshats|asswipe|assclown|asskisser|asskissing|dumbass|dumbasses|fatass|smartass|jackass|jackasses|kissass)',
     // "asses the risk": a misspelt "assess", not the noun.
     unlessFollowedBy: '\\s+(?:the|a|an|how|whether|what|our|their|its|this|these|those|each|every)\\b',
   },
@@ -193,7 +194,17 @@ export const EXTRA_OBSCENE_PATTERNS: { word: string; patterns: string[]; note: s
   },
   {
     word: 'ass',
-    patterns: ['|azz|', '|azzhole', '|arsehole', '|asshat', '|jackass'],
+    patterns: [
+      '|azz|',
+      '|azzhole',
+      '|arsehole',
+      '|asshat',
+      '|jackass',
+      '|dumbass',
+      '|fatass',
+      '|smartass',
+      '|kissass',
+    ],
     note: 'Insults built on the word.',
     source: 'Common evasions observed in community moderation',
   },
@@ -239,6 +250,8 @@ export const OBSCENITY_WHITELIST: { term: string; note: string }[] = [
   { term: 'shiitake', note: 'A mushroom.' },
   { term: 'trafficking', note: 'Not "fick".' },
   { term: 'cockpit', note: 'Aircraft.' },
+  { term: 'cock-a-leekie', note: 'A Scottish soup.' },
+  { term: 'cock-a-doodle', note: "A rooster's crow." },
   { term: 'cockscomb', note: 'A plant.' },
   { term: 'cum laude', note: 'Academic honours.' },
   { term: 'summa cum', note: 'Academic honours.' },

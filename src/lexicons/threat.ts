@@ -21,7 +21,7 @@ const PLACES =
 
 export const THREATS: HarmEntry[] = [
   {
-    pattern: `${SPEAKER} (?:(?:${HARM_VERBS}) ${TARGET}${NOT_A_THREAT}|(?:break|snap|smash) (?:your|his|her|their|y'all's) (?:legs?|arms?|necks?|faces?|jaws?|nose|noses|fingers|skulls?|teeth))`,
+    pattern: `${SPEAKER} (?:(?:${HARM_VERBS}) ${TARGET}${NOT_A_THREAT}|(?:break|snap|smash|bash|cave|kick|punch) (?:in )?(?:your|his|her|their|y'all's|that \\w+(?:'s|’s)|the \\w+(?:'s|’s)) (?:legs?|arms?|necks?|faces?|jaws?|nose|noses|fingers|skulls?|teeth|heads?)|put a bullet (?:in|through) ${TARGET})`,
     category: 'violence',
     message:
       'This sentence threatens violence ("{match}"). Remove it: threats are never allowed, even as a joke or on a condition.',
@@ -47,7 +47,7 @@ export const THREATS: HarmEntry[] = [
   },
   {
     pattern:
-      '\\w+ (?:(?:deserves? to|should|ought to|must|needs? to) (?:die|be (?:killed|hanged|hung|lynched|beaten|strung up))|deserves? (?:to be (?:shot|hurt|dead)|a bullet|to rot))|(?:some(?:one|body)|people) (?:should|ought to|needs? to) (?:shoot|kill|hurt|beat up|punch|hang|lynch|stab)',
+      '\\w+ (?:(?:deserves? to|should|ought to|must|needs? to) (?:die|be (?:killed|hanged|hung|lynched|beaten|strung up))|deserves? (?:to be (?:shot|hurt|dead)|a bullet|to rot))|(?:some(?:one|body)|people) (?:should|ought to|needs? to) (?:shoot|kill|hurt|beat up|punch|hang|lynch|stab|put a bullet (?:in|through))',
     category: 'incitement',
     message:
       'This sentence calls for violence against someone ("{match}"). Remove it: incitement is a threat of violence.',
