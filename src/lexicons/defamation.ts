@@ -47,3 +47,7 @@ export const ACCUSATIONS: HarmEntry[] = [
 /** Words that make a claim reported rather than asserted: an allegation attributed to someone. */
 export const HEDGES =
   '\\b(?:allegedly|alleged|accused of|charged with|indicted|according to|reported(?:ly)?|court records?|was convicted|pleaded|pled guilty|lawsuit|claims? that)\\b';
+
+/** Word stems every accusation pattern contains: blocks without any are skipped cheaply. */
+export const ACCUSATION_TRIGGERS =
+  '(?:fraud|scam|rip-?off|crook|thie[fv]|criminal|con (?:artist|man)|embezzl|swindl|racketeer|launder|p(?:a)?edophile|molest|offender|dealer|gangster|mobster|grifter|extort|brib|stole|steal|defraud|skimm|pocket|falsif|forged|rigged|kickback|payoff|committed|abused|liar|cheat|corrupt|dishonest|lying|lied|lies|on the take|cook)';

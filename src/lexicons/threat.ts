@@ -77,3 +77,7 @@ export const THREATS: HarmEntry[] = [
 /** Cues that a passage recounts history or a trial, where "must be hanged" reports a sentence. */
 export const HISTORY_CUES =
   '\\b(?:1[0-9]{3}s?|century|war|history|historical|historians?|trial|sentenced|verdict|court|executed|colonial|medieval|revolution)\\b';
+
+/** Words every threat pattern contains: blocks without any are skipped cheaply. */
+export const THREAT_TRIGGERS =
+  '\\b(?:kill|murder|shoot|stab|strangle|choke|hurt|punch|slap|smash|knife|gut|lynch|hang|torch|execute|end|break|snap|bash|cave|kick|beat|burn|bomb|blow|firebomb|wreck|trash|die|dead|shot|hung|strung|bullet|rot|live|lives|work|works|park|gun|knife|weapon|rifle|regret|sorry|pay|back|warned|else)';

@@ -1,7 +1,7 @@
 import type { Heading } from 'mdast';
 import type { Document, ProseBlock } from '../../core/document.js';
 import type { Rule } from '../../core/rule.js';
-import { ACCUSATIONS, HEDGES, NAMED, NOT_A_NAME } from '../../lexicons/defamation.js';
+import { ACCUSATION_TRIGGERS, ACCUSATIONS, HEDGES, NAMED, NOT_A_NAME } from '../../lexicons/defamation.js';
 import { STORY_CUES } from '../../lexicons/harm.js';
 import { isMention, sentenceAround } from '../shared/mentions.js';
 import { compileLexicon, matchText } from '../shared/phrases.js';
@@ -11,6 +11,7 @@ const lexicon = compileLexicon(ACCUSATIONS);
 /** The named subject right before the accusation, with an optional appositive ("Jane Roe, the treasurer,"). */
 const SUBJECT_BEFORE = new RegExp(`(${NAMED}),?(?:, [^,]{1,60},)?\\s+$`, 'u');
 const NOT_NAME_WORD = new RegExp(NOT_A_NAME, 'u');
+const mayAccuse = new RegExp(ACCUSATION_TRIGGERS, 'iu');
 const HEDGED = new RegExp(HEDGES, 'iu');
 const STORY = new RegExp(STORY_CUES, 'iu');
 /** A Markdown link, footnote, HTML link or bare URL in the paragraph: the claim cites a source. */
@@ -31,6 +32,7 @@ export const defamationRule: Rule = {
   check(doc, ctx) {
     const storyPost = STORY.test(postLabels(doc));
     for (const block of doc.prose) {
+      if (!mayAccuse.test(block.text)) continue;
       if (storyPost || STORY.test(block.text) || STORY.test(headingBefore(doc, block))) continue;
       if (block.kind !== 'frontMatter' && CITES_SOURCE.test(doc.sourceOf(block.node))) continue;
       for (const match of matchText(block.text, lexicon)) {

@@ -1,11 +1,12 @@
 import type { Rule } from '../../core/rule.js';
 import { STORY_CUES } from '../../lexicons/harm.js';
-import { HISTORY_CUES, THREATS } from '../../lexicons/threat.js';
+import { HISTORY_CUES, THREAT_TRIGGERS, THREATS } from '../../lexicons/threat.js';
 import { isMention } from '../shared/mentions.js';
 import { compileLexicon, matchText, reportMatch } from '../shared/phrases.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
 
 const lexicon = compileLexicon(THREATS);
+const mayThreaten = new RegExp(THREAT_TRIGGERS, 'iu');
 const storyOrHistory = new RegExp(`${STORY_CUES}|${HISTORY_CUES}`, 'iu');
 
 export const threatRule: Rule = {
@@ -21,6 +22,7 @@ export const threatRule: Rule = {
   },
   check(doc, ctx) {
     for (const block of doc.prose) {
+      if (!mayThreaten.test(block.text)) continue;
       for (const match of matchText(block.text, lexicon)) {
         const end = match.index + match.text.length;
         if (isMention(doc, block, match.index, end)) continue;
