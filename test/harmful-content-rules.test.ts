@@ -26,6 +26,17 @@ describe('harmful-content messages', () => {
     expect(slur?.message).toContain('Posting on Social Media, item 2');
   });
 
+  it('mask slur-like words inside quoted generalisations and inconsiderate wording', async () => {
+    const findings = await check('Cripples are a burden on the budget.\n\nThe vendor gypped us.\n');
+    expect(brief(findings)).toEqual([
+      'prohibited/discrimination 1:1 error',
+      'prohibited/discrimination 3:12 warning',
+    ]);
+    expect(findings[0]?.message).toContain('"C****** are a burden"');
+    expect(findings[1]?.message).toContain('"g*****"');
+    for (const f of findings) expect(f.message).not.toMatch(/cripples|gypped/i);
+  });
+
   it('quote the threat and the harassment clause', async () => {
     const [finding] = await check('If they cut our hours I will make sure somebody gets hurt.\n');
     expect(finding?.message).toContain('"make sure somebody gets hurt"');

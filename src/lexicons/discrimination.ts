@@ -43,6 +43,12 @@ export const EXTRA_SLURS: { word: string; pattern: string; note: string; source:
   { word: 'spaz', pattern: '|spaz[z]|', note: 'Ableist slur.', source: 'cuss (sureness 2)' },
   { word: 'lesbo', pattern: '|lesbo[s]|', note: 'Homophobic slur.', source: 'cuss (sureness 2)' },
   { word: 'chinaman', pattern: '|chinam[ae]n|', note: 'Anti-Chinese slur.', source: 'cuss (sureness 2)' },
+  {
+    word: 'tranny',
+    pattern: '|trannie[s]|',
+    note: 'Transphobic slur (plural).',
+    source: 'cuss (sureness 2)',
+  },
   { word: 'camel jockey', pattern: 'cameljockey', note: 'Anti-Arab slur.', source: 'cuss (sureness 2)' },
   { word: 'camel jockey', pattern: 'camel jockey', note: 'Anti-Arab slur.', source: 'cuss (sureness 2)' },
 ];
@@ -112,7 +118,6 @@ const GROUP_NOUNS = [
   'lesbians',
   'homosexuals',
   'transgenders?',
-  'trannies',
   'women',
   'girls',
   'females',
@@ -271,6 +276,13 @@ export const GENERALISATIONS: HarmEntry[] = [
     source: 'This project',
   },
 ];
+
+/**
+ * Words that many people hear as slurs, though the lexicons list them for generalisations or
+ * inconsiderate wording: messages never spell them out.
+ */
+export const SPELLED_OUT_NEVER =
+  '\\b(?:cripples?|gypsies|gypsy|gyp(?:ped|s)?|jewed|midgets?|retard(?:ed|ation)?|illegals|moslems|eskimos?|orientals?|homosexuals|transsexuals?|transgendered)\\b';
 
 /** Words before a generalisation that show it is reported in order to be questioned. */
 export const STEREOTYPE_REPORTING =

@@ -6,6 +6,7 @@ import {
   GROUP_HINT,
   INCONSIDERATE,
   SLUR_WHITELIST,
+  SPELLED_OUT_NEVER,
   STEREOTYPE_REPORTING,
 } from '../../lexicons/discrimination.js';
 import { OBSCENITY_WORD_CLASSES } from '../../lexicons/obscenity.js';
@@ -26,6 +27,7 @@ const generalisations = compileLexicon(GENERALISATIONS);
 const mentionsAGroup = new RegExp(GROUP_HINT, 'iu');
 const inconsiderate = compileLexicon(INCONSIDERATE);
 const reportedStereotype = new RegExp(STEREOTYPE_REPORTING, 'iu');
+const neverSpelledOut = new RegExp(SPELLED_OUT_NEVER, 'giu');
 const alternativesOf = new Map(INCONSIDERATE.map((e) => [e.pattern, e.alternatives]));
 
 interface State {
@@ -89,7 +91,10 @@ export const discriminationRule: Rule<State> = {
         if (reportedStereotype.test(block.text.slice(sentence.start, match.index))) continue;
         if (isMention(doc, block, match.index, end)) continue;
         report(match.index, end, {
-          message: withPolicy(match.entry.message.replaceAll('{match}', match.text), POLICY.discrimination),
+          message: withPolicy(
+            match.entry.message.replaceAll('{match}', masked(match.text, ctx.state.slurs)),
+            POLICY.discrimination,
+          ),
         });
       }
 
@@ -98,7 +103,10 @@ export const discriminationRule: Rule<State> = {
         const end = match.index + match.text.length;
         if (overlaps(taken, match.index, end) || isMention(doc, block, match.index, end)) continue;
         report(match.index, end, {
-          message: withPolicy(match.entry.message.replaceAll('{match}', match.text), POLICY.discrimination),
+          message: withPolicy(
+            match.entry.message.replaceAll('{match}', masked(match.text, ctx.state.slurs)),
+            POLICY.discrimination,
+          ),
           severity: 'warning',
           suggestions: alternativesOf.get(match.entry.pattern) ?? [],
         });
@@ -106,6 +114,15 @@ export const discriminationRule: Rule<State> = {
     }
   },
 };
+
+/** The quoted words of a message with every slur masked ("those c******* are..."). */
+function masked(text: string, slurs: WordMatcher): string {
+  let out = text.replace(neverSpelledOut, (word) => maskWord(word));
+  for (const hit of slurs.find(out).reverse()) {
+    out = out.slice(0, hit.start) + maskWord(out.slice(hit.start, hit.end)) + out.slice(hit.end);
+  }
+  return out;
+}
 
 function overlaps(taken: readonly [number, number][], start: number, end: number): boolean {
   return taken.some(([s, e]) => start < e && s < end);
