@@ -1,3 +1,6 @@
 import type { Rule } from '../../core/rule.js';
+import { spamRule } from './spam.js';
 
-export const prohibitedRules: Rule[] = [];
+export const prohibitedRules: Rule[] = [
+  spamRule,
+];
