@@ -33,7 +33,8 @@ const REPEATED_SHARE = 0.5;
 const WORDS_PER_REPEAT = 40;
 
 /** Query keys that pay the writer for each click or sign-up. */
-const REFERRAL_KEY = /[?&#](?:ref|refid|ref_id|aff|affid|aff_id|affiliate|affiliateid|referral|referrer|friend)=/i;
+const REFERRAL_KEY =
+  /[?&#](?:ref|refid|ref_id|aff|affid|aff_id|affiliate|affiliateid|referral|referrer|friend)=/i;
 /** Amazon's affiliate code. */
 const AMAZON_TAG = /[?&]tag=/i;
 /** A post this short whose only content is an outside link is a dropped link. */
@@ -42,8 +43,7 @@ const LINK_DROP_WORDS = 12;
 const ADVICE = {
   referral: 'Link the plain address without the referral code, or remove the link.',
   linkDrop: 'Say what the link is and why it matters to library users, or remove it.',
-  shortener:
-    'Replace it with the full address, so readers and the link checker can see where it goes.',
+  shortener: 'Replace it with the full address, so readers and the link checker can see where it goes.',
   phrase: 'Remove it; if it is part of a real library program, describe the program plainly.',
   shouting: 'Write it in sentence case with at most one exclamation mark.',
   stuffing: 'Keep the few links readers need, each in a sentence that says why it is useful.',
@@ -186,8 +186,14 @@ function checkLinkStuffing(doc: Document, links: readonly PostLink[], report: (r
     const inside = links.filter((l) => l.start >= start && l.end <= end && l.host !== '');
     if (inside.length === 0) continue;
     const bare = inside.filter((l) => l.bare).length;
-    const words = doc.textOf(paragraph).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-    const linkWords = inside.reduce((n, l) => n + l.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length, 0);
+    const words = doc
+      .textOf(paragraph)
+      .split(/\s+/)
+      .filter((w) => /\p{L}/u.test(w)).length;
+    const linkWords = inside.reduce(
+      (n, l) => n + l.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length,
+      0,
+    );
     const mostlyLinks = inside.length >= STUFFED_LINKS && linkWords >= 0.7 * words;
     if (bare < STUFFED_BARE && !mostlyLinks) continue;
     report({

@@ -26,7 +26,8 @@ export function mentionIndex(doc: Document): MentionIndex {
   }
   for (const { element } of doc.htmlElements) {
     if (TITLE_TAGS.has(element.tagName)) pushNode(ranges, element.position);
-    else if (element.tagName === 'a' && namesAWork(textOfElement(element))) pushNode(ranges, element.position);
+    else if (element.tagName === 'a' && namesAWork(textOfElement(element)))
+      pushNode(ranges, element.position);
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const quotedByBlock = new Map<ProseBlock, [number, number][]>();
@@ -58,14 +59,34 @@ function pushNode(
 
 function textOfElement(element: Element): string {
   return element.children
-    .map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOfElement(child) : ''))
+    .map((child) =>
+      child.type === 'text' ? child.value : child.type === 'element' ? textOfElement(child) : '',
+    )
     .join('');
 }
 
 /** Words a title leaves in lower case ("The Art *of* War"). */
 const MINOR_WORDS = new Set([
-  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'the', 'to',
-  'up', 'with', 'vs',
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'nor',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'up',
+  'with',
+  'vs',
 ]);
 
 /**
@@ -73,7 +94,10 @@ const MINOR_WORDS = new Set([
  * every significant word capitalised, and not shouted in capitals.
  */
 export function namesAWork(text: string): boolean {
-  const words = text.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   if (words.length < 2) return false;
   if (text === text.toUpperCase()) return false;
   const significant = words.slice(1).filter((w) => !MINOR_WORDS.has(w.toLowerCase()));

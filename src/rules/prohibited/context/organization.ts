@@ -23,7 +23,11 @@ function isAddress(entry: string): boolean {
 function nameRegExp(names: readonly string[]): RegExp | undefined {
   const usable = names.map((n) => n.trim()).filter((n) => n.length > 2);
   if (usable.length === 0) return undefined;
-  const alternatives = usable.map((n) => escapeRegExp(n).replace(/\\?\s+/g, '\\s+').replace(/['’]/g, "['’]"));
+  const alternatives = usable.map((n) =>
+    escapeRegExp(n)
+      .replace(/\\?\s+/g, '\\s+')
+      .replace(/['’]/g, "['’]"),
+  );
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 

@@ -36,7 +36,10 @@ export function usesOf<E extends LexiconEntry>(
 }
 
 /** The source span of a use, for a report. */
-export function spanOf(use: { block: ProseBlock; index: number; text: string }): { start: number; end: number } {
+export function spanOf(use: { block: ProseBlock; index: number; text: string }): {
+  start: number;
+  end: number;
+} {
   return {
     start: use.block.sourceOffset(use.index),
     end: use.block.sourceOffset(use.index + use.text.length - 1) + 1,

@@ -1,0 +1,52 @@
+import type { LexiconEntry } from '../../../lexicons/types.js';
+import { compileLexicon } from '../../shared/phrases.js';
+
+/**
+ * Makes every plain letter of a pattern match either case ("vote" -> "[vV][oO][tT][eE]") while
+ * character classes and escapes such as `\p{Lu}` keep theirs. With the `i` flag, `\p{Lu}` would
+ * match lower-case letters too, and a pattern could no longer insist on a capitalised name.
+ */
+export function anyCaseLiterals(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if ((next === 'p' || next === 'P') && pattern[i + 2] === '{') {
+        const close = pattern.indexOf('}', i);
+        out += pattern.slice(i, close + 1);
+        i = close;
+      } else {
+        out += c + next;
+        i++;
+      }
+    } else if (c === '[') {
+      let j = i + 1;
+      while (j < pattern.length && pattern[j] !== ']') j += pattern[j] === '\\' ? 2 : 1;
+      out += pattern.slice(i, j + 1);
+      i = j;
+    } else if (c === '(' && pattern[i + 1] === '?') {
+      const m = /^\(\?(?:<[=!]|[:=!])/.exec(pattern.slice(i));
+      const head = m ? m[0] : '(?';
+      out += head;
+      i += head.length - 1;
+    } else if (/[a-z]/i.test(c)) {
+      out += `[${c.toLowerCase()}${c.toUpperCase()}]`;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/** Compiles a lexicon whose patterns may insist on capitals (`\p{Lu}`, `[A-Z]`) while words match any case. */
+export function compileCased(entries: readonly LexiconEntry[]): ReturnType<typeof compileLexicon> {
+  return compileLexicon(
+    entries.map((e) => ({
+      ...e,
+      caseSensitive: true,
+      pattern: anyCaseLiterals(e.pattern),
+      ...(e.unlessPrecededBy ? { unlessPrecededBy: e.unlessPrecededBy } : {}),
+    })),
+  );
+}
