@@ -1,3 +1,4 @@
+import { DESCRIBED } from './spam.js';
 import type { TaggedEntry } from './tagged.js';
 
 const HOUSE =
@@ -9,6 +10,7 @@ export const advertisingPhrases: TaggedEntry[] = [
     category: 'discount code',
     pattern:
       '(?:promo|promotional|discount|coupon|voucher|referral|offer|checkout) codes?|use (?:the )?code:? [A-Z0-9]{3,}|(?:enter|apply) (?:the )?code:? [A-Z0-9]{3,}|\\d{1,2} ?% off (?:with|using|when you use) (?:the )?code',
+    unlessPrecededBy: DESCRIBED,
     message: 'This text gives a discount code ("{match}"), which is advertising.',
     note: 'Discount and promo codes sell for someone; the library does not issue them.',
     source: HOUSE,
@@ -63,7 +65,7 @@ export const advertisingPhrases: TaggedEntry[] = [
 export const PRICE = String.raw`(?:[$£€]\s?\d[\d,]*(?:\.\d{2})?|\b\d[\d,]*(?:\.\d{2})? ?(?:dollars|bucks|usd)\b)`;
 
 /** Words that ask the reader to buy, in the same sentence as a price. */
-export const BUY_CALL = String.raw`(?:\b(?:buy|order|purchase|shop|get yours|grab yours|reserve yours|pay(?:able)? (?:via|by|with)|venmo|cash ?app|paypal|zelle|dm|pm|(?:message|contact|email|text|call) me|for sale|on sale|discount(?:ed)?|clearance)\b|\d ?% off\b)`;
+export const BUY_CALL = String.raw`(?:\b(?:buy(?!-in)|order|purchase|shop|get yours|grab yours|reserve yours|pay(?:able)? (?:via|by|with)|venmo|cash ?app|paypal|zelle|dm|pm|(?:message|contact|email|text|call) me|for sale|on sale|discount(?:ed)?|clearance)\b|\d ?% off\b)`;
 
 /** A sentence about the past ("in 1925 you could buy a house for $3,000") is history, not a sale. */
 export const HISTORICAL = String.raw`\b(?:1[0-8]\d\d|19\d\d)\b|\bcould (?:buy|order|purchase)\b|\bused to (?:cost|buy)\b`;
@@ -72,4 +74,4 @@ export const HISTORICAL = String.raw`\b(?:1[0-8]\d\d|19\d\d)\b|\bcould (?:buy|or
  * The library's and Friends' own business: book sales, fines and fees, events and signings.
  * A price or call to buy in a sentence naming one of these is library news, not advertising.
  */
-export const OWN_COMMERCE = String.raw`\b(?:(?:the|our|your|this|any) (?:public )?librar(?:y|ies)|library(?:'s|’s)?|friends of (?:the )?[\p{L} .'’-]{0,40}librar(?:y|ies)|friends(?:'|’)? (?:book ?(?:sale|store|shop)|sale|shop|store|group)|the friends|book ?sale|bag sale|used[- ]book|(?:book|author) signing|signing|circulation desk|front desk|reference desk|branch|branches|(?:late|overdue|replacement|printing|copy|copier|card|lost[- ]item|membership|meeting[- ]room|room|program|registration|processing) (?:fees?|fines?|charges?|costs?)|fines?|per page|(?:at|after) the (?:event|program|talk|reading|signing|festival|fair|lecture|concert|workshop)|tickets? (?:are|cost|for the)|museum pass(?:es)?)\b`;
+export const OWN_COMMERCE = String.raw`\b(?:(?:the|our|your|this|any|at|from) (?:public )?librar(?:y|ies)|library(?:'s|’s)|friends of (?:the )?[\p{L} .'’-]{0,40}librar(?:y|ies)|friends(?:'|’)? (?:book ?(?:sale|store|shop)|sale|shop|store|group)|the friends|book ?sale|bag sale|used[- ]book|(?:book|author) signing|signing|circulation desk|front desk|reference desk|branch|branches|(?:late|overdue|replacement|printing|copy|copier|card|lost[- ]item|membership|meeting[- ]room|room|program|registration|processing) (?:fees?|fines?|charges?|costs?)|fines?|per page|(?:at|after) the (?:event|program|talk|reading|signing|festival|fair|lecture|concert|workshop)|tickets? (?:are|cost|for the)|museum pass(?:es)?)\b`;

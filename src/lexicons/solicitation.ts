@@ -64,7 +64,7 @@ export const solicitationPhrases: TaggedEntry[] = [
   {
     category: 'fundraising appeal',
     pattern:
-      "(?:help|support) (?:us|me|our (?:family|team|club|church|school|cause)|my (?:family|son|daughter|mom|dad|team|friend|cause)|the \\p{Lu}\\w+ family|this family|them) (?:raise|reach|get to|hit|meet) (?:\\$|our|my|the|money|funds)|(?:every|any) (?:dollar|donation|amount|contribution|gift|bit) (?:helps|counts|matters|makes a difference)|(?:sponsor|pledge) me (?:in|for|at)|(?:make|send) a (?:donation|contribution|pledge)|raising (?:money|funds) (?:for|to)|(?:our|my|his|her|their|the family's) (?:fundraiser|fund-raiser|donation page|crowdfunding|go ?fund ?me)|(?:donations|contributions) (?:are|can be) (?:sent|made|dropped off)|(?:tax[- ]deductible) (?:donation|gift|contribution)s?",
+      "(?:help|support) (?:us|me|our (?:family|team|club|church|school|cause)|my (?:family|son|daughter|mom|dad|team|friend|cause)|the \\p{Lu}\\w+ family|this family|them) (?:raise|reach|get to|hit|meet) (?:\\$\\s?\\d[\\d,]*k?|our|my|the|money|funds)|(?:every|any) (?:dollar|donation|amount|contribution|gift|bit) (?:helps|counts|matters|makes a difference)|(?:sponsor|pledge) me (?:in|for|at)|(?:make|send) a (?:donation|contribution|pledge)|raising (?:money|funds) (?:for|to)|(?:our|my|his|her|their|the family's) (?:fundraiser|fund-raiser|donation page|crowdfunding|go ?fund ?me)|(?:donations|contributions) (?:are|can be) (?:sent|made|dropped off)|(?:tax[- ]deductible) (?:donation|gift|contribution)s?",
     message: 'This text appeals for money for a cause ("{match}"), which is charitable solicitation.',
     note: "Fundraising language. The library's own foundation or Friends, listed in config, are left alone.",
     source: HOUSE,
@@ -84,4 +84,4 @@ export const IN_KIND = String.raw`\b(?:books?|dvds?|cds|magazines|yarn|seeds|puz
 export const MONEY = String.raw`(?:[$£€]\s?\d|\b(?:money|funds|cash|dollars|donations? of any amount|gofundme|venmo|paypal)\b)`;
 
 /** An appeal for a candidate's campaign is political campaigning, reported by prohibited/political. */
-export const CAMPAIGN_FOR_OFFICE = String.raw`\b(?:re-?elect|elect|candidate|candidacy|(?:his|her|their|my) campaign|campaign (?:for|to elect)|for (?:mayor|city council|council|senate|congress|governor|state rep(?:resentative)?|school committee|school board|sheriff|selectboard))\b`;
+export const CAMPAIGN_FOR_OFFICE = String.raw`\b(?:re-?elect|elect|candidate|candidacy|(?:his|her|their|my) (?:re-?election )?campaign|re-?election|campaign (?:for|to elect)|for (?:mayor|city council|council|senate|congress|governor|state rep(?:resentative)?|school committee|school board|sheriff|selectboard))\b`;

@@ -2,6 +2,10 @@ import type { TaggedEntry } from './tagged.js';
 
 const HOUSE = 'Content Gate house list, from the policy item "Spam" and common spam patterns';
 
+/** Words before a lure that describe it rather than make it ("scams that promise guaranteed returns"). */
+export const DESCRIBED =
+  '\\b(?:promis(?:e|es|ing)|offer(?:s|ing)?|claims? of|like|such as|about|avoid|spot|spotting|beware of|recogni[sz]e|fake|scams?(?: that)?)\\s+(?:\\w+\\s+)?$';
+
 /**
  * Hosts that only redirect to another address, hiding where a link goes. Sources: the
  * shorteners most often seen in spam reports and in link-shortener directories.
@@ -86,6 +90,7 @@ export const spamPhrases: TaggedEntry[] = [
     category: 'money-making bait',
     pattern:
       '(?:earn|make|making|earning|generate) (?:up to |over |at least )?(?:\\$|£|€)\\s?\\d[\\d,.]*k?\\+? (?:a|per|every|each) (?:day|week|hour|month|daily)|(?:earn|make|making|earning) (?:extra |easy |quick |real )?(?:money|cash|income|\\$+) (?:fast|online|from home|quickly|easily|while you sleep|today|now)',
+    unlessPrecededBy: DESCRIBED,
     message: 'This text promises easy money ("{match}"), which is money-making spam.',
     note: 'Income promises. A financial-literacy program describes, it does not promise.',
     source: HOUSE,
@@ -94,6 +99,7 @@ export const spamPhrases: TaggedEntry[] = [
     category: 'money-making bait',
     pattern:
       'get rich quick|double your (?:money|bitcoin|crypto|investment|income)|guaranteed (?:income|returns?|profits?|winnings|payouts?)|risk[- ]free (?:investment|income|profits?|returns?)|passive income (?:system|opportunity|secret)|(?:work|job|jobs) from home (?:and|&) (?:earn|make)|be your own boss',
+    unlessPrecededBy: DESCRIBED,
     message: 'This text promises easy money ("{match}"), which is money-making spam.',
     note: 'Get-rich schemes. A book of that title is written in italics or quotes and is left alone.',
     source: HOUSE,

@@ -1,5 +1,6 @@
 import type { Rule } from '../../core/rule.js';
 import { advertisingPhrases, BUY_CALL, HISTORICAL, OWN_COMMERCE, PRICE } from '../../lexicons/advertising.js';
+import { CAMPAIGN_FOR_OFFICE } from '../../lexicons/solicitation.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
 import { compileCased } from './context/cased.js';
 import { mentionIndex } from './context/mentions.js';
@@ -12,6 +13,7 @@ const ownCommerce = new RegExp(OWN_COMMERCE, 'iu');
 const price = new RegExp(PRICE, 'giu');
 const buyCall = new RegExp(BUY_CALL, 'iu');
 const historical = new RegExp(HISTORICAL, 'iu');
+const notASale = new RegExp(`${CAMPAIGN_FOR_OFFICE}|\\b(?:donate|donations?)\\b`, 'iu');
 
 const ADVICE =
   "Remove it: the library's site does not carry advertising. If it is the library's or the Friends' own sale or event, name them in the sentence.";
@@ -30,7 +32,9 @@ export const advertisingRule: Rule = {
   check(doc, ctx) {
     const mentions = mentionIndex(doc);
     const own = ownOrganization(ctx.run.config);
-    const isOwnBusiness = (sentence: string) => ownCommerce.test(sentence) || own.namedIn(sentence);
+    // A campaign or donation appeal is reported by prohibited/political or prohibited/solicitation.
+    const isOwnBusiness = (sentence: string) =>
+      ownCommerce.test(sentence) || own.namedIn(sentence) || notASale.test(sentence);
     const reported = new Set<string>();
 
     for (const use of usesOf<(typeof advertisingPhrases)[number]>(doc, lexicon, mentions)) {

@@ -10,7 +10,7 @@ const lexicon = compileLexicon(offTopicSignals);
 const libraryBusiness = new RegExp(LIBRARY_BUSINESS, 'giu');
 
 /** Off-topic weight a post needs before it is judged off topic. */
-const MIN_OFF_TOPIC = 3;
+const MIN_OFF_TOPIC = 2;
 /** Off-topic weight each library word outweighs. */
 const LIBRARY_WORD_WEIGHT = 4;
 

@@ -1,3 +1,4 @@
+import type { ProseBlock } from '../../core/document.js';
 import type { Rule } from '../../core/rule.js';
 import {
   CAMPAIGN_FOR_OFFICE,
@@ -58,19 +59,14 @@ export const solicitationRule: Rule = {
       });
     }
 
-    const blockHasOwnFundraisingLink = (start: number, end: number) =>
-      links.some((l) => l.start >= start && l.end <= end && own.fundraisingLink(l));
+    const blockHasOwnFundraisingLink = (block: ProseBlock) => {
+      const start = block.node.position?.start.offset ?? 0;
+      const end = block.node.position?.end.offset ?? 0;
+      return links.some((l) => l.start >= start && l.end <= end && own.fundraisingLink(l));
+    };
 
-    const judge = (
-      sentence: string,
-      blockStart: number,
-      blockEnd: number,
-    ): 'own' | 'unlisted' | 'third-party' => {
-      if (
-        ownAppeal.test(sentence) ||
-        own.namedIn(sentence) ||
-        blockHasOwnFundraisingLink(blockStart, blockEnd)
-      )
+    const judge = (sentence: string, block: ProseBlock): 'own' | 'unlisted' | 'third-party' => {
+      if (ownAppeal.test(sentence) || own.namedIn(sentence) || blockHasOwnFundraisingLink(block))
         return 'own';
       if (inKind.test(sentence) && !money.test(sentence)) return 'own';
       if (fundraisingBody.test(sentence)) return 'unlisted';
@@ -80,11 +76,7 @@ export const solicitationRule: Rule = {
     const reported = new Set<string>();
     for (const use of usesOf<(typeof solicitationPhrases)[number]>(doc, lexicon, mentions)) {
       if (campaignForOffice.test(use.sentence) || reported.has(use.sentence)) continue;
-      const verdict = judge(
-        use.sentence,
-        use.block.sourceOffset(0),
-        use.block.sourceOffset(use.block.text.length),
-      );
+      const verdict = judge(use.sentence, use.block);
       if (verdict === 'own') continue;
       reported.add(use.sentence);
       ctx.report({
@@ -100,9 +92,9 @@ export const solicitationRule: Rule = {
       for (const m of block.text.matchAll(crowdfundingName)) {
         if (mentions.covers(block, m.index)) continue;
         const sentence = sentenceAround(block.text, m.index, m[0].length);
-        if (reported.has(sentence) || !appealVerb.test(sentence) || campaignForOffice.test(sentence))
+        if (reported.has(sentence) || !appealVerb.test(block.text) || campaignForOffice.test(sentence))
           continue;
-        const verdict = judge(sentence, block.sourceOffset(0), block.sourceOffset(block.text.length));
+        const verdict = judge(sentence, block);
         if (verdict === 'own') continue;
         reported.add(sentence);
         ctx.report({

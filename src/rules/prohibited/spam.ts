@@ -1,5 +1,6 @@
 import type { Document, ProseBlock } from '../../core/document.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
+import { crowdfundingHosts } from '../../lexicons/solicitation.js';
 import { spamPhrases, urlShorteners } from '../../lexicons/spam.js';
 import { compileLexicon } from '../shared/phrases.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
@@ -16,8 +17,8 @@ const BARE_SHORTENER = new RegExp(
   'giu',
 );
 
-/** A run of four or more words in capitals ("FREE GIFT CARDS FOR EVERYONE"). */
-const CAPITALS_RUN = /(?:\b\p{Lu}[\p{Lu}'’]+\b(?: [&+-] | )){3,}\b\p{Lu}[\p{Lu}'’]+\b/gu;
+/** A run of five or more words in capitals ("FREE GIFT CARDS FOR EVERYONE"). */
+const CAPITALS_RUN = /(?:\b\p{Lu}[\p{Lu}'’]+\b(?: [&+-] | )){4,}\b\p{Lu}[\p{Lu}'’]+\b/gu;
 /** Three or more exclamation marks, possibly mixed with question marks. */
 const EXCLAMATIONS = /(?:!\s?){3,}|(?:[!?]\s?){4,}/g;
 
@@ -38,7 +39,7 @@ const REFERRAL_KEY =
 /** Amazon's affiliate code. */
 const AMAZON_TAG = /[?&]tag=/i;
 /** A post this short whose only content is an outside link is a dropped link. */
-const LINK_DROP_WORDS = 12;
+const LINK_DROP_WORDS = 8;
 
 const ADVICE = {
   referral: 'Link the plain address without the referral code, or remove the link.',
@@ -118,7 +119,7 @@ function checkShouting(
 ): void {
   for (const m of block.text.matchAll(CAPITALS_RUN)) {
     const letters = m[0].replace(/[^\p{L}]/gu, '').length;
-    if (letters < 12 || mentions.covers(block, m.index)) continue;
+    if (letters < 16 || mentions.covers(block, m.index)) continue;
     report({
       ...spanOf({ block, index: m.index, text: m[0] }),
       severity: 'warning',
@@ -163,7 +164,10 @@ function checkLinkDrop(
   own: ReturnType<typeof ownOrganization>,
   report: (r: RuleReport) => void,
 ): void {
-  const outside = links.filter((l) => l.host !== '' && !own.ownsLink(l));
+  // A crowdfunding link is solicitation, reported by prohibited/solicitation.
+  const outside = links.filter(
+    (l) => l.host !== '' && !own.ownsLink(l) && !crowdfundingHosts.some((h) => hostIs(l.host, h)),
+  );
   const first = outside[0];
   if (!first || wordCount(doc) >= LINK_DROP_WORDS) return;
   report({
