@@ -82,6 +82,7 @@ export const spamPhrases: TaggedEntry[] = [
     category: 'prize bait',
     pattern:
       '(?:free|unlimited) (?:gift ?cards?|gift card codes|paypal money|iphones?|ipads?|ps5|playstation|xbox|robux|v-?bucks|bitcoins?|crypto|followers|subscribers|likes|views|money|cash)',
+    unlessPrecededBy: DESCRIBED,
     message: 'This text offers "{match}", a classic spam lure.',
     note: 'Giveaways of gadgets, game currency and followers.',
     source: HOUSE,

@@ -4,29 +4,42 @@ import { describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../src/config/schema.js';
 import { formatScores, type LabelledItem, readJsonl, scoreRules } from './measure.js';
 
+/**
+ * Precision and recall of the commerce and politics rules on labelled texts in the voice of a
+ * library blog and its community board. `commerce.jsonl` is the development set;
+ * `commerce-holdout.jsonl` was written afterwards as a check on rules tuned to the first.
+ */
 const RULES = ['spam', 'off-topic', 'advertising', 'solicitation', 'political'] as const;
 const here = import.meta.dirname;
-const items = readJsonl<LabelledItem>(join(here, 'commerce.jsonl'));
 const config = JSON.parse(readFileSync(join(here, 'commerce.config.json'), 'utf8')) as ConfigInput;
+const sets = {
+  development: readJsonl<LabelledItem>(join(here, 'commerce.jsonl')),
+  holdout: readJsonl<LabelledItem>(join(here, 'commerce-holdout.jsonl')),
+};
 
-describe('commerce and politics rules on the labelled library set', () => {
-  it('has at least 15 positives and 15 hard negatives per rule', () => {
+describe('commerce and politics rules on the labelled library sets', () => {
+  it('the development set has at least 15 positives and 15 hard negatives per rule', () => {
     for (const rule of RULES) {
-      expect(items.filter((i) => i.target === rule && i.kind === 'positive').length).toBeGreaterThanOrEqual(
-        15,
-      );
-      expect(
-        items.filter((i) => i.target === rule && i.kind === 'hard-negative').length,
-      ).toBeGreaterThanOrEqual(15);
+      const of = (kind: string) =>
+        sets.development.filter((i) => i.target === rule && i.kind === kind).length;
+      expect({ rule, positives: of('positive') >= 15, negatives: of('hard-negative') >= 15 }).toEqual({
+        rule,
+        positives: true,
+        negatives: true,
+      });
     }
   });
 
-  it('reaches recall >= 90% and precision >= 95% per rule', async () => {
-    const scores = await scoreRules(items, RULES, config);
-    console.log(formatScores(`Labelled set: ${items.length} texts`, scores));
-    for (const s of scores) {
-      expect({ rule: s.rule, recall: s.recall >= 0.9 }).toEqual({ rule: s.rule, recall: true });
-      expect({ rule: s.rule, precision: s.precision >= 0.95 }).toEqual({ rule: s.rule, precision: true });
-    }
-  });
+  it.each(['development', 'holdout'] as const)(
+    '%s set: recall >= 90%% and precision >= 95%% per rule',
+    async (name) => {
+      const items = sets[name];
+      const scores = await scoreRules(items, RULES, config);
+      console.log(formatScores(`${name} set: ${items.length} texts`, scores));
+      for (const s of scores) {
+        expect({ rule: s.rule, recall: s.recall >= 0.9 }).toEqual({ rule: s.rule, recall: true });
+        expect({ rule: s.rule, precision: s.precision >= 0.95 }).toEqual({ rule: s.rule, precision: true });
+      }
+    },
+  );
 });

@@ -11,6 +11,8 @@ const libraryBusiness = new RegExp(LIBRARY_BUSINESS, 'giu');
 
 /** Off-topic weight a post needs before it is judged off topic. */
 const MIN_OFF_TOPIC = 2;
+/** ...when every signal is a word a library post can also use ("selling", "prices"). */
+const MIN_WEAK_ONLY = 4;
 /** Off-topic weight each library word outweighs. */
 const LIBRARY_WORD_WEIGHT = 4;
 
@@ -42,7 +44,8 @@ export const offTopicRule: Rule = {
       if (!signals.has(key)) signals.set(key, use.entry);
     }
     const weight = [...signals.values()].reduce((n, e) => n + e.weight, 0);
-    if (weight < MIN_OFF_TOPIC) return;
+    const strong = [...signals.values()].some((e) => e.weight === 2);
+    if (weight < (strong ? MIN_OFF_TOPIC : MIN_WEAK_ONLY)) return;
     const library = libraryWords(doc, mentions);
     if (library * LIBRARY_WORD_WEIGHT > weight) return;
     const topics = [...new Set([...signals.values()].map((e) => e.category))];
