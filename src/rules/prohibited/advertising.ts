@@ -2,18 +2,18 @@ import type { Rule } from '../../core/rule.js';
 import { advertisingPhrases, BUY_CALL, HISTORICAL, OWN_COMMERCE, PRICE } from '../../lexicons/advertising.js';
 import { CAMPAIGN_FOR_OFFICE } from '../../lexicons/solicitation.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
-import { compileCased } from './context/cased.js';
+import { anyCase, compileCased } from './context/cased.js';
 import { mentionIndex } from './context/mentions.js';
 import { ownOrganization } from './context/organization.js';
 import { sentenceAround } from './context/sentences.js';
-import { spanOf, usesOf } from './context/uses.js';
+import { allProse, occursIn, spanOf, usesOf } from './context/uses.js';
 
 const lexicon = compileCased(advertisingPhrases);
-const ownCommerce = new RegExp(OWN_COMMERCE, 'iu');
-const price = new RegExp(PRICE, 'giu');
-const buyCall = new RegExp(BUY_CALL, 'iu');
-const historical = new RegExp(HISTORICAL, 'iu');
-const notASale = new RegExp(`${CAMPAIGN_FOR_OFFICE}|\\b(?:donate|donations?)\\b`, 'iu');
+const ownCommerce = anyCase(OWN_COMMERCE);
+const price = anyCase(PRICE, true);
+const buyCall = anyCase(BUY_CALL);
+const historical = anyCase(HISTORICAL);
+const notASale = anyCase(`${CAMPAIGN_FOR_OFFICE}|\\b(?:donate|donations?)\\b`);
 
 const ADVICE =
   "Remove it: the library's site does not carry advertising. If it is the library's or the Friends' own sale or event, name them in the sentence.";
@@ -48,7 +48,8 @@ export const advertisingRule: Rule = {
         ),
       });
     }
-    for (const block of doc.prose) {
+    const blocks = occursIn(price, allProse(doc)) ? doc.prose : [];
+    for (const block of blocks) {
       for (const m of block.text.matchAll(price)) {
         if (mentions.covers(block, m.index)) continue;
         const sentence = sentenceAround(block.text, m.index, m[0].length);

@@ -1,13 +1,13 @@
 import type { Document } from '../../core/document.js';
 import type { Rule } from '../../core/rule.js';
 import { LIBRARY_BUSINESS, type OffTopicEntry, offTopicSignals } from '../../lexicons/off-topic.js';
-import { compileLexicon } from '../shared/phrases.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
+import { anyCase, compileCased } from './context/cased.js';
 import { mentionIndex } from './context/mentions.js';
 import { usesOf } from './context/uses.js';
 
-const lexicon = compileLexicon(offTopicSignals);
-const libraryBusiness = new RegExp(LIBRARY_BUSINESS, 'giu');
+const lexicon = compileCased(offTopicSignals);
+const libraryBusiness = anyCase(LIBRARY_BUSINESS, true);
 
 /** Off-topic weight a post needs before it is judged off topic. */
 const MIN_OFF_TOPIC = 2;

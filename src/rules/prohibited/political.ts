@@ -6,13 +6,13 @@ import {
   politicalPhrases,
 } from '../../lexicons/political.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
-import { compileCased } from './context/cased.js';
+import { anyCase, compileCased } from './context/cased.js';
 import { mentionIndex } from './context/mentions.js';
 import { spanOf, usesOf } from './context/uses.js';
 
 const lexicon = compileCased(politicalPhrases);
-const nonpartisan = new RegExp(NONPARTISAN, 'iu');
-const electionContext = new RegExp(ELECTION_CONTEXT, 'iu');
+const nonpartisan = anyCase(NONPARTISAN);
+const electionContext = anyCase(ELECTION_CONTEXT);
 
 const ADVICE =
   "Remove it: the library's site does not campaign. Nonpartisan information (polling places, registering to vote, forums to which every candidate is invited) is welcome.";

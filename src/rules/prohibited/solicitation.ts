@@ -10,23 +10,24 @@ import {
   OWN_APPEAL,
   solicitationPhrases,
 } from '../../lexicons/solicitation.js';
-import { compileLexicon } from '../shared/phrases.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
+import { anyCase, compileCased } from './context/cased.js';
 import { hostIs, linksOf } from './context/links.js';
 import { mentionIndex } from './context/mentions.js';
 import { ownOrganization } from './context/organization.js';
 import { sentenceAround } from './context/sentences.js';
-import { spanOf, usesOf } from './context/uses.js';
+import { allProse, occursIn, spanOf, usesOf } from './context/uses.js';
 
-const lexicon = compileLexicon(solicitationPhrases);
-const ownAppeal = new RegExp(OWN_APPEAL, 'iu');
+const lexicon = compileCased(solicitationPhrases);
+const ownAppeal = anyCase(OWN_APPEAL);
 const fundraisingBody = new RegExp(FUNDRAISING_BODY, 'u');
-const inKind = new RegExp(IN_KIND, 'iu');
-const money = new RegExp(MONEY, 'iu');
-const campaignForOffice = new RegExp(CAMPAIGN_FOR_OFFICE, 'iu');
-const crowdfundingName = new RegExp(`(?<![\\p{L}\\p{N}])(?:${CROWDFUNDING_NAMES})(?![\\p{L}\\p{N}])`, 'giu');
-const appealVerb =
-  /\b(?:donate|donating|donations?|give|giving|chip in|contribute|pledge|support (?:us|me|our|my|the|this|them|him|her)|help (?:us|me|them|him|her|the|our|my)|back (?:us|me|our|my)|share (?:our|my|this|the link))\b/iu;
+const inKind = anyCase(IN_KIND);
+const money = anyCase(MONEY);
+const campaignForOffice = anyCase(CAMPAIGN_FOR_OFFICE);
+const crowdfundingName = anyCase(`(?<![\\p{L}\\p{N}])(?:${CROWDFUNDING_NAMES})(?![\\p{L}\\p{N}])`, true);
+const appealVerb = anyCase(
+  String.raw`\b(?:donate|donating|donations?|give|giving|chip in|contribute|pledge|support (?:us|me|our|my|the|this|them|him|her)|help (?:us|me|them|him|her|the|our|my)|back (?:us|me|our|my)|share (?:our|my|this|the link))\b`,
+);
 
 const ADVICE =
   "Remove the appeal: the library's site does not carry charitable solicitations. If it is for the library's own foundation or Friends, list them under organization.fundraising in .content-gate.yml.";
@@ -88,7 +89,8 @@ export const solicitationRule: Rule = {
         ),
       });
     }
-    for (const block of doc.prose) {
+    const blocks = occursIn(crowdfundingName, allProse(doc)) ? doc.prose : [];
+    for (const block of blocks) {
       for (const m of block.text.matchAll(crowdfundingName)) {
         if (mentions.covers(block, m.index)) continue;
         const sentence = sentenceAround(block.text, m.index, m[0].length);

@@ -2,14 +2,14 @@ import type { Document, ProseBlock } from '../../core/document.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
 import { crowdfundingHosts } from '../../lexicons/solicitation.js';
 import { spamPhrases, urlShorteners } from '../../lexicons/spam.js';
-import { compileLexicon } from '../shared/phrases.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
+import { compileCased } from './context/cased.js';
 import { hostIs, linksOf, type PostLink } from './context/links.js';
 import { mentionIndex } from './context/mentions.js';
 import { ownOrganization } from './context/organization.js';
-import { spanOf, usesOf } from './context/uses.js';
+import { allProse, occursIn, spanOf, usesOf } from './context/uses.js';
 
-const lexicon = compileLexicon(spamPhrases);
+const lexicon = compileCased(spamPhrases);
 
 /** A shortener address written as plain text, with or without a scheme ("bit.ly/3xYz"). */
 const BARE_SHORTENER = new RegExp(
@@ -40,6 +40,8 @@ const REFERRAL_KEY =
 const AMAZON_TAG = /[?&]tag=/i;
 /** A post this short whose only content is an outside link is a dropped link. */
 const LINK_DROP_WORDS = 8;
+/** A post longer than this has more than eight words, whatever its markup. */
+const LINK_DROP_CHARS = 2000;
 
 const ADVICE = {
   referral: 'Link the plain address without the referral code, or remove the link.',
@@ -85,7 +87,8 @@ export const spamRule: Rule = {
         });
       }
     }
-    for (const block of doc.prose) {
+    const text = allProse(doc);
+    for (const block of occursIn(BARE_SHORTENER, text) ? doc.prose : []) {
       for (const m of block.text.matchAll(BARE_SHORTENER)) {
         report({
           ...spanOf({ block, index: m.index, text: m[0] }),
@@ -104,11 +107,14 @@ export const spamRule: Rule = {
         ...(use.entry.severity ? { severity: use.entry.severity } : {}),
       });
     }
-    for (const block of doc.prose) checkShouting(block, mentions, report);
-    checkLinkStuffing(doc, links, report);
+    if (occursIn(CAPITALS_RUN, text) || occursIn(EXCLAMATIONS, text)) {
+      for (const block of doc.prose) checkShouting(block, mentions, report);
+    }
+    if (links.length >= STUFFED_BARE) checkLinkStuffing(doc, links, report);
     checkReferralLinks(links, own, report);
     checkLinkDrop(doc, links, own, report);
-    checkRepeatedLinks(links, (link) => own.ownsLink(link), wordCount(doc), report);
+    if (links.length >= REPEATED_LINK)
+      checkRepeatedLinks(links, (link) => own.ownsLink(link), wordCount(doc), report);
   },
 };
 
@@ -169,7 +175,7 @@ function checkLinkDrop(
     (l) => l.host !== '' && !own.ownsLink(l) && !crowdfundingHosts.some((h) => hostIs(l.host, h)),
   );
   const first = outside[0];
-  if (!first || wordCount(doc) >= LINK_DROP_WORDS) return;
+  if (!first || doc.source.length > LINK_DROP_CHARS || wordCount(doc) >= LINK_DROP_WORDS) return;
   report({
     start: first.start,
     end: first.end,

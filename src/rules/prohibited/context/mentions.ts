@@ -19,17 +19,7 @@ const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|«[^»\n]{1,200}»/g;
  * title), code (never in the prose view) and link text that names a work.
  */
 export function mentionIndex(doc: Document): MentionIndex {
-  const ranges: [number, number][] = [];
-  for (const node of doc.nodes('emphasis')) pushNode(ranges, node.position);
-  for (const link of doc.nodes<Link>('link')) {
-    if (namesAWork(doc.textOf(link))) pushNode(ranges, link.position);
-  }
-  for (const { element } of doc.htmlElements) {
-    if (TITLE_TAGS.has(element.tagName)) pushNode(ranges, element.position);
-    else if (element.tagName === 'a' && namesAWork(textOfElement(element)))
-      pushNode(ranges, element.position);
-  }
-  ranges.sort((a, b) => a[0] - b[0]);
+  let ranges: [number, number][] | undefined;
   const quotedByBlock = new Map<ProseBlock, [number, number][]>();
   const quotedIn = (block: ProseBlock) => {
     let found = quotedByBlock.get(block);
@@ -42,10 +32,26 @@ export function mentionIndex(doc: Document): MentionIndex {
   return {
     covers(block, index) {
       if (quotedIn(block).some(([from, to]) => index >= from && index < to)) return true;
+      ranges ??= mentionRanges(doc);
       const offset = block.sourceOffset(index);
       return ranges.some(([from, to]) => offset >= from && offset < to);
     },
   };
+}
+
+/** Source ranges of italics, title elements and links that name a work, sorted. */
+function mentionRanges(doc: Document): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const node of doc.nodes('emphasis')) pushNode(ranges, node.position);
+  for (const link of doc.nodes<Link>('link')) {
+    if (namesAWork(doc.textOf(link))) pushNode(ranges, link.position);
+  }
+  for (const { element } of doc.htmlElements) {
+    if (TITLE_TAGS.has(element.tagName)) pushNode(ranges, element.position);
+    else if (element.tagName === 'a' && namesAWork(textOfElement(element)))
+      pushNode(ranges, element.position);
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
 }
 
 function pushNode(

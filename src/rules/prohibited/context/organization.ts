@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../../../config/schema.js';
+import { anyCase } from './cased.js';
 import { hostIs, type PostLink, parseAddress } from './links.js';
 
 /** The library's own name, addresses and fundraising bodies, from config `organization`. */
@@ -28,7 +29,7 @@ function nameRegExp(names: readonly string[]): RegExp | undefined {
       .replace(/\\?\s+/g, '\\s+')
       .replace(/['’]/g, "['’]"),
   );
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  return anyCase(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`);
 }
 
 export function ownOrganization(config: ResolvedConfig): OwnOrganization {
