@@ -29,7 +29,7 @@ export const politicalPhrases: PoliticalEntry[] = [
   },
   {
     category: 'vote on a ballot question',
-    pattern: `vote (?:yes|no|"yes"|"no"|“yes”|“no”) (?:on|for|to) ${MEASURE}|vote (?:yes|no)(?=[!.,]|\\s*$)|(?:vote|say) (?:yes|no) on \\p{Lu}?\\w+ \\d+\\w?|(?:support|oppose|defeat|reject|pass|approve) (?:the )?${MEASURE}(?: (?:\\d+\\w?|[A-Z]{1,2}\\b))?(?= on| this| in| at|[!.,:;]|\\s*$)`,
+    pattern: `vote (?:yes|no|"yes"|"no"|“yes”|“no”) (?:on|for|to) ${MEASURE}(?: (?:\\d+\\w?|[A-Z]{1,2}\\b))?|vote (?:yes|no)(?=[!.,]|\\s*$)|(?:vote|say) (?:yes|no) on \\p{Lu}?\\w+ \\d+\\w?|(?:support|oppose|defeat|reject|pass|approve) (?:the )?${MEASURE}(?: (?:\\d+\\w?|[A-Z]{1,2}\\b))?(?= on| this| in| at|[!.,:;]|\\s*$)`,
     message:
       'This text asks readers to take a side on a ballot question ("{match}"), which is political campaigning.',
     note: "Sides of ballot questions, the library's own levy included. Explaining what a question does is left alone.",

@@ -56,7 +56,7 @@ export const solicitationPhrases: TaggedEntry[] = [
   {
     category: 'donation appeal',
     pattern:
-      '(?:please |kindly |consider |can you |could you |would you )?(?:donate|give|chip in)(?: (?:what|anything|whatever) you can| generously| today| now| a few dollars| \\$\\s?\\d+)? (?:to|towards?|for|at|via|through)\\b|(?:please|kindly|consider|can you|could you|would you|help us and) (?:donate|give|contribute|chip in|pledge)\\b|donate (?:now|today|here|generously|what you can|anything)',
+      '(?:please |kindly |consider |can you |could you |would you )?(?:donate|give|chip in)(?: (?:what|anything|whatever) you can| generously| today| now| a few dollars| \\$\\s?\\d+)? (?:to|towards?|for|at|via|through)\\b|(?:please|kindly|consider|can you|could you|would you|help us and) (?:donate|donating|give|giving|contribute|contributing|chip in|pledge)\\b|donate (?:now|today|here|generously|what you can|anything)',
     message: 'This text asks readers to donate ("{match}"), which is charitable solicitation.',
     note: 'Donate-to appeals. The library and its configured foundation or Friends are left alone.',
     source: HOUSE,
