@@ -67,11 +67,11 @@ export const solicitationRule: Rule = {
     };
 
     const judge = (sentence: string, block: ProseBlock): 'own' | 'unlisted' | 'third-party' => {
-      if (ownAppeal.test(sentence) || own.namedIn(sentence) || blockHasOwnFundraisingLink(block))
-        return 'own';
+      if (own.namedIn(sentence) || blockHasOwnFundraisingLink(block)) return 'own';
       if (inKind.test(sentence) && !money.test(sentence)) return 'own';
+      // A foundation or Friends group named but not listed may be the library's own: an editor checks.
       if (fundraisingBody.test(sentence)) return 'unlisted';
-      return 'third-party';
+      return ownAppeal.test(sentence) ? 'own' : 'third-party';
     };
 
     const reported = new Set<string>();

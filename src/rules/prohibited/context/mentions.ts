@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import type { Link } from 'mdast';
+import type { Html, Link } from 'mdast';
 import type { Document, ProseBlock } from '../../../core/document.js';
 
 /** Source ranges [start, end) of text that names a work rather than saying something. */
@@ -51,7 +51,18 @@ function mentionRanges(doc: Document): [number, number][] {
     else if (element.tagName === 'a' && namesAWork(textOfElement(element)))
       pushNode(ranges, element.position);
   }
+  for (const node of doc.nodes<Html>('html')) pushInlineTitle(doc, ranges, node);
   return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/** Inline `<cite>…</cite>` is three nodes in Markdown: cover the text between the tags. */
+function pushInlineTitle(doc: Document, ranges: [number, number][], open: Html): void {
+  const tag = /^<(cite|i|em|q)(?:\s[^>]*)?>$/i.exec(open.value.trim())?.[1]?.toLowerCase();
+  if (!tag) return;
+  const close = doc
+    .following(open)
+    .find((n): n is Html => n.type === 'html' && (n as Html).value.trim().toLowerCase() === `</${tag}>`);
+  pushNode(ranges, { start: open.position?.start ?? {}, end: close?.position?.end ?? {} });
 }
 
 function pushNode(
