@@ -29,8 +29,13 @@ const appealVerb = anyCase(
   String.raw`\b(?:donate|donating|donations?|give|giving|chip in|contribute|pledge|support (?:us|me|our|my|the|this|them|him|her)|help (?:us|me|them|him|her|the|our|my)|back (?:us|me|our|my)|share (?:our|my|this|the link))\b`,
 );
 
-const ADVICE =
-  "Remove the appeal: the library's site does not carry charitable solicitations. If it is for the library's own foundation or Friends, list them under organization.fundraising in .content-gate.yml.";
+const ADVICE = {
+  'third-party':
+    "Remove the appeal: the library's site does not carry charitable solicitations for other causes.",
+  unlisted:
+    "If this is the library's own foundation or Friends, list its name under organization.fundraising in .content-gate.yml; otherwise remove the appeal.",
+  link: "Remove the link. If the page is the library's own campaign, list its address under organization.fundraising in .content-gate.yml.",
+} as const;
 
 export const solicitationRule: Rule = {
   meta: {
@@ -54,7 +59,7 @@ export const solicitationRule: Rule = {
         start: link.start,
         end: link.end,
         message: withPolicy(
-          `This links a crowdfunding or money-request page (${link.host}), which is charitable solicitation. ${ADVICE}`,
+          `This links a crowdfunding or money-request page (${link.host}), which is charitable solicitation. ${ADVICE.link}`,
           POLICY.solicitation,
         ),
       });
@@ -84,7 +89,7 @@ export const solicitationRule: Rule = {
         ...spanOf(use),
         ...(verdict === 'unlisted' ? { severity: 'warning' as const } : {}),
         message: withPolicy(
-          `${use.entry.message.replaceAll('{match}', use.text)} ${ADVICE}`,
+          `${use.entry.message.replaceAll('{match}', use.text)} ${ADVICE[verdict]}`,
           POLICY.solicitation,
         ),
       });
@@ -103,7 +108,7 @@ export const solicitationRule: Rule = {
           ...spanOf({ block, index: m.index, text: m[0] }),
           ...(verdict === 'unlisted' ? { severity: 'warning' as const } : {}),
           message: withPolicy(
-            `This sentence asks readers to give through ${m[0]}, which is charitable solicitation. ${ADVICE}`,
+            `This sentence asks readers to give through ${m[0]}, which is charitable solicitation. ${ADVICE[verdict]}`,
             POLICY.solicitation,
           ),
         });
