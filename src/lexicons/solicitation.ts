@@ -75,7 +75,7 @@ export const solicitationPhrases: TaggedEntry[] = [
 export const OWN_APPEAL = String.raw`\b(?:(?:the|our|your|any) (?:public )?librar(?:y|ies)|library(?:'s|’s)?|(?:at|to) (?:the|any|all|our) (?:\w+ )?branch(?:es)?|circulation desk|front desk|drop[- ]off (?:bins?|box)|book drop)\b`;
 
 /** A foundation or Friends group, named but perhaps not listed in config `organization.fundraising`. */
-export const FUNDRAISING_BODY = String.raw`\b(?:[Ff]riends of (?:the )?[\p{L} .'’-]{0,40}[Ll]ibrar(?:y|ies)|[\p{Lu}][\p{L}'’]+(?: [\p{Lu}][\p{L}'’]+)* (?:[Ll]ibrary )?[Ff]oundation|[Ll]ibrary [Ff]oundation|the Friends)\b`;
+export const FUNDRAISING_BODY = String.raw`\b(?:[Ff]riends of (?:the )?[\p{L} .'’-]{0,40}[Ll]ibrar(?:y|ies)|[\p{Lu}][\p{L}'’]+(?: [\p{Lu}][\p{L}'’]+){0,5} (?:[Ll]ibrary )?[Ff]oundation|[Ll]ibrary [Ff]oundation|the Friends)\b`;
 
 /** Things given in kind for a library drive ("donate gently used books"), not money. */
 export const IN_KIND = String.raw`\b(?:books?|dvds?|cds|magazines|yarn|seeds|puzzles|board games|photographs|photos|letters|scrapbooks|records|memorabilia|blood)\b`;

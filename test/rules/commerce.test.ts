@@ -98,3 +98,20 @@ describe('off-topic is one whole-document finding', () => {
     expect(await check(post)).toEqual(['prohibited/off-topic 1:1 warning']);
   });
 });
+
+describe('odd input', () => {
+  it.each([
+    ['an empty post', '', []],
+    ['front matter that does not parse', '---\ntitle: [broken\n---\n', []],
+    ['a long run of capitals', `${'WORD '.repeat(2000)}x\n`, ['prohibited/spam 1:1 warning']],
+    ['a line of exclamation marks', `${'!'.repeat(5000)}\n`, ['prohibited/spam 1:1 warning']],
+    ['unpaired quotation marks', `${'"'.repeat(5000)}\n`, []],
+    [
+      'deeply nested quotes',
+      `${'> '.repeat(300)}Please donate to the Smith family.\n`,
+      ['prohibited/solicitation 1:601 error'],
+    ],
+  ])('%s: no rule fails', async (_name, post, expected) => {
+    expect(await check(post)).toEqual(expected);
+  });
+});
