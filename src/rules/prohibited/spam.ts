@@ -1,3 +1,4 @@
+import type { Node } from 'unist';
 import type { Document, ProseBlock } from '../../core/document.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
 import { crowdfundingHosts } from '../../lexicons/solicitation.js';
@@ -32,6 +33,8 @@ const REPEATED_LINK = 3;
 const REPEATED_SHARE = 0.5;
 /** ...in a post with fewer words than this for each repeat (long articles cite a tool's site often). */
 const WORDS_PER_REPEAT = 40;
+/** Posts shorter than this are judged on repeats across the whole post, not only within a paragraph. */
+const SHORT_POST_WORDS = 300;
 
 /** Query keys that pay the writer for each click or sign-up. */
 const REFERRAL_KEY =
@@ -110,11 +113,19 @@ export const spamRule: Rule = {
     if (occursIn(CAPITALS_RUN, text) || occursIn(EXCLAMATIONS, text)) {
       for (const block of doc.prose) checkShouting(block, mentions, report);
     }
-    if (links.length >= STUFFED_BARE) checkLinkStuffing(doc, links, report);
+    const byParagraph = linksByParagraph(doc, links);
+    checkLinkStuffing(doc, byParagraph, report);
     checkReferralLinks(links, own, report);
     checkLinkDrop(doc, links, own, report);
     if (links.length >= REPEATED_LINK)
-      checkRepeatedLinks(links, (link) => own.ownsLink(link), wordCount(doc), report);
+      checkRepeatedLinks(
+        links,
+        byParagraph,
+        (link) => own.ownsLink(link),
+        wordCount(doc),
+        (node) => doc.textOf(node),
+        report,
+      );
   },
 };
 
@@ -188,27 +199,43 @@ function wordCount(doc: Document): number {
   return doc.prose.reduce((n, block) => n + (block.text.match(/\p{L}+/gu)?.length ?? 0), 0);
 }
 
-/** A paragraph made mostly of links, or holding several bare addresses, is link stuffing. */
-function checkLinkStuffing(doc: Document, links: readonly PostLink[], report: (r: RuleReport) => void): void {
+/** Outside links grouped by the paragraph they sit in (links and paragraphs are in document order). */
+function linksByParagraph(doc: Document, links: readonly PostLink[]): Map<Node, PostLink[]> {
+  const out = new Map<Node, PostLink[]>();
+  const outside = links.filter((l) => l.host !== '');
+  let i = 0;
   for (const paragraph of doc.nodes('paragraph')) {
     const start = paragraph.position?.start.offset ?? 0;
     const end = paragraph.position?.end.offset ?? 0;
-    const inside = links.filter((l) => l.start >= start && l.end <= end && l.host !== '');
-    if (inside.length === 0) continue;
+    while (i < outside.length && (outside[i] as PostLink).start < start) i++;
+    const inside: PostLink[] = [];
+    for (let j = i; j < outside.length && (outside[j] as PostLink).end <= end; j++)
+      inside.push(outside[j] as PostLink);
+    if (inside.length > 0) out.set(paragraph, inside);
+  }
+  return out;
+}
+
+const wordsIn = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
+/** A paragraph made mostly of links, or holding several bare addresses, is link stuffing. */
+function checkLinkStuffing(
+  doc: Document,
+  byParagraph: Map<Node, PostLink[]>,
+  report: (r: RuleReport) => void,
+): void {
+  for (const [paragraph, inside] of byParagraph) {
+    if (inside.length < STUFFED_BARE) continue;
     const bare = inside.filter((l) => l.bare).length;
-    const words = doc
-      .textOf(paragraph)
-      .split(/\s+/)
-      .filter((w) => /\p{L}/u.test(w)).length;
-    const linkWords = inside.reduce(
-      (n, l) => n + l.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length,
-      0,
-    );
-    const mostlyLinks = inside.length >= STUFFED_LINKS && linkWords >= 0.7 * words;
+    const linkWords = inside.reduce((n, l) => n + wordsIn(l.text), 0);
+    const mostlyLinks = inside.length >= STUFFED_LINKS && linkWords >= 0.7 * wordsIn(doc.textOf(paragraph));
     if (bare < STUFFED_BARE && !mostlyLinks) continue;
+    const start = paragraph.position?.start.offset ?? 0;
+    const end = paragraph.position?.end.offset ?? start;
+    const lineEnd = doc.source.indexOf('\n', start);
     report({
       start,
-      end: Math.min(end, doc.source.indexOf('\n', start) === -1 ? end : doc.source.indexOf('\n', start)),
+      end: lineEnd === -1 ? end : Math.min(end, lineEnd),
       message: spamMessage(
         `This paragraph is stuffed with links (${inside.length} links${bare > 0 ? `, ${bare} of them bare addresses` : ''}) and little else.`,
         ADVICE.stuffing,
@@ -217,32 +244,58 @@ function checkLinkStuffing(doc: Document, links: readonly PostLink[], report: (r
   }
 }
 
+const addressKey = (link: PostLink) => link.url.replace(/\/+(?=#|$)/, '').toLowerCase();
+
 /**
- * The same outside address linked again and again, making up much of the post's links. Posts
- * about a tool link its site several times among other links; spam repeats one address.
+ * The same outside address linked again and again: three times in one short paragraph, or, in a short
+ * post, three times or more making up much of its links. Long posts (a program schedule with a
+ * sign-up link per session, an article about a tool) link one site often for good reasons.
  */
 function checkRepeatedLinks(
   links: readonly PostLink[],
+  byParagraph: Map<Node, PostLink[]>,
   isOwn: (link: PostLink) => boolean,
   words: number,
+  textOf: (node: Node) => string,
   report: (r: RuleReport) => void,
 ): void {
   const outside = links.filter((l) => l.host !== '' && !isOwn(l));
-  const byAddress = new Map<string, PostLink[]>();
-  for (const link of outside) {
-    const key = link.url.replace(/#.*$/, '').replace(/\/+$/, '').toLowerCase();
-    byAddress.set(key, [...(byAddress.get(key) ?? []), link]);
+  const repeated = new Map<string, PostLink>();
+  for (const [paragraph, inside] of byParagraph) {
+    if (inside.length < REPEATED_LINK) continue;
+    const paragraphWords = wordsIn(textOf(paragraph));
+    const counts = new Map<string, number>();
+    for (const link of inside) {
+      if (isOwn(link)) continue;
+      const key = addressKey(link);
+      const count = (counts.get(key) ?? 0) + 1;
+      counts.set(key, count);
+      if (count !== REPEATED_LINK || repeated.has(key)) continue;
+      if (paragraphWords < REPEATED_LINK * WORDS_PER_REPEAT) repeated.set(key, link);
+    }
   }
-  for (const same of byAddress.values()) {
-    if (same.length < REPEATED_LINK || same.length < outside.length * REPEATED_SHARE) continue;
-    if (words >= same.length * WORDS_PER_REPEAT) continue;
-    const third = same[REPEATED_LINK - 1] as PostLink;
+  if (words < SHORT_POST_WORDS) {
+    const byAddress = new Map<string, PostLink[]>();
+    for (const link of outside) {
+      const key = addressKey(link);
+      const same = byAddress.get(key) ?? [];
+      same.push(link);
+      byAddress.set(key, same);
+    }
+    for (const [key, same] of byAddress) {
+      if (same.length < REPEATED_LINK || same.length < outside.length * REPEATED_SHARE) continue;
+      if (words >= same.length * WORDS_PER_REPEAT || repeated.has(key)) continue;
+      repeated.set(key, same[REPEATED_LINK - 1] as PostLink);
+    }
+  }
+  for (const [key, third] of repeated) {
+    const times = outside.filter((l) => addressKey(l) === key).length;
     report({
       start: third.start,
       end: third.end,
       severity: 'warning',
       message: spamMessage(
-        `The post links the same address on ${third.host} ${same.length} times, which reads as spam.`,
+        `The post links the same address on ${third.host} ${times} times, which reads as spam.`,
         ADVICE.repeated,
       ),
     });

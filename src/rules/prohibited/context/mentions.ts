@@ -19,7 +19,7 @@ const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|«[^»\n]{1,200}»/g;
  * title), code (never in the prose view) and link text that names a work.
  */
 export function mentionIndex(doc: Document): MentionIndex {
-  let ranges: [number, number][] | undefined;
+  let ranges: SortedRanges | undefined;
   const quotedByBlock = new Map<ProseBlock, [number, number][]>();
   const quotedIn = (block: ProseBlock) => {
     let found = quotedByBlock.get(block);
@@ -32,11 +32,40 @@ export function mentionIndex(doc: Document): MentionIndex {
   return {
     covers(block, index) {
       if (quotedIn(block).some(([from, to]) => index >= from && index < to)) return true;
-      ranges ??= mentionRanges(doc);
-      const offset = block.sourceOffset(index);
-      return ranges.some(([from, to]) => offset >= from && offset < to);
+      ranges ??= new SortedRanges(mentionRanges(doc));
+      return ranges.covers(block.sourceOffset(index));
     },
   };
+}
+
+/** Ranges sorted by start, with the furthest end so far, so a look-up is a binary search. */
+class SortedRanges {
+  private readonly starts: number[];
+  private readonly furthestEnd: number[];
+
+  constructor(ranges: readonly [number, number][]) {
+    this.starts = ranges.map((r) => r[0]);
+    let furthest = -1;
+    this.furthestEnd = ranges.map((r) => {
+      furthest = Math.max(furthest, r[1]);
+      return furthest;
+    });
+  }
+
+  /** True when some range holds the offset: among ranges starting at or before it, one ends after it. */
+  covers(offset: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.starts[mid] as number) <= offset) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last !== -1 && (this.furthestEnd[last] as number) > offset;
+  }
 }
 
 /** Source ranges of italics, title elements and links that name a work, sorted. */
