@@ -13,12 +13,12 @@ import { checkMarkdown } from './helpers/rule-tester.js';
 
 /**
  * Measured accuracy of the harmful-content rules on labelled sentences in the voice of a
- * library blog and its community board (test/accuracy/*.yml), and on public labelled tweets
+ * library blog and its community board (test/accuracy/harm/*.yml), and on public labelled tweets
  * when the shared corpus is present. Prints precision and recall per rule.
  */
 const RULES = [obscenityRule, discriminationRule, threatRule, defamationRule] as Rule[];
 const IDS = RULES.map((r) => r.meta.id);
-const ACCURACY = join(import.meta.dirname, 'accuracy');
+const ACCURACY = join(import.meta.dirname, 'accuracy', 'harm');
 const CORPORA = join(import.meta.dirname, '..', '..', 'shared', 'corpora');
 
 interface Item {
