@@ -1,14 +1,14 @@
 // Bundles the CLI and the action into dist/ (what GitHub runs and `node dist/cli.js` uses),
 // and copies the data files that packages load from disk at run time beside the bundles.
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // The benchmark bundles into a folder of its own, so it never touches the committed dist/.
-const dist = process.env.CONTENT_GATE_OUTDIR ? join(root, process.env.CONTENT_GATE_OUTDIR) : join(root, 'dist');
+const dist = resolve(root, process.env.CONTENT_GATE_OUTDIR ?? 'dist');
 
 /**
  * Files read from disk at run time: [source path relative to the repo, name in dist]. Code finds them

@@ -5,10 +5,10 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../config/errors.js';
 import { ENGINE_RULES } from '../core/engine.js';
 import { atLeast } from '../core/severity.js';
-import type { EngineFinding, Report, SeverityOrOff } from '../core/types.js';
+import type { Report, SeverityOrOff } from '../core/types.js';
 import { formatAnnotations } from '../report/annotations.js';
 import { formatJson } from '../report/json.js';
-import { asReport, mergeReports } from '../report/merge.js';
+import { asReport, mergeReports, withFingerprints } from '../report/merge.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText, styleFor } from '../report/text.js';
 import { allRules } from '../rules/index.js';
@@ -215,11 +215,8 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     }
   });
   const report = mergeReports(reports, VERSION);
-  // Merged findings have no fingerprints of their own: derive stable ones from their place.
-  const findings: EngineFinding[] = report.findings.map((f) => ({
-    ...f,
-    fingerprint: `${f.ruleId}:${f.file}:${f.line}:${f.column}`,
-  }));
+  // The JSON report carries no fingerprints: recompute them from the files, as a single run would.
+  const findings = withFingerprints(report.findings, io.cwd);
   await emit(
     render(format, { findings, report, diagnostics: [], fixes: [] }, io, Boolean(values.output)),
     values.output,

@@ -22,7 +22,8 @@ export interface CheckedFile {
 
 /** How many worker threads to use for `files` files: `jobs` if given, else one per core when it pays. */
 export function workerCount(files: number, jobs: number | undefined): number {
-  if (jobs !== undefined) return jobs <= 1 ? 0 : jobs;
+  if (files === 0) return 0;
+  if (jobs !== undefined) return jobs <= 1 ? 0 : Math.min(jobs, files);
   const cores = availableParallelism();
   return cores >= 2 && files >= POOL_THRESHOLD ? Math.min(cores, 8) : 0;
 }
