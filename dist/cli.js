@@ -34776,6 +34776,11 @@ var SourceIndex = class {
   }
 };
 
+// src/core/yaml-message.ts
+function yamlMessage(message) {
+  return (message.split("\n")[0] ?? "invalid YAML").replace(/ at line \d+, column \d+:?\s*$/, "");
+}
+
 // src/core/document.ts
 var markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]).freeze();
 var PROSE_FRONT_MATTER_FIELDS = ["title", "description", "summary", "excerpt", "subtitle"];
@@ -34921,7 +34926,7 @@ function parseFrontMatter(tree, source) {
       return { ...base2, error: { message, line: openingLine + (e.line ?? 1) - 1, column: e.column ?? 1 } };
     }
   }
-  const yaml = import_yaml.default.parseDocument(node3.value, { prettyErrors: false, uniqueKeys: true });
+  const yaml = import_yaml.default.parseDocument(node3.value, { prettyErrors: true, uniqueKeys: true });
   const problem = yaml.errors[0];
   if (problem) {
     const at = problem.linePos?.[0] ?? { line: 1, col: 1 };
@@ -34929,7 +34934,7 @@ function parseFrontMatter(tree, source) {
       ...base2,
       yaml,
       error: {
-        message: problem.message.split("\n")[0] ?? "invalid YAML",
+        message: yamlMessage(problem.message),
         line: openingLine + at.line - 1,
         column: at.col
       }
@@ -35578,7 +35583,12 @@ Policy, ${meta3.policy}: "${meta3.clause}"` : id;
             artifactLocation: { uri: f.file, uriBaseId: "%SRCROOT%" },
             replacements: [
               {
-                deletedRegion: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+                deletedRegion: {
+                  startLine: f.line,
+                  startColumn: f.column,
+                  endLine: f.endLine,
+                  endColumn: f.endColumn
+                },
                 insertedContent: { text: text5 }
               }
             ]
@@ -35603,9 +35613,17 @@ Policy, ${meta3.policy}: "${meta3.clause}"` : id;
 }
 
 // src/report/text.ts
-var plain = { red: (s2) => s2, yellow: (s2) => s2, blue: (s2) => s2, dim: (s2) => s2, bold: (s2) => s2, green: (s2) => s2 };
+var plain = {
+  red: (s2) => s2,
+  yellow: (s2) => s2,
+  blue: (s2) => s2,
+  dim: (s2) => s2,
+  bold: (s2) => s2,
+  green: (s2) => s2
+};
 function styleFor(stream, env = process.env) {
-  if (!stream.isTTY || env.NO_COLOR !== void 0 && env.NO_COLOR !== "" || env.TERM === "dumb") return plain;
+  if (!stream.isTTY || env.NO_COLOR !== void 0 && env.NO_COLOR !== "" || env.TERM === "dumb")
+    return plain;
   const wrap3 = (open2, close2) => (s2) => `\x1B[${open2}m${s2}\x1B[${close2}m`;
   return {
     red: wrap3(31, 39),
@@ -35626,9 +35644,13 @@ function formatText(findings, summary, style2 = plain, extras = {}) {
     if (current !== void 0 && f.file !== current) lines.push("");
     current = f.file;
     const severity = f.severity === "error" ? style2.red("error  ") : f.severity === "warning" ? style2.yellow("warning") : style2.blue("notice ");
-    lines.push(`${style2.bold(`${f.file}:${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${style2.dim(f.ruleId)}`);
+    lines.push(
+      `${style2.bold(`${f.file}:${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${style2.dim(f.ruleId)}`
+    );
     if (f.suggestions.length > 0) {
-      lines.push(`    ${style2.dim("suggestion:")} ${f.suggestions.map((s2) => JSON.stringify(s2)).join(style2.dim(" or "))}`);
+      lines.push(
+        `    ${style2.dim("suggestion:")} ${f.suggestions.map((s2) => JSON.stringify(s2)).join(style2.dim(" or "))}`
+      );
     }
   }
   for (const fix2 of extras.fixes ?? []) {
@@ -55826,11 +55848,11 @@ function loadConfig(cwd, explicit, catalog) {
   } catch (error62) {
     throw new UsageError(`Config file ${shown} cannot be read: ${error62.message}`);
   }
-  const doc = import_yaml2.default.parseDocument(text5, { prettyErrors: false, uniqueKeys: true });
+  const doc = import_yaml2.default.parseDocument(text5, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => ({
       key: "",
-      message: e.message.split("\n")[0] ?? "invalid YAML",
+      message: yamlMessage(e.message),
       line: e.linePos?.[0]?.line,
       column: e.linePos?.[0]?.col
     }));
@@ -55844,14 +55866,14 @@ function loadConfig(cwd, explicit, catalog) {
     return { ...validateConfig(raw, catalog, dirname(path2)), path: path2 };
   } catch (error62) {
     if (error62 instanceof UsageError) {
-      const located = error62.problems.map((p) => ({ ...p, ...locate(doc, text5, p.key) }));
+      const located = error62.problems.map((p) => ({ ...p, ...locate(doc, text5, p.key) })).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
       throw new UsageError(`Config file ${shown} is invalid:`, located, shown);
     }
     throw error62;
   }
 }
 function validateConfig(raw, catalog, baseDir) {
-  const result = configSchema.safeParse(raw);
+  const result = configSchema.safeParse(raw, { reportInput: true });
   const problems = result.success ? [] : result.error.issues.flatMap(describeIssue);
   if (result.success) problems.push(...checkRules(result.data.rules, catalog));
   if (problems.length > 0 || !result.success) throw new UsageError("The config is invalid:", problems);
@@ -57072,14 +57094,23 @@ function render2(format, result, io, toFile) {
     case "json":
       return formatJson(result.report);
     case "sarif":
-      return formatSarif(result.findings, [...ENGINE_RULES, ...allRules.flatMap((r) => [r.meta, ...r.emits ?? []])], VERSION);
+      return formatSarif(
+        result.findings,
+        [...ENGINE_RULES, ...allRules.flatMap((r) => [r.meta, ...r.emits ?? []])],
+        VERSION
+      );
     case "github":
       return formatAnnotations(result.findings);
     default:
-      return formatText(result.findings, result.report.summary, toFile ? styleFor({}) : styleFor(io.stdout, io.env), {
-        diagnostics: result.diagnostics,
-        fixes: result.fixes
-      });
+      return formatText(
+        result.findings,
+        result.report.summary,
+        toFile ? styleFor({}) : styleFor(io.stdout, io.env),
+        {
+          diagnostics: result.diagnostics,
+          fixes: result.fixes
+        }
+      );
   }
 }
 async function emit(text5, output2, io) {
@@ -57125,7 +57156,8 @@ async function check3(args, io) {
     fix: values.fix ?? false,
     shard: parseShard(values.shard),
     onProgress: progress ? (done, total) => {
-      if (done === total || done % 50 === 0) io.stderr.write(`\rchecking ${done}/${total}${done === total ? "\r\x1B[K" : ""}`);
+      if (done === total || done % 50 === 0)
+        io.stderr.write(`\rchecking ${done}/${total}${done === total ? "\r\x1B[K" : ""}`);
     } : void 0
   });
   for (const d of result.diagnostics) {
@@ -57169,7 +57201,11 @@ async function merge3(args, io) {
     ...f,
     fingerprint: `${f.ruleId}:${f.file}:${f.line}:${f.column}`
   }));
-  await emit(render2(format, { findings, report: report2, diagnostics: [], fixes: [] }, io, Boolean(values.output)), values.output, io);
+  await emit(
+    render2(format, { findings, report: report2, diagnostics: [], fixes: [] }, io, Boolean(values.output)),
+    values.output,
+    io
+  );
   return findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
 }
 async function main(argv, io) {
@@ -57212,11 +57248,14 @@ Please report this to the Content Gate maintainers.
 }
 var isEntry = process.argv[1] && /(?:cli|cli[/\\]index)\.(?:js|ts)$/.test(process.argv[1]);
 if (isEntry) {
-  main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }).then(
-    (code3) => {
-      process.exitCode = code3;
-    }
-  );
+  main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr
+  }).then((code3) => {
+    process.exitCode = code3;
+  });
 }
 export {
   main
