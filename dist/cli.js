@@ -57246,17 +57246,10 @@ Please report this to the Content Gate maintainers.
     return 3;
   }
 }
-var isEntry = process.argv[1] && /(?:cli|cli[/\\]index)\.(?:js|ts)$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr
-  }).then((code3) => {
+
+// src/cli/bin.ts
+main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }).then(
+  (code3) => {
     process.exitCode = code3;
-  });
-}
-export {
-  main
-};
+  }
+);

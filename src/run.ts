@@ -5,7 +5,6 @@ import { UsageError } from './config/errors.js';
 import { loadConfig, type RuleCatalog } from './config/load.js';
 import { normalizeRuleSetting, type ResolvedConfig, type RuleSetting } from './config/schema.js';
 import { discoverFiles, inShard } from './core/discover.js';
-import { Document } from './core/document.js';
 import { ENGINE_RULES, Engine, type FileResult, type TimingSink } from './core/engine.js';
 import { nearest } from './core/nearest.js';
 import { readText } from './core/read.js';
@@ -14,10 +13,10 @@ import { atLeast } from './core/severity.js';
 import type { Diagnostic, EngineFinding, Report, SeverityOrOff } from './core/types.js';
 import { buildReport } from './report/json.js';
 import { allRules } from './rules/index.js';
+import { checkText } from './scale/check-text.js';
 import { contentHash, FindingsCache, findingsCacheKey } from './scale/findings-cache.js';
 import { type CheckedFile, CheckPool, workerCount } from './scale/pool.js';
 import { createRunContext } from './scale/protocol.js';
-import { primeViews } from './scale/timing.js';
 import { VERSION } from './version.js';
 
 export type FailOn = 'error' | 'warning' | 'notice' | 'never';
@@ -199,16 +198,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   try {
     for (const input of inputs) {
       const { file, text } = input;
-      let doc: Document | undefined;
-      const parse = () => {
-        const at = timing ? performance.now() : 0;
-        doc ??= new Document(file, resolve(cwd, file), text);
-        if (timing) {
-          timing('parse', performance.now() - at);
-          primeViews(doc, timing);
-        }
-        return doc;
-      };
+      const path = resolve(cwd, file);
       let result = input.cached;
       const fromPool = checked.get(file);
       if (result) {
@@ -223,11 +213,12 @@ export async function run(options: RunOptions): Promise<RunResult> {
         if (timing && outcome.timings)
           for (const [phase, ms] of Object.entries(outcome.timings)) timing(phase, ms);
       } else {
-        await engine.check(parse(), scope);
+        await checkText(engine, file, path, text, scope, timing);
         if (cache) result = engine.resultOf(file);
       }
       if (cache && result && !input.cached) cache.set(file, input.hash, result);
-      if (mainThreadRules && scope !== 'all') await engine.check(parse(), 'main-thread');
+      if (mainThreadRules && scope !== 'all')
+        await checkText(engine, file, path, text, 'main-thread', timing);
       options.onProgress?.(++done, inputs.length);
     }
   } finally {

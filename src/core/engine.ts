@@ -46,6 +46,12 @@ interface RawFinding {
   documentLevel: boolean;
 }
 
+/** A part of a file too large to parse whole: where it starts, and the whole file's index. */
+export interface FilePart {
+  offset: number;
+  index: SourceIndex;
+}
+
 /** What is kept of a checked file once its parse tree may be dropped. */
 interface FileState {
   file: string;
@@ -129,36 +135,53 @@ export class Engine {
     return this.entries.some((e) => needsMainThread(e.rule));
   }
 
-  /** Checks one document. Only offsets are kept, so the tree can be dropped afterwards. */
-  async check(doc: Document, scope: CheckScope = 'all'): Promise<void> {
+  /**
+   * Checks one document. Only offsets are kept, so the tree can be dropped afterwards. `part` places a
+   * part of a file too large to parse whole; `scope` picks which rules run (see `CheckScope`).
+   */
+  async check(doc: Document, part?: FilePart, scope: CheckScope = 'all'): Promise<void> {
     const timing = this.options.onTiming;
-    let state = this.files.get(doc.file);
-    if (!state) {
+    const known = this.files.get(doc.file);
+    const state: FileState = known ?? {
+      file: doc.file,
+      index: part?.index ?? doc.index,
+      suppressions: [],
+      raw: [],
+      collected: {},
+    };
+    this.files.set(doc.file, state);
+    // A second pass over the same text (the main-thread rules) must not collect them twice.
+    if (!known || part || scope !== 'main-thread') {
       const started = timing ? performance.now() : 0;
-      state = {
-        file: doc.file,
-        index: doc.index,
-        suppressions: collectSuppressions(doc),
-        raw: [],
-        collected: {},
-      };
+      const lineShift = part ? part.index.point(part.offset).line - 1 : 0;
+      for (const s of collectSuppressions(doc)) {
+        state.suppressions.push({
+          ...s,
+          line: s.line + lineShift,
+          endLine: s.endLine + lineShift,
+          fromLine: s.fromLine + lineShift,
+          toLine: s.toLine + lineShift,
+        });
+      }
       if (timing) timing('suppressions', performance.now() - started);
-      this.files.set(doc.file, state);
     }
-    const target = state;
+    const local = { index: doc.index, shift: part?.offset ?? 0 };
     for (const { rule, state: ruleState } of this.entries) {
       if (scope !== 'all' && needsMainThread(rule) !== (scope === 'main-thread')) continue;
       const started = timing ? performance.now() : 0;
       const ctx = {
         run: this.options.run,
         state: ruleState,
-        report: (report: RuleReport) => this.place(target, this.metaFor(rule, report), report),
+        report: (report: RuleReport) => this.place(state, this.metaFor(rule, report), report, local),
       };
       try {
         await rule.check(doc, ctx);
-        if (rule.collect) target.collected[rule.meta.id] = await rule.collect(doc, ctx);
+        // A file parsed in parts keeps the data of its first part.
+        if (rule.collect && !(rule.meta.id in state.collected)) {
+          state.collected[rule.meta.id] = await rule.collect(doc, ctx);
+        }
       } catch (error) {
-        this.place(target, this.metaById.get('internal/rule-error') as RuleMeta, ruleError(rule, error));
+        this.place(state, this.metaById.get('internal/rule-error') as RuleMeta, ruleError(rule, error));
       }
       if (timing) timing(`check:${ruleCategory(rule.meta.id)}`, performance.now() - started);
     }
@@ -236,8 +259,19 @@ export class Engine {
     return out;
   }
 
-  private place(state: FileState, meta: RuleMeta, report: RuleReport): void {
-    const [start, end, documentLevel] = spanOf(state.index, report);
+  /** Stores a report as offsets into its whole file (`local` maps a part's offsets onto the file). */
+  private place(
+    state: FileState,
+    meta: RuleMeta,
+    report: RuleReport,
+    local: { index: SourceIndex; shift: number } = { index: state.index, shift: 0 },
+  ): void {
+    let [start, end, documentLevel] = spanOf(local.index, report);
+    if (documentLevel) [start, end] = spanOf(state.index, { document: true, message: '' });
+    else {
+      start += local.shift;
+      end += local.shift;
+    }
     const { node: _node, ...rest } = report as RuleReport & { node?: unknown };
     state.raw.push({ meta, report: rest as RuleReport, start, end, documentLevel });
   }

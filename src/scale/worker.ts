@@ -2,12 +2,12 @@
 // returns their findings as plain data. Site-wide `finish` work stays in the main process.
 import { resolve } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Document } from '../core/document.js';
 import { Engine } from '../core/engine.js';
 import { needsMainThread } from '../core/rule.js';
 import { allRules } from '../rules/index.js';
+import { checkText } from './check-text.js';
 import { type CheckRequest, createRunContext, type WorkerInit, type WorkerMessage } from './protocol.js';
-import { primeViews, Timings } from './timing.js';
+import { Timings } from './timing.js';
 
 const port = parentPort;
 if (!port) throw new Error('This module runs as a worker thread.');
@@ -31,13 +31,8 @@ async function check({ id, file, text }: CheckRequest): Promise<void> {
   warnings = [];
   timings = new Timings();
   try {
-    const parsed = init.timing ? performance.now() : 0;
-    const doc = new Document(file, resolve(init.cwd, file), text);
-    if (init.timing) {
-      timings.add('parse', performance.now() - parsed);
-      primeViews(doc, (phase, ms) => timings.add(phase, ms));
-    }
-    await engine.check(doc, 'portable');
+    const timing = init.timing ? (phase: string, ms: number) => timings.add(phase, ms) : undefined;
+    await checkText(engine, file, resolve(init.cwd, file), text, 'portable', timing);
     const result = engine.take(file);
     if (!result) throw new Error(`no result for ${file}`);
     send({ kind: 'result', id, result, warnings, timings: init.timing ? timings.toJSON() : undefined });

@@ -62,7 +62,7 @@ describe('file results as plain data', () => {
     const text = '# Title\n\n<!-- content-gate-disable-next-line test/site -->\nTODO: later.\n';
     const worker = engineWith([siteRule]);
     await worker.setup();
-    await worker.check(new Document('a.md', '/a.md', text), 'portable');
+    await worker.check(new Document('a.md', '/a.md', text), undefined, 'portable');
     const result = JSON.parse(JSON.stringify(worker.take('a.md'))) as FileResult;
     expect(worker.take('a.md')).toBeUndefined();
 
