@@ -222,10 +222,10 @@ for (const size of sizes) {
     floorMs,
     bytes,
   );
-  entry.noGrammarDefault = record(
+  entry.noGrammarAuto = record(
     size,
-    'all but grammar, default',
-    measure(cli(), checkArgs(noGrammar), dir),
+    'all but grammar, --jobs auto',
+    measure(cli(), checkArgs([...noGrammar, '--jobs', 'auto']), dir),
     floorMs,
     bytes,
   );
@@ -252,7 +252,7 @@ for (const size of sizes) {
     entry.grammarCold = record(
       size,
       'with grammar, cold',
-      measure(cli(), checkArgs(['--cache-file', grammarCache]), dir, [0, 1], () =>
+      measure(cli(), checkArgs(['--jobs', 'auto', '--cache-file', grammarCache]), dir, [0, 1], () =>
         rmSync(grammarCache, { force: true }),
       ),
       floorMs,
@@ -261,7 +261,7 @@ for (const size of sizes) {
     entry.grammarWarm = record(
       size,
       'with grammar, warm rescan',
-      measure(cli(), checkArgs(['--cache-file', grammarCache]), dir),
+      measure(cli(), checkArgs(['--jobs', 'auto', '--cache-file', grammarCache]), dir),
       floorMs,
       bytes,
     );

@@ -37,11 +37,11 @@ export interface RunOptions {
   rules?: readonly Rule[];
   onProgress?: (done: number, total: number) => void;
   /**
-   * Worker threads for parsing and per-file rules: 0 or 1 keeps everything in this thread; when
-   * absent, one per core once there are enough files to parse (see `POOL_THRESHOLD`). Workers load
-   * the shipped rules, so a run with custom `rules` stays in one thread.
+   * Worker threads for parsing and per-file rules: absent, 0 or 1 keeps everything in this thread;
+   * `auto` starts one per core once there are enough files to parse (see `POOL_THRESHOLD`). Workers
+   * load the shipped rules, so a run with custom `rules` stays in one thread.
    */
-  jobs?: number;
+  jobs?: number | 'auto';
   /** Findings cache file (relative to cwd): unchanged files are not checked again. None when absent. */
   cacheFile?: string;
   /** Only for measurements: time spent per phase (summed over files and worker threads). */

@@ -36,7 +36,7 @@ Options:
   --shard I/N                       check only shard I of N (stable split by path)
   --cache                           reuse findings of unchanged files (${DEFAULT_FINDINGS_CACHE})
   --cache-file FILE                 the same, with the cache kept in FILE
-  --jobs N                          worker threads (1: none; default: one per core for large runs)
+  --jobs N|auto                     worker threads (default 1: none; auto: one per core for large runs)
   -h, --help                        show this help
   -v, --version                     show the version
 
@@ -86,10 +86,11 @@ function parseShard(value: string | undefined): { index: number; count: number }
   return { index, count };
 }
 
-function parseJobs(value: string | undefined): number | undefined {
+function parseJobs(value: string | undefined): number | 'auto' | undefined {
   if (value === undefined) return undefined;
+  if (value === 'auto') return 'auto';
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
-    throw new UsageError(`--jobs ${value}: expected a number of threads from 1 to 64.`);
+    throw new UsageError(`--jobs ${value}: expected auto or a number of threads from 1 to 64.`);
   }
   return Number(value);
 }

@@ -6,8 +6,8 @@ import type { FileResult } from '../core/engine.js';
 import type { CheckRequest, WorkerInit, WorkerMessage } from './protocol.js';
 
 /**
- * Below this many files to parse, a run stays in one thread: starting a worker and setting its rules
- * up again costs more than it saves (measured in docs/scale.md).
+ * With `--jobs auto`, below this many files to parse a run stays in one thread: starting a worker and
+ * setting its rules up again costs more than it saves (see docs/scale.md).
  */
 export const POOL_THRESHOLD = 400;
 
@@ -20,10 +20,14 @@ export interface CheckedFile {
   timings?: Record<string, number>;
 }
 
-/** How many worker threads to use for `files` files: `jobs` if given, else one per core when it pays. */
-export function workerCount(files: number, jobs: number | undefined): number {
-  if (files === 0) return 0;
-  if (jobs !== undefined) return jobs <= 1 ? 0 : Math.min(jobs, files);
+/**
+ * How many worker threads to use for `files` files: none unless asked (on the 2-core benchmark
+ * machine workers did not pay, see docs/scale.md); `jobs` threads; or with `auto`, one per core when
+ * there are enough files.
+ */
+export function workerCount(files: number, jobs: number | 'auto' | undefined): number {
+  if (files === 0 || jobs === undefined) return 0;
+  if (jobs !== 'auto') return jobs <= 1 ? 0 : Math.min(jobs, files);
   const cores = availableParallelism();
   return cores >= 2 && files >= POOL_THRESHOLD ? Math.min(cores, 8) : 0;
 }

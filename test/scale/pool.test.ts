@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Document } from '../../src/core/document.js';
@@ -34,8 +34,12 @@ describe('worker pool', () => {
     expect(warm.findings).toEqual(cold.findings);
   });
 
-  it('starts workers only when there are enough files and cores, unless told how many', () => {
-    expect(workerCount(POOL_THRESHOLD - 1, undefined)).toBe(0);
+  it('starts workers only when asked, and with auto only for enough files', () => {
+    expect(workerCount(10_000, undefined)).toBe(0);
+    expect(workerCount(POOL_THRESHOLD - 1, 'auto')).toBe(0);
+    expect(workerCount(POOL_THRESHOLD, 'auto')).toBe(
+      availableParallelism() >= 2 ? Math.min(availableParallelism(), 8) : 0,
+    );
     expect(workerCount(5, 1)).toBe(0);
     expect(workerCount(5, 3)).toBe(3);
     expect(workerCount(2, 3)).toBe(2);
