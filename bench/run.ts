@@ -179,8 +179,9 @@ function record(size: number, run: string, m: Measured, floor: Floor | undefined
     `load ${m.load}`,
   ];
   console.log(line.join('  '));
+  const { stdout: _stdout, ...measured } = m as Measured & { stdout?: string };
   return {
-    ...m,
+    ...measured,
     postsPerSecond: Math.round(size / seconds),
     mbPerSecond: Number((bytes / 1e6 / seconds).toFixed(2)),
     timesFloor: floor ? Number((m.wallMs / floor.wallMs).toFixed(2)) : undefined,
