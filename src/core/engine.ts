@@ -124,9 +124,16 @@ export class Engine {
       const ids = [rule.meta, ...(rule.emits ?? [])].map((m) => m.id);
       if (!ids.some((id) => this.severityOf(id) !== 'off')) continue;
       const started = this.options.onTiming ? performance.now() : 0;
-      const state = rule.setup && !skipSetup?.(rule) ? await rule.setup(this.options.run) : undefined;
+      try {
+        const state = rule.setup && !skipSetup?.(rule) ? await rule.setup(this.options.run) : undefined;
+        this.entries.push({ rule, state });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.options.run.warn(
+          `The rule '${rule.meta.id}' could not start (${reason}), so it did not run. The other rules ran. Please report this to the Content Gate maintainers.`,
+        );
+      }
       this.options.onTiming?.(`setup:${ruleCategory(rule.meta.id)}`, performance.now() - started);
-      this.entries.push({ rule, state });
     }
   }
 
