@@ -107,7 +107,7 @@ function site(count: number): { dir: string; bytes: number } {
 async function bundle(): Promise<void> {
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
     cwd: root,
-    env: { ...process.env, CONTENT_GATE_OUTDIR: 'bench/.dist' },
+    env: { ...process.env, CONTENT_GATE_OUT_DIR: 'bench/.dist' },
     stdio: 'inherit',
   });
   await build({

@@ -7,8 +7,10 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-// The benchmark bundles into a folder of its own, so it never touches the committed dist/.
-const dist = resolve(root, process.env.CONTENT_GATE_OUTDIR ?? 'dist');
+// CONTENT_GATE_OUT_DIR builds elsewhere (the end-to-end tests build into a temporary folder).
+const dist = process.env.CONTENT_GATE_OUT_DIR
+  ? resolve(process.env.CONTENT_GATE_OUT_DIR)
+  : join(root, 'dist');
 
 /**
  * Files read from disk at run time: [source path relative to the repo, name in dist]. Code finds them

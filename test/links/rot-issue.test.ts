@@ -13,7 +13,7 @@ import {
   rotReportFrom,
   syncRotIssue,
 } from '../../src/links/rot-issue.js';
-import { GithubApiServer } from '../helpers/github-api.js';
+import { GithubApiServer } from '../helpers/github-issues-api.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1, 3, 0, 0);

@@ -102,7 +102,7 @@ describe('the bundled CLI', () => {
   it('runs its worker threads from the bundle', { timeout: 120_000 }, () => {
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
       cwd: root,
-      env: { ...process.env, CONTENT_GATE_OUTDIR: out },
+      env: { ...process.env, CONTENT_GATE_OUT_DIR: out },
     });
     const cwd = makeSite(sampleSite(30));
     const check = (jobs: string) =>
