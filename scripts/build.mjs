@@ -42,4 +42,7 @@ await build({
   banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
 });
 
+// The worker-thread entry of the check pool, loaded from beside cli.js and index.js.
+await build({ ...shared, entryPoints: { worker: join(root, 'src/scale/worker.ts') }, outdir: dist });
+
 for (const [from, to] of ASSETS) cpSync(join(root, from), join(dist, to), { recursive: true });

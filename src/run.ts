@@ -5,17 +5,18 @@ import { UsageError } from './config/errors.js';
 import { loadConfig, type RuleCatalog } from './config/load.js';
 import { normalizeRuleSetting, type ResolvedConfig, type RuleSetting } from './config/schema.js';
 import { discoverFiles, inShard } from './core/discover.js';
-import { Document } from './core/document.js';
-import { ENGINE_RULES, Engine } from './core/engine.js';
+import { ENGINE_RULES, Engine, type FileResult, type TimingSink } from './core/engine.js';
 import { nearest } from './core/nearest.js';
 import { readText } from './core/read.js';
-import { type Rule, type RunContext, ruleCategory } from './core/rule.js';
+import { type Rule, ruleCategory } from './core/rule.js';
 import { atLeast } from './core/severity.js';
-import { SourceIndex } from './core/source-index.js';
-import { partStarts } from './core/split.js';
 import type { Diagnostic, EngineFinding, Report, SeverityOrOff } from './core/types.js';
 import { buildReport } from './report/json.js';
 import { allRules } from './rules/index.js';
+import { checkText } from './scale/check-text.js';
+import { contentHash, FindingsCache, findingsCacheKey } from './scale/findings-cache.js';
+import { type CheckedFile, CheckPool, workerCount } from './scale/pool.js';
+import { createRunContext } from './scale/protocol.js';
 import { VERSION } from './version.js';
 
 export type FailOn = 'error' | 'warning' | 'notice' | 'never';
@@ -35,6 +36,23 @@ export interface RunOptions {
   shard?: { index: number; count: number };
   rules?: readonly Rule[];
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads for parsing and per-file rules: absent, 0 or 1 keeps everything in this thread;
+   * `auto` starts one per core once there are enough files to parse (see `POOL_THRESHOLD`). Workers
+   * load the shipped rules, so a run with custom `rules` stays in one thread.
+   */
+  jobs?: number | 'auto';
+  /** Findings cache file (relative to cwd): unchanged files are not checked again. None when absent. */
+  cacheFile?: string;
+  /** Only for measurements: time spent per phase (summed over files and worker threads). */
+  onTiming?: TimingSink;
+}
+
+/** How the files of a run were checked. */
+export interface RunStats {
+  workers: number;
+  cacheHits: number;
+  cacheMisses: number;
 }
 
 export interface AppliedFix {
@@ -54,6 +72,7 @@ export interface RunResult {
   report: Report;
   fixes: AppliedFix[];
   exitCode: 0 | 1;
+  stats: RunStats;
 }
 
 /** Every rule id and category the product knows, engine ids included. */
@@ -92,7 +111,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const config = loadConfig(cwd, options.configPath, catalog);
   const overrides = options.ruleOverrides ?? {};
   validateOverrides(overrides, catalog.ids);
+  const timing = options.onTiming;
 
+  let started = timing ? performance.now() : 0;
   let files = await discoverFiles({
     cwd,
     paths: options.paths ?? [],
@@ -107,6 +128,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     const { index, count } = options.shard;
     files = files.filter((f) => inShard(f, index, count));
   }
+  if (timing) timing('discover', performance.now() - started);
   const nothingChanged = options.changedLines !== undefined || options.shard !== undefined;
   if (files.length === 0 && !nothingChanged) {
     throw new UsageError('No file matched: give Markdown files or folders, or set "include" in the config.');
@@ -115,30 +137,99 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const diagnostics: Diagnostic[] = [];
   const configRules: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(config.rules)) configRules[id] = normalizeRuleSetting(value);
-  const runContext: RunContext = {
-    config,
+  const severities = { cli: overrides, config: configRules };
+  const base = {
     cwd,
+    config,
     offline: options.offline ?? false,
     mode: options.mode ?? 'check',
     files,
-    options: (id) => configRules[id]?.options,
-    isEnabled: (id) => engine.severityOf(id) !== 'off',
-    warn: (message, file) => diagnostics.push({ level: 'warning', message, file }),
-  };
-  const engine = new Engine({ rules, run: runContext, severities: { cli: overrides, config: configRules } });
-  await engine.setup();
+  } as const;
+  const runContext = createRunContext(
+    base,
+    (id) => engine.severityOf(id) !== 'off',
+    (message, file) => diagnostics.push({ level: 'warning', message, file }),
+  );
+  const engine = new Engine({ rules, run: runContext, severities, onTiming: timing });
+  const cache = options.cacheFile
+    ? FindingsCache.open(
+        resolve(cwd, options.cacheFile),
+        findingsCacheKey({
+          version: VERSION,
+          severities: Object.fromEntries(catalog.ids.map((id) => [id, engine.severityOf(id)])),
+          config,
+          offline: base.offline,
+          mode: base.mode,
+        }),
+      )
+    : undefined;
 
-  let done = 0;
+  // Read (and hash) every file first: cache hits need no parse, and the pool is sized by the rest.
+  started = timing ? performance.now() : 0;
+  const inputs: FileInput[] = [];
   for (const file of files) {
     const read = await readText(resolve(cwd, file));
-    if (read.ok) {
-      await checkText(engine, file, resolve(cwd, file), read.text);
-    } else {
+    if (!read.ok) {
       diagnostics.push({ level: 'warning', file, message: `Skipped: this file ${read.reason}.` });
+      continue;
     }
-    options.onProgress?.(++done, files.length);
+    const hash = cache ? contentHash(read.text) : '';
+    inputs.push({ file, text: read.text, hash, cached: cache?.get(file, hash) });
+  }
+  const toCheck = inputs.filter((input) => !input.cached).length;
+  const workers = options.rules === undefined ? workerCount(toCheck, options.jobs) : 0;
+  if (timing) timing('read', performance.now() - started);
+
+  started = timing ? performance.now() : 0;
+  const pool =
+    workers > 0
+      ? await CheckPool.start(workers, { ...base, severities, timing: timing !== undefined })
+      : undefined;
+  await engine.setup(pool ? (rule) => !rule.finish : undefined);
+  if (timing) timing('setup', performance.now() - started);
+
+  const checked = new Map<string, Promise<CheckedFile>>();
+  if (pool)
+    for (const input of inputs)
+      if (!input.cached) checked.set(input.file, pool.check(input.file, input.text));
+  const mainThreadRules = engine.hasMainThreadRules;
+  const scope = cache || pool ? 'portable' : 'all';
+  let done = 0;
+  try {
+    for (const input of inputs) {
+      const { file, text } = input;
+      const path = resolve(cwd, file);
+      let result = input.cached;
+      const fromPool = checked.get(file);
+      if (result) {
+        engine.adopt(result, text);
+      } else if (fromPool) {
+        const at = timing ? performance.now() : 0;
+        const outcome = await fromPool;
+        if (timing) timing('wait for workers', performance.now() - at);
+        result = outcome.result;
+        engine.adopt(result, text);
+        for (const message of outcome.warnings) diagnostics.push({ level: 'warning', message, file });
+        if (timing && outcome.timings)
+          for (const [phase, ms] of Object.entries(outcome.timings)) timing(phase, ms);
+      } else {
+        await checkText(engine, file, path, text, scope, timing);
+        if (cache) result = engine.resultOf(file);
+      }
+      if (cache && result && !input.cached) cache.set(file, input.hash, result);
+      if (mainThreadRules && scope !== 'all')
+        await checkText(engine, file, path, text, 'main-thread', timing);
+      options.onProgress?.(++done, inputs.length);
+    }
+  } finally {
+    await pool?.close();
   }
   let findings = await engine.finish();
+  if (cache) {
+    started = timing ? performance.now() : 0;
+    cache.save(cwd);
+    if (timing) timing('cache save', performance.now() - started);
+  }
   if (options.changedLines) findings = onChangedLines(findings, options.changedLines);
 
   const fixes = options.fix ? await applyFixes(cwd, findings) : [];
@@ -147,22 +238,20 @@ export async function run(options: RunOptions): Promise<RunResult> {
     findings = findings.filter((f) => !fixed.has(`${f.file}:${f.line}:${f.column}:${f.ruleId}`));
   }
 
+  started = timing ? performance.now() : 0;
   const report = buildReport(VERSION, files, findings);
+  if (timing) timing('report', performance.now() - started);
   const failOn = options.failOn ?? 'error';
   const exitCode = findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
-  return { config, files, findings, diagnostics, report, fixes, exitCode };
+  const stats = { workers, cacheHits: cache?.hits ?? 0, cacheMisses: cache?.misses ?? 0 };
+  return { config, files, findings, diagnostics, report, fixes, exitCode, stats };
 }
 
-/** Checks one post; a runaway file is parsed in parts at blank lines so memory stays bounded. */
-async function checkText(engine: Engine, file: string, path: string, text: string): Promise<void> {
-  const starts = partStarts(text);
-  if (starts.length === 1) return engine.check(new Document(file, path, text));
-  const index = new SourceIndex(text);
-  for (let i = 0; i < starts.length; i++) {
-    const offset = starts[i] as number;
-    const part = text.slice(offset, starts[i + 1] ?? text.length);
-    await engine.check(new Document(file, path, part), { offset, index });
-  }
+interface FileInput {
+  file: string;
+  text: string;
+  hash: string;
+  cached: FileResult | undefined;
 }
 
 /** Keeps findings that touch a changed line; a whole-document finding counts when its file changed. */

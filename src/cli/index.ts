@@ -5,14 +5,15 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../config/errors.js';
 import { ENGINE_RULES } from '../core/engine.js';
 import { atLeast } from '../core/severity.js';
-import type { EngineFinding, Report, SeverityOrOff } from '../core/types.js';
+import type { Report, SeverityOrOff } from '../core/types.js';
 import { formatAnnotations } from '../report/annotations.js';
 import { formatJson } from '../report/json.js';
-import { asReport, mergeReports } from '../report/merge.js';
+import { asReport, mergeReports, withFingerprints } from '../report/merge.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText, styleFor } from '../report/text.js';
 import { allRules } from '../rules/index.js';
 import { type FailOn, type RunResult, run } from '../run.js';
+import { DEFAULT_FINDINGS_CACHE } from '../scale/findings-cache.js';
 import { VERSION } from '../version.js';
 import { changedSince } from './git.js';
 
@@ -33,6 +34,9 @@ Options:
   --mode check|link-rot             link-rot re-checks every external link and keeps its history
   --fix                             apply the fixes rules mark safe, and print what changed
   --shard I/N                       check only shard I of N (stable split by path)
+  --cache                           reuse findings of unchanged files (${DEFAULT_FINDINGS_CACHE})
+  --cache-file FILE                 the same, with the cache kept in FILE
+  --jobs N|auto                     worker threads (default 1: none; auto: one per core for large runs)
   -h, --help                        show this help
   -v, --version                     show the version
 
@@ -80,6 +84,15 @@ function parseShard(value: string | undefined): { index: number; count: number }
     throw new UsageError(`--shard ${value}: expected I/N with 1 <= I <= N, e.g. --shard 2/4.`);
   }
   return { index, count };
+}
+
+function parseJobs(value: string | undefined): number | 'auto' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
+    throw new UsageError(`--jobs ${value}: expected auto or a number of threads from 1 to 64.`);
+  }
+  return Number(value);
 }
 
 function render(
@@ -138,6 +151,9 @@ async function check(args: string[], io: CliIO): Promise<number> {
       mode: { type: 'string' },
       fix: { type: 'boolean' },
       shard: { type: 'string' },
+      cache: { type: 'boolean' },
+      'cache-file': { type: 'string' },
+      jobs: { type: 'string' },
     },
   });
   const format = oneOf('--format', values.format, FORMATS, 'text');
@@ -155,6 +171,8 @@ async function check(args: string[], io: CliIO): Promise<number> {
     changedLines: values['changed-since'] ? changedSince(io.cwd, values['changed-since']) : undefined,
     fix: values.fix ?? false,
     shard: parseShard(values.shard),
+    cacheFile: values['cache-file'] ?? (values.cache ? DEFAULT_FINDINGS_CACHE : undefined),
+    jobs: parseJobs(values.jobs),
     onProgress: progress
       ? (done, total) => {
           if (done === total || done % 50 === 0)
@@ -198,11 +216,8 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     }
   });
   const report = mergeReports(reports, VERSION);
-  // Merged findings have no fingerprints of their own: derive stable ones from their place.
-  const findings: EngineFinding[] = report.findings.map((f) => ({
-    ...f,
-    fingerprint: `${f.ruleId}:${f.file}:${f.line}:${f.column}`,
-  }));
+  // The JSON report carries no fingerprints: recompute them from the files, as a single run would.
+  const findings = withFingerprints(report.findings, io.cwd);
   await emit(
     render(format, { findings, report, diagnostics: [], fixes: [] }, io, Boolean(values.output)),
     values.output,

@@ -1,9 +1,16 @@
 import type { Node } from 'unist';
 import { Document } from './document.js';
 import { fingerprint } from './fingerprint.js';
-import { type Rule, type RuleMeta, type RuleReport, type RunContext, ruleCategory } from './rule.js';
+import {
+  needsMainThread,
+  type Rule,
+  type RuleMeta,
+  type RuleReport,
+  type RunContext,
+  ruleCategory,
+} from './rule.js';
 import { lowerOf, resolveSeverity, type SeverityTable } from './severity.js';
-import type { SourceIndex } from './source-index.js';
+import { SourceIndex } from './source-index.js';
 import { collectSuppressions, findSuppression, type Suppression } from './suppress.js';
 import type { EngineFinding, Severity, SeverityOrOff } from './types.js';
 
@@ -51,12 +58,37 @@ interface FileState {
   index: SourceIndex;
   suppressions: Suppression[];
   raw: RawFinding[];
+  /** What each site-wide rule's `collect` returned for this file, by rule id. */
+  collected: Record<string, unknown>;
 }
+
+/**
+ * A checked file as plain data (structured-clone and JSON safe): what a worker thread sends back and
+ * what the findings cache keeps. Severity, suppression and fingerprints are applied later, in `finish`.
+ */
+export interface FileResult {
+  file: string;
+  suppressions: Omit<Suppression, 'used'>[];
+  findings: { ruleId: string; report: RuleReport; start: number; end: number; documentLevel: boolean }[];
+  collected: Record<string, unknown>;
+}
+
+/**
+ * Which rules `check` runs: all of them; the portable ones (whose results are plain data, so they may
+ * run in a worker or come from the cache); or only the site-wide rules that keep per-file data in
+ * their state and so must see every file in this process.
+ */
+export type CheckScope = 'all' | 'portable' | 'main-thread';
+
+/** Receives the time spent in a phase: `suppressions`, `check:<category>`, `finish:<category>`, `stamp`. */
+export type TimingSink = (phase: string, ms: number) => void;
 
 export interface EngineOptions {
   rules: readonly Rule[];
   run: RunContext;
   severities: SeverityTable;
+  /** Only for measurements (the benchmark): when absent, nothing is timed. */
+  onTiming?: TimingSink;
 }
 
 /**
@@ -83,13 +115,17 @@ export class Engine {
     return resolveSeverity(id, meta?.defaultSeverity ?? 'warning', this.options.severities);
   }
 
-  /** Calls `setup` of each rule with at least one enabled id. */
-  async setup(): Promise<void> {
+  /**
+   * Calls `setup` of each rule with at least one enabled id. `skipSetup` names rules that are enabled
+   * but will not be checked here (worker threads check them), so their engines are not loaded twice.
+   */
+  async setup(skipSetup?: (rule: Rule) => boolean): Promise<void> {
     for (const rule of this.options.rules) {
       const ids = [rule.meta, ...(rule.emits ?? [])].map((m) => m.id);
       if (!ids.some((id) => this.severityOf(id) !== 'off')) continue;
+      const started = this.options.onTiming ? performance.now() : 0;
       try {
-        const state = rule.setup ? await rule.setup(this.options.run) : undefined;
+        const state = rule.setup && !skipSetup?.(rule) ? await rule.setup(this.options.run) : undefined;
         this.entries.push({ rule, state });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
@@ -97,51 +133,120 @@ export class Engine {
           `The rule '${rule.meta.id}' could not start (${reason}), so it did not run. The other rules ran. Please report this to the Content Gate maintainers.`,
         );
       }
+      this.options.onTiming?.(`setup:${ruleCategory(rule.meta.id)}`, performance.now() - started);
     }
   }
 
-  /** Checks one document. Only offsets are kept, so the tree can be dropped afterwards. */
-  async check(doc: Document, part?: FilePart): Promise<void> {
-    const known = part ? this.files.get(doc.file) : undefined;
+  /** True when an enabled site-wide rule keeps per-file data in its state (see `Rule.collect`). */
+  get hasMainThreadRules(): boolean {
+    return this.entries.some((e) => needsMainThread(e.rule));
+  }
+
+  /**
+   * Checks one document. Only offsets are kept, so the tree can be dropped afterwards. `part` places a
+   * part of a file too large to parse whole; `scope` picks which rules run (see `CheckScope`).
+   */
+  async check(doc: Document, part?: FilePart, scope: CheckScope = 'all'): Promise<void> {
+    const timing = this.options.onTiming;
+    const known = this.files.get(doc.file);
     const state: FileState = known ?? {
       file: doc.file,
       index: part?.index ?? doc.index,
       suppressions: [],
       raw: [],
+      collected: {},
     };
     this.files.set(doc.file, state);
-    const lineShift = part ? part.index.point(part.offset).line - 1 : 0;
-    for (const s of collectSuppressions(doc)) {
-      state.suppressions.push({
-        ...s,
-        line: s.line + lineShift,
-        endLine: s.endLine + lineShift,
-        fromLine: s.fromLine + lineShift,
-        toLine: s.toLine + lineShift,
-      });
+    // A second pass over the same text (the main-thread rules) must not collect them twice.
+    if (!known || part || scope !== 'main-thread') {
+      const started = timing ? performance.now() : 0;
+      const lineShift = part ? part.index.point(part.offset).line - 1 : 0;
+      for (const s of collectSuppressions(doc)) {
+        state.suppressions.push({
+          ...s,
+          line: s.line + lineShift,
+          endLine: s.endLine + lineShift,
+          fromLine: s.fromLine + lineShift,
+          toLine: s.toLine + lineShift,
+        });
+      }
+      if (timing) timing('suppressions', performance.now() - started);
     }
     const local = { index: doc.index, shift: part?.offset ?? 0 };
     for (const { rule, state: ruleState } of this.entries) {
+      if (scope !== 'all' && needsMainThread(rule) !== (scope === 'main-thread')) continue;
+      const started = timing ? performance.now() : 0;
+      const ctx = {
+        run: this.options.run,
+        state: ruleState,
+        report: (report: RuleReport) => this.place(state, this.metaFor(rule, report), report, local),
+      };
       try {
-        await rule.check(doc, {
-          run: this.options.run,
-          state: ruleState,
-          report: (report) => this.place(state, this.metaFor(rule, report), report, local),
-        });
+        await rule.check(doc, ctx);
+        // A file parsed in parts keeps the data of its first part.
+        if (rule.collect && !(rule.meta.id in state.collected)) {
+          state.collected[rule.meta.id] = await rule.collect(doc, ctx);
+        }
       } catch (error) {
         this.place(state, this.metaById.get('internal/rule-error') as RuleMeta, ruleError(rule, error));
       }
+      if (timing) timing(`check:${ruleCategory(rule.meta.id)}`, performance.now() - started);
     }
+  }
+
+  /** The plain data of a checked file so far (for the findings cache). */
+  resultOf(file: string): FileResult | undefined {
+    const state = this.files.get(file);
+    if (!state) return undefined;
+    return {
+      file,
+      suppressions: state.suppressions.map(({ used: _used, ...rest }) => rest),
+      findings: state.raw.map(({ meta, ...rest }) => ({ ruleId: meta.id, ...rest })),
+      collected: state.collected,
+    };
+  }
+
+  /** The plain data of a checked file, which the engine then forgets (used by worker threads). */
+  take(file: string): FileResult | undefined {
+    const result = this.resultOf(file);
+    this.files.delete(file);
+    return result;
+  }
+
+  /** Takes in a file checked elsewhere (a worker, or the findings cache); `source` is its text. */
+  adopt(result: FileResult, source: string | SourceIndex): void {
+    const index = typeof source === 'string' ? new SourceIndex(source) : source;
+    const raw: RawFinding[] = [];
+    for (const { ruleId, ...rest } of result.findings) {
+      const meta = this.metaById.get(ruleId);
+      if (meta) raw.push({ meta, ...rest });
+    }
+    this.files.set(result.file, {
+      file: result.file,
+      index,
+      suppressions: result.suppressions.map((s) => ({ ...s, used: new Set<string>() })),
+      raw,
+      collected: { ...result.collected },
+    });
   }
 
   /** Runs site-wide rules, then stamps every finding: severity, position, suppression, fingerprint. */
   async finish(): Promise<EngineFinding[]> {
+    const timing = this.options.onTiming;
     for (const { rule, state } of this.entries) {
       if (!rule.finish) continue;
+      const started = timing ? performance.now() : 0;
+      const collected = new Map<string, unknown>();
+      if (rule.collect) {
+        for (const file of this.files.values()) {
+          if (rule.meta.id in file.collected) collected.set(file.file, file.collected[rule.meta.id]);
+        }
+      }
       try {
         await rule.finish({
           run: this.options.run,
           state,
+          collected,
           report: (file, report) => {
             const target = this.files.get(file);
             if (target) this.place(target, this.metaFor(rule, report), report);
@@ -152,9 +257,12 @@ export class Engine {
         if (first)
           this.place(first, this.metaById.get('internal/rule-error') as RuleMeta, ruleError(rule, error));
       }
+      if (timing) timing(`finish:${ruleCategory(rule.meta.id)}`, performance.now() - started);
     }
+    const started = timing ? performance.now() : 0;
     const out: EngineFinding[] = [];
     for (const state of this.files.values()) out.push(...this.stamp(state));
+    if (timing) timing('stamp', performance.now() - started);
     return out;
   }
 

@@ -59,6 +59,11 @@ export interface FinishContext<State = unknown> {
   state: State;
   /** Report against a file checked earlier in this run. */
   report(file: string, report: RuleReport): void;
+  /**
+   * What `collect` returned for each file of the run (file path to data), in file order. Files
+   * checked in a worker or taken from the findings cache are here too.
+   */
+  collected: ReadonlyMap<string, unknown>;
 }
 
 export interface Rule<State = unknown> {
@@ -71,9 +76,27 @@ export interface Rule<State = unknown> {
   ): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] };
   /** Once per run, only when one of the rule's ids is enabled. */
   setup?(run: RunContext): State | Promise<State>;
+  /**
+   * Per-file findings. They must depend only on this file's text and the config: they may be
+   * computed in a worker thread or reused from the findings cache for an unchanged file. Anything
+   * that looks at other files (does a link target exist?) belongs in `finish`.
+   */
   check(doc: Document, ctx: RuleContext<State>): void | Promise<void>;
+  /**
+   * For site-wide rules: the plain data (JSON-safe: strings, numbers, arrays, plain objects) that
+   * `finish` needs from this file, e.g. its links and anchors. It travels from worker threads and is
+   * kept in the findings cache. A rule with `finish` but no `collect` keeps its data in `state` and
+   * is then always run in the main process on every file, cached or not (correct, but it costs a
+   * parse per file).
+   */
+  collect?(doc: Document, ctx: RuleContext<State>): unknown | Promise<unknown>;
   /** After every document was checked: for site-wide rules (links, names). */
   finish?(ctx: FinishContext<State>): void | Promise<void>;
+}
+
+/** A site-wide rule whose per-file data lives in its `state`, so it must see every file in-process. */
+export function needsMainThread(rule: Rule): boolean {
+  return rule.finish !== undefined && rule.collect === undefined;
 }
 
 export function ruleCategory(id: string): string {
