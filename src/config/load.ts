@@ -4,6 +4,7 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { nearest } from '../core/nearest.js';
 import { ruleCategory } from '../core/rule.js';
+import { yamlMessage } from '../core/yaml-message.js';
 import { type ConfigProblem, UsageError } from './errors.js';
 import { configSchema, normalizeRuleSetting, type ResolvedConfig } from './schema.js';
 
@@ -47,11 +48,11 @@ export function loadConfig(cwd: string, explicit: string | undefined, catalog: R
   } catch (error) {
     throw new UsageError(`Config file ${shown} cannot be read: ${(error as Error).message}`);
   }
-  const doc = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => ({
       key: '',
-      message: e.message.split('\n')[0] ?? 'invalid YAML',
+      message: yamlMessage(e.message),
       line: e.linePos?.[0]?.line,
       column: e.linePos?.[0]?.col,
     }));
@@ -65,7 +66,9 @@ export function loadConfig(cwd: string, explicit: string | undefined, catalog: R
     return { ...validateConfig(raw, catalog, dirname(path)), path };
   } catch (error) {
     if (error instanceof UsageError) {
-      const located = error.problems.map((p) => ({ ...p, ...locate(doc, text, p.key) }));
+      const located = error.problems
+        .map((p) => ({ ...p, ...locate(doc, text, p.key) }))
+        .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
       throw new UsageError(`Config file ${shown} is invalid:`, located, shown);
     }
     throw error;
@@ -74,7 +77,7 @@ export function loadConfig(cwd: string, explicit: string | undefined, catalog: R
 
 /** Validates a config object, reporting every problem at once. */
 export function validateConfig(raw: unknown, catalog: RuleCatalog, baseDir: string): ResolvedConfig {
-  const result = configSchema.safeParse(raw);
+  const result = configSchema.safeParse(raw, { reportInput: true });
   const problems: ConfigProblem[] = result.success ? [] : result.error.issues.flatMap(describeIssue);
   if (result.success) problems.push(...checkRules(result.data.rules, catalog));
   if (problems.length > 0 || !result.success) throw new UsageError('The config is invalid:', problems);

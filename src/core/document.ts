@@ -13,6 +13,7 @@ import YAML from 'yaml';
 import { alignOffsets, type OffsetMap } from './align.js';
 import { SourceIndex } from './source-index.js';
 import type { Point } from './types.js';
+import { yamlMessage } from './yaml-message.js';
 
 const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
@@ -231,7 +232,7 @@ function parseFrontMatter(tree: Root, source: string): FrontMatter | undefined {
       return { ...base, error: { message, line: openingLine + (e.line ?? 1) - 1, column: e.column ?? 1 } };
     }
   }
-  const yaml = YAML.parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  const yaml = YAML.parseDocument(node.value, { prettyErrors: true, uniqueKeys: true });
   const problem = yaml.errors[0];
   if (problem) {
     const at = problem.linePos?.[0] ?? { line: 1, col: 1 };
@@ -239,7 +240,7 @@ function parseFrontMatter(tree: Root, source: string): FrontMatter | undefined {
       ...base,
       yaml,
       error: {
-        message: problem.message.split('\n')[0] ?? 'invalid YAML',
+        message: yamlMessage(problem.message),
         line: openingLine + at.line - 1,
         column: at.col,
       },

@@ -1,0 +1,262 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../config/errors.js';
+import { ENGINE_RULES } from '../core/engine.js';
+import { atLeast } from '../core/severity.js';
+import type { EngineFinding, Report, SeverityOrOff } from '../core/types.js';
+import { formatAnnotations } from '../report/annotations.js';
+import { formatJson } from '../report/json.js';
+import { asReport, mergeReports } from '../report/merge.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatText, styleFor } from '../report/text.js';
+import { allRules } from '../rules/index.js';
+import { type FailOn, type RunResult, run } from '../run.js';
+import { VERSION } from '../version.js';
+import { changedSince } from './git.js';
+
+const USAGE = `Usage:
+  content-gate check [PATH ...] [options]
+  content-gate merge REPORT.json ... [--format json|text|sarif|github] [--output FILE] [--fail-on LEVEL]
+
+Checks Markdown posts against the library's social media policy.
+
+Options:
+  --format text|json|sarif|github   report format (default text)
+  --output FILE                     write the report to FILE instead of standard output
+  --config FILE                     config file (default: .content-gate.yml, then .github/content-gate.yml)
+  --offline                         make no network request (local links are still checked)
+  --changed-since REF               only files changed since git REF, and only findings on changed lines
+  --fail-on error|warning|notice|never   exit 1 when a finding is at or above this level (default error)
+  --rule ID=off|notice|warning|error     override a rule or a whole category (repeatable)
+  --mode check|link-rot             link-rot re-checks every external link and keeps its history
+  --fix                             apply the fixes rules mark safe, and print what changed
+  --shard I/N                       check only shard I of N (stable split by path)
+  -h, --help                        show this help
+  -v, --version                     show the version
+
+Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error.`;
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
+const LEVELS = ['off', 'notice', 'warning', 'error'] as const;
+
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+}
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag}: expected one of ${allowed.join(', ')}, got "${value}".`);
+}
+
+function parseRuleFlags(values: readonly string[]): Record<string, SeverityOrOff> {
+  const out: Record<string, SeverityOrOff> = {};
+  for (const value of values) {
+    const eq = value.lastIndexOf('=');
+    if (eq <= 0) throw new UsageError(`--rule ${value}: expected ID=LEVEL, e.g. --rule grammar=off.`);
+    out[value.slice(0, eq)] = oneOf(`--rule ${value.slice(0, eq)}`, value.slice(eq + 1), LEVELS, 'error');
+  }
+  return out;
+}
+
+function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard ${value}: expected I/N with 1 <= I <= N, e.g. --shard 2/4.`);
+  }
+  return { index, count };
+}
+
+function render(
+  format: Format,
+  result: Pick<RunResult, 'findings' | 'report' | 'diagnostics' | 'fixes'>,
+  io: CliIO,
+  toFile: boolean,
+): string {
+  switch (format) {
+    case 'json':
+      return formatJson(result.report);
+    case 'sarif':
+      return formatSarif(
+        result.findings,
+        [...ENGINE_RULES, ...allRules.flatMap((r) => [r.meta, ...(r.emits ?? [])])],
+        VERSION,
+      );
+    case 'github':
+      return formatAnnotations(result.findings);
+    default:
+      return formatText(
+        result.findings,
+        result.report.summary,
+        toFile ? styleFor({}) : styleFor(io.stdout, io.env),
+        {
+          diagnostics: result.diagnostics,
+          fixes: result.fixes,
+        },
+      );
+  }
+}
+
+async function emit(text: string, output: string | undefined, io: CliIO): Promise<void> {
+  if (!output) {
+    io.stdout.write(text);
+    return;
+  }
+  const path = resolve(io.cwd, output);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
+
+async function check(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      output: { type: 'string' },
+      config: { type: 'string' },
+      offline: { type: 'boolean' },
+      'changed-since': { type: 'string' },
+      'fail-on': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      mode: { type: 'string' },
+      fix: { type: 'boolean' },
+      shard: { type: 'string' },
+    },
+  });
+  const format = oneOf('--format', values.format, FORMATS, 'text');
+  const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, 'error') as FailOn;
+  const mode = oneOf('--mode', values.mode, ['check', 'link-rot'] as const, 'check');
+  const progress = io.stderr.isTTY && format === 'text' && !values.output;
+  const result = await run({
+    cwd: io.cwd,
+    paths: positionals,
+    configPath: values.config,
+    offline: values.offline ?? false,
+    mode,
+    failOn,
+    ruleOverrides: parseRuleFlags(values.rule ?? []),
+    changedLines: values['changed-since'] ? changedSince(io.cwd, values['changed-since']) : undefined,
+    fix: values.fix ?? false,
+    shard: parseShard(values.shard),
+    onProgress: progress
+      ? (done, total) => {
+          if (done === total || done % 50 === 0)
+            io.stderr.write(`\rchecking ${done}/${total}${done === total ? '\r\u001b[K' : ''}`);
+        }
+      : undefined,
+  });
+  for (const d of result.diagnostics) {
+    io.stderr.write(`${d.file ? `${d.file}: ` : ''}${d.level}: ${d.message}\n`);
+  }
+  await emit(render(format, result, io, Boolean(values.output)), values.output, io);
+  if (values.output && format !== 'text') {
+    const { errors, warnings, notices } = result.report.summary;
+    io.stderr.write(`Wrote ${values.output}: ${errors} errors, ${warnings} warnings, ${notices} notices.\n`);
+  }
+  return result.exitCode;
+}
+
+async function merge(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { format: { type: 'string' }, output: { type: 'string' }, 'fail-on': { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('merge: give the JSON reports to combine.');
+  const format = oneOf('--format', values.format, FORMATS, 'json');
+  const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, 'error');
+  const reports: Report[] = positionals.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(resolve(io.cwd, file), 'utf8');
+    } catch {
+      throw new UsageError(`merge: ${file} cannot be read.`);
+    }
+    try {
+      return asReport(JSON.parse(text), file);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`merge: ${file} is not valid JSON.`);
+    }
+  });
+  const report = mergeReports(reports, VERSION);
+  // Merged findings have no fingerprints of their own: derive stable ones from their place.
+  const findings: EngineFinding[] = report.findings.map((f) => ({
+    ...f,
+    fingerprint: `${f.ruleId}:${f.file}:${f.line}:${f.column}`,
+  }));
+  await emit(
+    render(format, { findings, report, diagnostics: [], fixes: [] }, io, Boolean(values.output)),
+    values.output,
+    io,
+  );
+  return findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+}
+
+/** Runs the CLI; returns the exit status. Never throws for a user's mistake. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === '-v' || command === '--version') {
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if (
+      command === undefined ||
+      command === '-h' ||
+      command === '--help' ||
+      rest.includes('--help') ||
+      rest.includes('-h')
+    ) {
+      (command === undefined ? io.stderr : io.stdout).write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'check') return await check(rest, io);
+    if (command === 'merge') return await merge(rest, io);
+    throw new UsageError(`Unknown command "${command}". Use "content-gate check" or "content-gate merge".`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`content-gate: ${error.describe()}\n`);
+      return 2;
+    }
+    const code = (error as { code?: string }).code;
+    if (code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`content-gate: ${(error as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    io.stderr.write(
+      `content-gate: unexpected failure: ${(error as Error).stack ?? String(error)}\nPlease report this to the Content Gate maintainers.\n`,
+    );
+    return 3;
+  }
+}
+
+const isEntry = process.argv[1] && /(?:cli|cli[/\\]index)\.(?:js|ts)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
