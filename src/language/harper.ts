@@ -81,7 +81,7 @@ export async function languageEngine(dialect: EnglishDialect): Promise<LanguageE
       return result;
     },
     async unknownWords(words) {
-      const lints = await linter.organizedLints(words.join('\n'), { language: 'plaintext' });
+      const lints = await linter.organizedLints(words.join('\n\n'), { language: 'plaintext' });
       const unknown = new Set<string>();
       for (const [rule, list] of Object.entries(lints)) {
         for (const lint of list) {
