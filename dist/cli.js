@@ -34776,6 +34776,11 @@ var SourceIndex = class {
   }
 };
 
+// src/core/yaml-message.ts
+function yamlMessage(message) {
+  return (message.split("\n")[0] ?? "invalid YAML").replace(/ at line \d+, column \d+:?\s*$/, "");
+}
+
 // src/core/document.ts
 var markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]).freeze();
 var PROSE_FRONT_MATTER_FIELDS = ["title", "description", "summary", "excerpt", "subtitle"];
@@ -34929,7 +34934,7 @@ function parseFrontMatter(tree, source) {
       ...base2,
       yaml,
       error: {
-        message: problem.message.split("\n")[0] ?? "invalid YAML",
+        message: yamlMessage(problem.message),
         line: openingLine + at.line - 1,
         column: at.col
       }
@@ -55847,7 +55852,7 @@ function loadConfig(cwd, explicit, catalog) {
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => ({
       key: "",
-      message: e.message.split("\n")[0] ?? "invalid YAML",
+      message: yamlMessage(e.message),
       line: e.linePos?.[0]?.line,
       column: e.linePos?.[0]?.col
     }));
@@ -57241,17 +57246,10 @@ Please report this to the Content Gate maintainers.
     return 3;
   }
 }
-var isEntry = process.argv[1] && /(?:cli|cli[/\\]index)\.(?:js|ts)$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr
-  }).then((code3) => {
+
+// src/cli/bin.ts
+main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }).then(
+  (code3) => {
     process.exitCode = code3;
-  });
-}
-export {
-  main
-};
+  }
+);

@@ -38,7 +38,7 @@ const shared = {
 
 await build({
   ...shared,
-  entryPoints: { cli: join(root, 'src/cli/index.ts'), index: join(root, 'src/action/index.ts') },
+  entryPoints: { cli: join(root, 'src/cli/bin.ts'), index: join(root, 'src/action/index.ts') },
   outdir: dist,
   banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
 });

@@ -11,6 +11,8 @@ import { nearest } from './core/nearest.js';
 import { readText } from './core/read.js';
 import { type Rule, type RunContext, ruleCategory } from './core/rule.js';
 import { atLeast } from './core/severity.js';
+import { SourceIndex } from './core/source-index.js';
+import { partStarts } from './core/split.js';
 import type { Diagnostic, EngineFinding, Report, SeverityOrOff } from './core/types.js';
 import { buildReport } from './report/json.js';
 import { allRules } from './rules/index.js';
@@ -130,7 +132,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   for (const file of files) {
     const read = await readText(resolve(cwd, file));
     if (read.ok) {
-      await engine.check(new Document(file, resolve(cwd, file), read.text));
+      await checkText(engine, file, resolve(cwd, file), read.text);
     } else {
       diagnostics.push({ level: 'warning', file, message: `Skipped: this file ${read.reason}.` });
     }
@@ -149,6 +151,18 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const failOn = options.failOn ?? 'error';
   const exitCode = findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
   return { config, files, findings, diagnostics, report, fixes, exitCode };
+}
+
+/** Checks one post; a runaway file is parsed in parts at blank lines so memory stays bounded. */
+async function checkText(engine: Engine, file: string, path: string, text: string): Promise<void> {
+  const starts = partStarts(text);
+  if (starts.length === 1) return engine.check(new Document(file, path, text));
+  const index = new SourceIndex(text);
+  for (let i = 0; i < starts.length; i++) {
+    const offset = starts[i] as number;
+    const part = text.slice(offset, starts[i + 1] ?? text.length);
+    await engine.check(new Document(file, path, part), { offset, index });
+  }
 }
 
 /** Keeps findings that touch a changed line; a whole-document finding counts when its file changed. */

@@ -248,15 +248,3 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 3;
   }
 }
-
-const isEntry = process.argv[1] && /(?:cli|cli[/\\]index)\.(?:js|ts)$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-  }).then((code) => {
-    process.exitCode = code;
-  });
-}

@@ -39,6 +39,12 @@ interface RawFinding {
   documentLevel: boolean;
 }
 
+/** A part of a file too large to parse whole: where it starts, and the whole file's index. */
+export interface FilePart {
+  offset: number;
+  index: SourceIndex;
+}
+
 /** What is kept of a checked file once its parse tree may be dropped. */
 interface FileState {
   file: string;
@@ -88,20 +94,32 @@ export class Engine {
   }
 
   /** Checks one document. Only offsets are kept, so the tree can be dropped afterwards. */
-  async check(doc: Document): Promise<void> {
-    const state: FileState = {
+  async check(doc: Document, part?: FilePart): Promise<void> {
+    const known = part ? this.files.get(doc.file) : undefined;
+    const state: FileState = known ?? {
       file: doc.file,
-      index: doc.index,
-      suppressions: collectSuppressions(doc),
+      index: part?.index ?? doc.index,
+      suppressions: [],
       raw: [],
     };
     this.files.set(doc.file, state);
+    const lineShift = part ? part.index.point(part.offset).line - 1 : 0;
+    for (const s of collectSuppressions(doc)) {
+      state.suppressions.push({
+        ...s,
+        line: s.line + lineShift,
+        endLine: s.endLine + lineShift,
+        fromLine: s.fromLine + lineShift,
+        toLine: s.toLine + lineShift,
+      });
+    }
+    const local = { index: doc.index, shift: part?.offset ?? 0 };
     for (const { rule, state: ruleState } of this.entries) {
       try {
         await rule.check(doc, {
           run: this.options.run,
           state: ruleState,
-          report: (report) => this.place(state, this.metaFor(rule, report), report),
+          report: (report) => this.place(state, this.metaFor(rule, report), report, local),
         });
       } catch (error) {
         this.place(state, this.metaById.get('internal/rule-error') as RuleMeta, ruleError(rule, error));
@@ -133,8 +151,19 @@ export class Engine {
     return out;
   }
 
-  private place(state: FileState, meta: RuleMeta, report: RuleReport): void {
-    const [start, end, documentLevel] = spanOf(state.index, report);
+  /** Stores a report as offsets into its whole file (`local` maps a part's offsets onto the file). */
+  private place(
+    state: FileState,
+    meta: RuleMeta,
+    report: RuleReport,
+    local: { index: SourceIndex; shift: number } = { index: state.index, shift: 0 },
+  ): void {
+    let [start, end, documentLevel] = spanOf(local.index, report);
+    if (documentLevel) [start, end] = spanOf(state.index, { document: true, message: '' });
+    else {
+      start += local.shift;
+      end += local.shift;
+    }
     const { node: _node, ...rest } = report as RuleReport & { node?: unknown };
     state.raw.push({ meta, report: rest as RuleReport, start, end, documentLevel });
   }
