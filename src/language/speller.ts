@@ -16,7 +16,7 @@ export class Speller {
 
   private index: CandidateIndex | undefined;
 
-  constructor(private readonly engine: LanguageEngine) {}
+  constructor(private readonly engine: Promise<LanguageEngine>) {}
 
   /** The word list loads on the first unknown word: a clean run never pays for it. */
   private candidates(): CandidateIndex {
@@ -38,7 +38,7 @@ export class Speller {
     const index = this.candidates();
     const nearby = index.near(word);
     // The frequency list comes from film subtitles, typos and all: keep only dictionary words.
-    const unknown = nearby.length > 0 ? await this.engine.unknownWords(nearby) : new Set<string>();
+    const unknown = nearby.length > 0 ? await (await this.engine).unknownWords(nearby) : new Set<string>();
     const candidates = [...engineSuggestions, ...nearby.filter((w) => !unknown.has(w))];
     const ranked = rankSuggestions(word, candidates, index.frequencies, engineSuggestions);
     const clear = isClearCorrection(ranked);

@@ -31,7 +31,8 @@ function metaOf(kind: GrammarKind): RuleMeta {
 const [firstKind, ...otherKinds] = Object.keys(GRAMMAR_KINDS) as GrammarKind[];
 
 interface GrammarState {
-  engine: LanguageEngine;
+  /** Still loading while other rules set up and start: awaited on the first post. */
+  engine: Promise<LanguageEngine>;
   patterns: ReturnType<typeof compileGrammarPatterns>;
 }
 
@@ -39,10 +40,12 @@ interface GrammarState {
 export const grammarRule: Rule<GrammarState> = {
   meta: metaOf(firstKind as GrammarKind),
   emits: otherKinds.map(metaOf),
-  async setup(run) {
+  setup(run) {
     // The spelling rule's dialect, so both rules share one linter.
     const { dialect } = optionsOf(spellingOptions, run.options(SPELLING_RULE_ID));
-    return { engine: await languageEngine(dialect), patterns: compileGrammarPatterns(grammarPatterns) };
+    const engine = languageEngine(dialect);
+    engine.catch(() => {});
+    return { engine, patterns: compileGrammarPatterns(grammarPatterns) };
   },
   async check(doc, ctx) {
     const reported = new Map<ProseBlock, [number, number][]>();
@@ -53,7 +56,8 @@ export const grammarRule: Rule<GrammarState> = {
       spans.push([start, end]);
       reported.set(block, spans);
     };
-    for (const lint of await ctx.state.engine.lintDocument(doc)) {
+    const engine = await ctx.state.engine;
+    for (const lint of await engine.lintDocument(doc)) {
       const kind = HARPER_RULES[lint.rule];
       // Quotations are someone else's words, reproduced as they were written.
       if (!kind || lint.block.inQuote) continue;

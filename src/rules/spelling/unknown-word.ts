@@ -45,7 +45,8 @@ interface PendingName {
 }
 
 interface SpellingState {
-  engine: LanguageEngine;
+  /** Still loading while other rules set up and start: awaited on the first post. */
+  engine: Promise<LanguageEngine>;
   speller: Speller;
   vocabulary: Vocabulary;
   /** Capitalized word to the files it appears in mid-sentence. */
@@ -68,9 +69,11 @@ export const unknownWordRule: Rule<SpellingState> = {
       'Most unknown words are typos, but some are names or new terms the dictionary lacks: a warning asks the editor to look without blocking the merge.',
   },
   parseOptions: optionsFrom(spellingOptions),
-  async setup(run) {
+  setup(run) {
     const options = optionsOf(spellingOptions, run.options(SPELLING_RULE_ID));
-    const engine = await languageEngine(options.dialect);
+    const engine = languageEngine(options.dialect);
+    // A failure surfaces when a post awaits the engine; do not let it go unhandled before that.
+    engine.catch(() => {});
     return {
       engine,
       speller: new Speller(engine),
@@ -84,7 +87,8 @@ export const unknownWordRule: Rule<SpellingState> = {
     const state = ctx.state;
     collectNameEvidence(doc, state);
     const vocabulary = state.vocabulary.with(frontMatterWords(doc.frontMatter?.data ?? {}));
-    for (const lint of await state.engine.lintDocument(doc)) {
+    const engine = await state.engine;
+    for (const lint of await engine.lintDocument(doc)) {
       if (lint.rule !== HARPER_SPELL_RULE) continue;
       const { block } = lint;
       const word = block.text.slice(lint.start, lint.end);
