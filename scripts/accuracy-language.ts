@@ -199,8 +199,8 @@ async function compareEngines(sample: Injection[]): Promise<void> {
   );
 }
 
-async function measureGrammar(): Promise<void> {
-  const rows = readFileSync(join(data, 'grammar-pairs.tsv'), 'utf8')
+async function measureGrammar(file: string, label: string): Promise<void> {
+  const rows = readFileSync(join(data, file), 'utf8')
     .split('\n')
     .filter((l) => l && !l.startsWith('#'))
     .map((l) => l.split('\t') as [string, string, string]);
@@ -224,7 +224,7 @@ async function measureGrammar(): Promise<void> {
     }
     byKind.set(kind, tally);
   }
-  console.log(`\nGrammar: ${rows.length} sentence pairs (one error each, and its corrected twin)`);
+  console.log(`\nGrammar, ${label}: ${rows.length} sentence pairs (one error each, and its corrected twin)`);
   console.log(`  errors found (recall):       ${pct(hits, rows.length)}`);
   console.log(`  false alarms on the twins:   ${falseAlarms} of ${rows.length}`);
   console.log(`  by kind: ${[...byKind].map(([k, [h, n]]) => `${k} ${h}/${n}`).join(', ')}`);
@@ -261,7 +261,8 @@ const clean = readPosts(join(data, 'clean-posts'));
 const rac = readPosts(RAC_POSTS);
 const started = performance.now();
 await measureSpelling(cleanSentences({ ...clean, ...rac }));
-await measureGrammar();
+await measureGrammar('grammar-pairs.tsv', 'development set');
+await measureGrammar('grammar-pairs-holdout.tsv', 'held-out set (never used to tune)');
 await measureCleanPosts('correctly written library posts (test/data/language/clean-posts)', clean);
 await measureCleanPosts('real archive blog posts (shared corpora, rac-bits-and-bytes)', rac);
 console.log(`\nmeasured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
