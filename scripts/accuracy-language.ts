@@ -257,12 +257,19 @@ async function measureCleanPosts(label: string, posts: Record<string, string>): 
   if (sample.length) console.log(`  e.g. ${sample.join('\n       ')}`);
 }
 
+// `--only spelling|grammar|posts` runs one part.
+const only = process.argv[process.argv.indexOf('--only') + 1];
+const part = (name: string) => !process.argv.includes('--only') || only === name;
 const clean = readPosts(join(data, 'clean-posts'));
 const rac = readPosts(RAC_POSTS);
 const started = performance.now();
-await measureSpelling(cleanSentences({ ...clean, ...rac }));
-await measureGrammar('grammar-pairs.tsv', 'development set');
-await measureGrammar('grammar-pairs-holdout.tsv', 'held-out set (never used to tune)');
-await measureCleanPosts('correctly written library posts (test/data/language/clean-posts)', clean);
-await measureCleanPosts('real archive blog posts (shared corpora, rac-bits-and-bytes)', rac);
+if (part('spelling')) await measureSpelling(cleanSentences({ ...clean, ...rac }));
+if (part('grammar')) {
+  await measureGrammar('grammar-pairs.tsv', 'development set');
+  await measureGrammar('grammar-pairs-holdout.tsv', 'held-out set (never used to tune)');
+}
+if (part('posts')) {
+  await measureCleanPosts('correctly written library posts (test/data/language/clean-posts)', clean);
+  await measureCleanPosts('real archive blog posts (shared corpora, rac-bits-and-bytes)', rac);
+}
 console.log(`\nmeasured in ${((performance.now() - started) / 1000).toFixed(1)} s`);

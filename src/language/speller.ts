@@ -10,6 +10,9 @@ export interface Correction {
 
 const MAX_SUGGESTIONS = 3;
 
+/** Words seen this often in the frequency sample are real words; rarer ones are checked. */
+const COMMON_COUNT = 200;
+
 /** Corrections for unknown words: harper's candidates and common words nearby, ranked. */
 export class Speller {
   private readonly cache = new Map<string, Promise<Correction>>();
@@ -36,13 +39,24 @@ export class Speller {
 
   private async compute(word: string, engineSuggestions: readonly string[]): Promise<Correction> {
     const index = this.candidates();
-    const nearby = index.near(word);
-    // The frequency list comes from film subtitles, typos and all: keep only dictionary words.
-    const unknown = nearby.length > 0 ? await (await this.engine).unknownWords(nearby) : new Set<string>();
-    const candidates = [...engineSuggestions, ...nearby.filter((w) => !unknown.has(w))];
-    const ranked = rankSuggestions(word, candidates, index.frequencies, engineSuggestions);
-    const clear = isClearCorrection(ranked);
-    const top = ranked.slice(0, clear ? 1 : MAX_SUGGESTIONS).map((r) => matchCase(word, r.word));
+    const ranked = rankSuggestions(
+      word,
+      [...engineSuggestions, ...index.near(word)],
+      index.frequencies,
+      engineSuggestions,
+    );
+    // The frequency list comes from film subtitles, typos and all: the leading candidates that
+    // are rare there and not the dictionary's own must be confirmed by the dictionary.
+    const engineOwn = new Set(engineSuggestions.map((s) => s.toLowerCase()));
+    const leading = ranked.slice(0, MAX_SUGGESTIONS + 2);
+    const doubtful = leading
+      .map((r) => r.word)
+      .filter((w) => !engineOwn.has(w.toLowerCase()) && (index.frequencies.get(w) ?? 0) < COMMON_COUNT);
+    const unknown =
+      doubtful.length > 0 ? await (await this.engine).unknownWords(doubtful) : new Set<string>();
+    const confirmed = ranked.filter((r) => !unknown.has(r.word));
+    const clear = isClearCorrection(confirmed);
+    const top = confirmed.slice(0, clear ? 1 : MAX_SUGGESTIONS).map((r) => matchCase(word, r.word));
     return { suggestions: top, clear: clear && top.length === 1 };
   }
 }

@@ -26,15 +26,21 @@ export function loadFrequencies(): Frequencies {
   return map;
 }
 
-/** Candidate words by length, so a search only looks at words of about the right size. */
+/**
+ * Candidate words by length and first letter, so a search only looks at words of about the right
+ * size that start alike. Misspellings rarely change the first letter; the dictionary's own
+ * suggestions still cover those that do.
+ */
 export class CandidateIndex {
-  private readonly byLength = new Map<number, string[]>();
+  private readonly buckets = new Map<string, string[]>();
 
   constructor(readonly frequencies: Frequencies) {
     for (const word of frequencies.keys()) {
-      const list = this.byLength.get(word.length) ?? [];
-      list.push(word);
-      this.byLength.set(word.length, list);
+      for (const key of new Set([`${word.length}:${word[0]}`, `${word.length}:${word[1] ?? ''}`])) {
+        const list = this.buckets.get(key) ?? [];
+        list.push(word);
+        this.buckets.set(key, list);
+      }
     }
   }
 
@@ -42,13 +48,16 @@ export class CandidateIndex {
   near(misspelled: string): string[] {
     const word = misspelled.toLowerCase();
     const reach = word.length <= 4 ? 1 : 2;
-    const out: string[] = [];
+    const out = new Set<string>();
     for (let length = word.length - reach; length <= word.length + reach; length++) {
-      for (const candidate of this.byLength.get(length) ?? []) {
-        if (distance(word, candidate) <= reach) out.push(candidate);
+      // Same first letter, or the typed first letter is the word's second (a dropped first letter).
+      for (const key of [`${length}:${word[0]}`, `${length}:${word[1] ?? ''}`]) {
+        for (const candidate of this.buckets.get(key) ?? []) {
+          if (!out.has(candidate) && distance(word, candidate) <= reach) out.add(candidate);
+        }
       }
     }
-    return out;
+    return [...out];
   }
 }
 
