@@ -19,15 +19,30 @@ export function notAWord(word: string, token: string): string | undefined {
   if (/[/\\]/.test(token) || /^(https?:|www\.)/i.test(token)) return 'address or path';
   if (/\.[a-z0-9]{1,5}$/i.test(token) && /\w\.\w/.test(token)) return 'file or domain name';
   if (/[0-9_]/.test(token)) return 'code, number or identifier';
-  if (word.length > 1 && word === word.toUpperCase()) return 'acronym';
-  // iPad, eBay, YouTube, OverDrive: internal capitals mark a brand, not a typo.
-  if (/\p{Ll}\p{Lu}/u.test(word)) return 'mixed-case name';
+  const bare = stripPossessive(word);
+  if (bare.length > 1 && bare === bare.toUpperCase()) return 'acronym';
+  // iPad, eBay, YouTube, OverDrive, ATReference: internal capitals mark a name, not a typo.
+  if (/\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u.test(bare)) return 'mixed-case name';
   if (word.length < 2) return 'single letter';
   return undefined;
 }
 
 const ABBREVIATIONS =
   /(?:^|[\s(])(?:mr|mrs|ms|mx|dr|st|prof|rev|jr|sr|mt|ft|no|vol|ch|p|pp|fig|ed|eds|e\.g|i\.e|etc|vs|approx|dept|ave|blvd|rd)\.$/i;
+
+/** Source ranges of template tags (Liquid, Jinja, Hugo: `{{ site.baseurl }}`, `{% include %}`) in a text. */
+export function templateRanges(text: string): [number, number][] {
+  if (!text.includes('{')) return [];
+  return [...text.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g)].map((m) => [
+    m.index ?? 0,
+    (m.index ?? 0) + m[0].length,
+  ]);
+}
+
+/** Whether [start, end) lies inside a template tag of the text. */
+export function inTemplate(text: string, start: number, end: number): boolean {
+  return templateRanges(text).some(([s, e]) => start >= s && end <= e);
+}
 
 /** Whether the word at `index` begins a sentence (or the block): its capital says nothing then. */
 export function atSentenceStart(text: string, index: number): boolean {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { atSentenceStart, midSentenceCapitals, notAWord, tokenAround } from '../../src/language/words.js';
+import {
+  atSentenceStart,
+  inTemplate,
+  midSentenceCapitals,
+  notAWord,
+  tokenAround,
+} from '../../src/language/words.js';
 
 describe('what counts as a word', () => {
   it.each([
@@ -11,6 +17,8 @@ describe('what counts as a word', () => {
     ['abc', 'abc123', 'code, number or identifier'],
     ['WPL', 'WPL', 'acronym'],
     ['iPad', 'iPad', 'mixed-case name'],
+    ['ATReference', 'ATReference', 'mixed-case name'],
+    ["RF's", "RF's", 'acronym'],
   ])('%s in %s is not checked (%s)', (word, token, reason) => {
     expect(notAWord(word, token)).toBe(reason);
   });
@@ -23,6 +31,14 @@ describe('what counts as a word', () => {
   it('finds the token around a word, without its punctuation', () => {
     const text = 'Write to (help@wpl.org), please.';
     expect(tokenAround(text, 10, 14)).toBe('help@wpl.org');
+  });
+});
+
+describe('template tags', () => {
+  it('finds Liquid tags, which are not prose', () => {
+    const text = 'See {{ site.baseurl }}/img and {% include x.html %} here.';
+    expect(inTemplate(text, text.indexOf('baseurl'), text.indexOf('baseurl') + 7)).toBe(true);
+    expect(inTemplate(text, text.indexOf('here'), text.indexOf('here') + 4)).toBe(false);
   });
 });
 

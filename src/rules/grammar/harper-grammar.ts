@@ -4,6 +4,7 @@ import { isLikelyFalseAlarm } from '../../language/grammar-filters.js';
 import { GRAMMAR_KINDS, type GrammarKind, HARPER_RULES } from '../../language/grammar-kinds.js';
 import { type LanguageEngine, languageEngine, type ProseLint } from '../../language/harper.js';
 import { compileGrammarPatterns, matchGrammarPatterns, type PatternMatch } from '../../language/patterns.js';
+import { inTemplate } from '../../language/words.js';
 import { grammarPatterns } from '../../lexicons/grammar.js';
 import { optionsOf } from '../shared/options.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
@@ -63,6 +64,7 @@ export const grammarRule: Rule<GrammarState> = {
       if (!kind || lint.block.inQuote) continue;
       if (kind === 'repetition' && VALID_DOUBLES.test(lint.block.text.slice(lint.start, lint.end))) continue;
       if (isLikelyFalseAlarm(lint.rule, lint.block.text, lint.start, lint.end)) continue;
+      if (inTemplate(lint.block.text, lint.start, lint.end)) continue;
       if (overlaps(lint.block, lint.start, lint.end)) continue;
       remember(lint.block, lint.start, lint.end);
       ctx.report(grammarReport(lint, kind));

@@ -6,6 +6,7 @@ import { type LanguageEngine, languageEngine } from '../../language/harper.js';
 import { Speller } from '../../language/speller.js';
 import { frontMatterWords, projectVocabulary, type Vocabulary } from '../../language/vocabulary.js';
 import {
+  inTemplate,
   isCapitalized,
   midSentenceCapitals,
   notAWord,
@@ -93,6 +94,7 @@ export const unknownWordRule: Rule<SpellingState> = {
       const { block } = lint;
       const word = block.text.slice(lint.start, lint.end);
       if (notAWord(word, tokenAround(block.text, lint.start, lint.end))) continue;
+      if (inTemplate(block.text, lint.start, lint.end)) continue;
       if (vocabulary.has(word) || vocabulary.has(compoundAround(block.text, lint.start, lint.end))) continue;
       const correction = await state.speller.correct(word, lint.suggestions);
       const report = spellingReport(block, lint.start, lint.end, word, correction);
