@@ -19,7 +19,7 @@ export const GRAMMAR_KINDS: Record<GrammarKind, { title: string; description: st
   agreement: {
     title: 'subject and verb agreement',
     description:
-      'A verb that does not agree with its subject ("she have", "they was", "it don\'t"), or a possessive where a verb is needed.',
+      'A verb that does not agree with its subject: "she have", "they was", "it don\'t", "the children is", "Does she likes".',
   },
   article: {
     title: 'a or an',

@@ -17,13 +17,13 @@ const VALID_DOUBLES = /^(had|that)\s+\1$/i;
 const SAFE_KINDS = new Set<GrammarKind>(['repetition', 'article']);
 
 function metaOf(kind: GrammarKind): RuleMeta {
-  const { title, description } = GRAMMAR_KINDS[kind];
+  const { description } = GRAMMAR_KINDS[kind];
   return {
     id: `grammar/${kind}`,
     policy: POLICY.professional.section,
     clause: POLICY.professional.text,
     defaultSeverity: 'warning',
-    description: `${description} (${title})`,
+    description,
     severityReason:
       'Grammar checks are reliable for these patterns but not perfect: a warning asks the editor to look without blocking the merge.',
   };
