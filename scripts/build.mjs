@@ -1,13 +1,16 @@
 // Bundles the CLI and the action into dist/ (what GitHub runs and `node dist/cli.js` uses),
 // and copies the data files that packages load from disk at run time beside the bundles.
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const dist = join(root, 'dist');
+// CONTENT_GATE_OUT_DIR builds elsewhere (the end-to-end tests build into a temporary folder).
+const dist = process.env.CONTENT_GATE_OUT_DIR
+  ? resolve(process.env.CONTENT_GATE_OUT_DIR)
+  : join(root, 'dist');
 
 /**
  * Files read from disk at run time: [source path relative to the repo, name in dist]. Code finds them

@@ -222,6 +222,8 @@ describe('bad input', () => {
     const report = JSON.parse(r.stdout);
     expect(report.summary.files).toBe(3);
     expect(report.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`)).toEqual([
+      // The nested quotation has no source, which the attribution rule rightly reports.
+      'quotes.md attribution/quote-source',
       'quotes.md confidential/draft',
     ]);
   });

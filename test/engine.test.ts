@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../src/core/rule.js';
+import { allRules } from '../src/rules/index.js';
 import { run } from '../src/run.js';
 import { cli, site } from './helpers/cli.js';
 import { brief, checkMarkdown } from './helpers/rule-tester.js';
@@ -79,6 +80,29 @@ describe('the engine', () => {
     const findings = await checkMarkdown({ 'a.md': 'Hello', 'b.md': 'World' }, { rules: [throwing] });
     expect(brief(findings)).toEqual(['internal/rule-error 1:1 warning', 'internal/rule-error 1:1 warning']);
     expect(findings[0]?.message).toContain("The rule 'confidential/draft' failed on this file (boom)");
+  });
+
+  it('skips a rule whose setup fails, with a warning, and runs the others', async () => {
+    const failing: Rule = {
+      ...throwing,
+      setup() {
+        throw new Error('no dictionary');
+      },
+    };
+    const dir = site({ 'a.md': 'TODO: one\n' });
+    const result = await run({
+      cwd: dir,
+      rules: [failing, ...allRules.filter((r) => r.meta.id === 'confidential/internal')],
+    });
+    expect(result.findings).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      {
+        level: 'warning',
+        file: undefined,
+        message:
+          "The rule 'confidential/draft' could not start (no dictionary), so it did not run. The other rules ran. Please report this to the Content Gate maintainers.",
+      },
+    ]);
   });
 
   it('clamps positions a rule reports outside the file', async () => {

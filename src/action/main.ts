@@ -1,6 +1,55 @@
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { UsageError } from '../config/errors.js';
+import { type ActionContext, GitHubApi, readContext } from './github.js';
+import { type ActionInputs, type ActionMode, readInputs } from './inputs.js';
+import { publishFromReport } from './publish-mode.js';
+import type { ActionIO } from './steps.js';
+import { checkWiki } from './wiki-flow.js';
+import { checkWorkspace } from './workspace.js';
 
-/** Placeholder until the action lands: runs nothing. */
+function coreIO(): ActionIO {
+  return {
+    info: (m) => core.info(m),
+    warning: (m) => core.warning(m),
+    command: (line) => process.stdout.write(`${line}\n`),
+    setOutput: (name, value) => core.setOutput(name, value),
+    summary: async (markdown) => {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      await core.summary.addRaw(markdown, true).write();
+    },
+    fail: (m) => core.setFailed(m),
+  };
+}
+
+export function chooseMode(inputs: ActionInputs, eventName: string): ActionMode {
+  if (inputs.mode) return inputs.mode;
+  return eventName === 'schedule' || eventName === 'workflow_dispatch' ? 'link-rot' : 'check';
+}
+
+/** The action's entry: inputs, the shared pipeline, then publishing. Never throws. */
 export async function run(): Promise<void> {
-  core.setFailed('The Content Gate action is not built yet.');
+  const io = coreIO();
+  try {
+    await act(readInputs(), readContext(process.env), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const problems = error.problems.map((p) => `\n  ${p.key ? `${p.key}: ` : ''}${p.message}`).join('');
+      io.fail(`${error.message}${problems}`);
+    } else {
+      io.fail(`Content Gate stopped: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+}
+
+export async function act(inputs: ActionInputs, context: ActionContext, io: ActionIO): Promise<void> {
+  const mode = chooseMode(inputs, context.eventName);
+  const api = new GitHubApi({ token: inputs.token, baseUrl: context.apiUrl, log: io });
+  const reportPath = resolve(
+    context.workspace,
+    inputs.report ?? join(context.tempDir, 'content-gate', 'report.json'),
+  );
+  if (mode === 'publish') return publishFromReport(inputs, context, api, io, reportPath);
+  if (context.eventName === 'gollum') return checkWiki(inputs, context, api, io, reportPath);
+  return checkWorkspace(inputs, context, api, io, reportPath, mode);
 }

@@ -88,8 +88,15 @@ export class Engine {
     for (const rule of this.options.rules) {
       const ids = [rule.meta, ...(rule.emits ?? [])].map((m) => m.id);
       if (!ids.some((id) => this.severityOf(id) !== 'off')) continue;
-      const state = rule.setup ? await rule.setup(this.options.run) : undefined;
-      this.entries.push({ rule, state });
+      try {
+        const state = rule.setup ? await rule.setup(this.options.run) : undefined;
+        this.entries.push({ rule, state });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.options.run.warn(
+          `The rule '${rule.meta.id}' could not start (${reason}), so it did not run. The other rules ran. Please report this to the Content Gate maintainers.`,
+        );
+      }
     }
   }
 

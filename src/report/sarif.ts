@@ -15,14 +15,19 @@ export function formatSarif(
   const rules = used.map((id) => {
     const meta = metaById.get(id);
     const help = meta ? `${meta.description}\n\nPolicy, ${meta.policy}: "${meta.clause}"` : id;
+    const helpMarkdown = meta ? `${meta.description}\n\n**Policy, ${meta.policy}:**\n\n> ${meta.clause}` : id;
     return {
       id,
       name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')),
       shortDescription: { text: meta?.description ?? id },
       fullDescription: { text: meta?.description ?? id },
-      help: { text: help, markdown: help },
+      help: { text: help, markdown: helpMarkdown },
       defaultConfiguration: { level: LEVEL[meta?.defaultSeverity ?? 'warning'] },
-      properties: { category: id.split('/')[0], policy: meta?.policy ?? '' },
+      properties: {
+        category: id.split('/')[0],
+        policy: meta?.policy ?? '',
+        tags: ['content', id.split('/')[0]],
+      },
     };
   });
   const index = new Map(used.map((id, i) => [id, i]));
@@ -70,7 +75,9 @@ export function formatSarif(
     runs: [
       {
         tool: { driver: { name: 'Content Gate', semanticVersion: version, informationUri, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' } },
+        // Columns are JavaScript string indexes. %SRCROOT% is left for code scanning to resolve to the
+        // checkout, so the relative paths match the repository's files.
+        columnKind: 'utf16CodeUnits',
         results,
       },
     ],

@@ -12,9 +12,9 @@ export const internalRule: Rule = {
     clause: POLICY.confidential.text,
     defaultSeverity: 'error',
     description:
-      'Material marked "internal only", "confidential", "do not share/distribute", "not for distribution", embargoed, or not yet approved.',
+      'Material marked "internal only", "confidential", "do not share/distribute", "not for distribution", "embargoed until" / "hold for release", and budget or personnel matters (budget, salaries, layoffs, staff cuts, hires) "not yet approved" or "pending approval".',
     severityReason:
-      'A marker saying the material is not for the public is the author\'s own word: it must not merge. "Not yet approved" is a warning, since it can be reported news.',
+      'A marker saying the material is not for the public is the author\'s own word, and an unapproved budget or personnel matter is confidential by its nature: both must not merge. Any other "not yet approved" is a warning, since it can be reported news; patron help text ("your application is pending approval") is left alone.',
   },
   check(doc, ctx) {
     for (const match of matchProse(doc, lexicon)) {

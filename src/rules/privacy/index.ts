@@ -1,3 +1,4 @@
 import type { Rule } from '../../core/rule.js';
+import { personalDataRule } from './personal-data.js';
 
-export const privacyRules: Rule[] = [];
+export const privacyRules: Rule[] = [personalDataRule as Rule];

@@ -1,3 +1,4 @@
 import type { Rule } from '../../core/rule.js';
+import { copyrightRule } from './copyright.js';
 
-export const prohibitedRules: Rule[] = [];
+export const prohibitedRules: Rule[] = [copyrightRule];

@@ -1,3 +1,4 @@
 import type { Rule } from '../../core/rule.js';
+import { credentialRule } from './credential.js';
 
-export const secretsRules: Rule[] = [];
+export const secretsRules: Rule[] = [credentialRule as Rule];

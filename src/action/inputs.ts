@@ -1,0 +1,71 @@
+import * as core from '@actions/core';
+import { UsageError } from '../config/errors.js';
+import type { FailOn } from '../run.js';
+
+export type CommentSetting = 'true' | 'false' | 'on-failure';
+export type ActionMode = 'check' | 'link-rot' | 'publish';
+
+/** The action's inputs, validated. Empty strings mean "not given". */
+export interface ActionInputs {
+  paths: string[];
+  config?: string;
+  failOn: FailOn;
+  offline: boolean;
+  token: string;
+  /** Undefined: decided by the event (true on pull requests). */
+  changedOnly?: boolean;
+  comment: CommentSetting;
+  maxSuggestions: number;
+  sarifFile?: string;
+  /** Undefined: decided by the event (link-rot on schedule and workflow_dispatch). */
+  mode?: ActionMode;
+  report?: string;
+  /** False: check and write the report, publish nothing (the pull_request half of the fork-safe pair). */
+  publish: boolean;
+}
+
+export type InputReader = (name: string) => string;
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
+  if (value === '') return fallback;
+  const lower = value.toLowerCase();
+  if ((allowed as readonly string[]).includes(lower)) return lower as T;
+  throw new UsageError(`Input ${name}: expected one of ${allowed.join(', ')}, got "${value}".`);
+}
+
+function bool(name: string, value: string): boolean | undefined {
+  if (value === '') return undefined;
+  return oneOf(name, value, ['true', 'false'] as const, 'false') === 'true';
+}
+
+/** Paths one per line or separated by commas. */
+export function splitPaths(value: string): string[] {
+  return value
+    .split(/[\n,]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** Reads and validates every input; the only place that calls getInput. */
+export function readInputs(read: InputReader = (name) => core.getInput(name)): ActionInputs {
+  const max = read('max-suggestions');
+  const maxSuggestions = max === '' ? 20 : Number(max);
+  if (!Number.isInteger(maxSuggestions) || maxSuggestions < 0) {
+    throw new UsageError(`Input max-suggestions: expected a whole number of 0 or more, got "${max}".`);
+  }
+  const mode = read('mode');
+  return {
+    paths: splitPaths(read('paths')),
+    config: read('config') || undefined,
+    failOn: oneOf('fail-on', read('fail-on'), ['error', 'warning', 'notice', 'never'] as const, 'error'),
+    offline: bool('offline', read('offline')) ?? false,
+    token: read('github-token'),
+    changedOnly: bool('changed-only', read('changed-only')),
+    comment: oneOf('comment', read('comment'), ['true', 'false', 'on-failure'] as const, 'true'),
+    maxSuggestions,
+    sarifFile: read('sarif-file') || undefined,
+    mode: mode === '' ? undefined : oneOf('mode', mode, ['check', 'link-rot', 'publish'] as const, 'check'),
+    report: read('report') || undefined,
+    publish: bool('publish', read('publish')) ?? true,
+  };
+}

@@ -1,0 +1,168 @@
+import type { Finding } from '../core/types.js';
+import { annotationBatches, CHECK_RUN_NAME, checkConclusion, checkOutput } from '../report/check-run.js';
+import { formatComment, STICKY_MARKER } from '../report/comment.js';
+import { type LineLink, plural, severityOrder } from '../report/markdown.js';
+import {
+  type DiffSide,
+  type PostedComment,
+  planSuggestions,
+  reviewBody,
+  type SuggestionCandidate,
+} from '../report/review.js';
+import type { FailOn } from '../run.js';
+import { type GitHubApi, GitHubError } from './github.js';
+import type { CommentSetting } from './inputs.js';
+import type { PullRequestDiff } from './pull-request.js';
+
+export interface Repo {
+  owner: string;
+  repo: string;
+}
+
+/** Publishes every finding as an annotation of one "Content Gate" check run, 50 per request. */
+export async function publishCheckRun(
+  api: GitHubApi,
+  target: Repo & { headSha: string },
+  findings: readonly Finding[],
+  files: number,
+  failOn: FailOn,
+): Promise<number> {
+  const base = `/repos/${target.owner}/${target.repo}/check-runs`;
+  const output = checkOutput(findings, files, failOn);
+  const conclusion = checkConclusion(findings, failOn);
+  const batches = annotationBatches(findings);
+  const first = batches[0] ?? [];
+  const done = { status: 'completed', conclusion, completed_at: new Date().toISOString() };
+  const created = await api.request<{ id: number }>('POST', base, {
+    name: CHECK_RUN_NAME,
+    head_sha: target.headSha,
+    started_at: new Date().toISOString(),
+    ...(batches.length <= 1 ? done : { status: 'in_progress' }),
+    output: { ...output, annotations: first },
+  });
+  const id = created.data.id;
+  if (batches.length <= 1) return id;
+  try {
+    for (let i = 1; i < batches.length; i++) {
+      const last = i === batches.length - 1;
+      await api.request('PATCH', `${base}/${id}`, {
+        ...(last ? done : {}),
+        output: { ...output, annotations: batches[i] },
+      });
+    }
+  } catch (error) {
+    // Never leave the check run in progress: close it, saying that some annotations are missing.
+    await api.request('PATCH', `${base}/${id}`, {
+      ...done,
+      output: {
+        ...output,
+        summary: `${output.summary}\n\nSome annotations could not be sent (${(error as Error).message}); every finding is in the job summary and the JSON report.`,
+      },
+    });
+    throw error;
+  }
+  return id;
+}
+
+/** GitHub shows at most this many workflow-command annotations of each level per step. */
+export const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+
+/** The most severe findings that workflow-command annotations can show, and how many are left out. */
+export function fallbackAnnotations(findings: readonly Finding[]): { shown: Finding[]; omitted: number } {
+  const sorted = [...findings].sort(severityOrder);
+  const perLevel = { error: 0, warning: 0, notice: 0 };
+  const shown: Finding[] = [];
+  for (const f of sorted) {
+    if (perLevel[f.severity] >= WORKFLOW_ANNOTATIONS_PER_LEVEL) continue;
+    perLevel[f.severity]++;
+    shown.push(f);
+  }
+  return { shown, omitted: findings.length - shown.length };
+}
+
+interface IssueComment {
+  id: number;
+  body?: string;
+}
+
+/** Keeps the one sticky comment: edited in place, created only when there is something to say. */
+export async function publishStickyComment(
+  api: GitHubApi,
+  target: Repo & { number: number },
+  findings: readonly Finding[],
+  options: { setting: CommentSetting; failed: boolean; files: number; link?: LineLink; moreAt?: string },
+): Promise<'created' | 'updated' | 'unchanged' | 'skipped'> {
+  if (options.setting === 'false') return 'skipped';
+  const base = `/repos/${target.owner}/${target.repo}/issues`;
+  const comments = await api.paginate<IssueComment>(`${base}/${target.number}/comments`);
+  const existing = comments.find((c) => c.body?.includes(STICKY_MARKER));
+  const body = formatComment(findings, { files: options.files, link: options.link, moreAt: options.moreAt });
+  if (existing) {
+    if (existing.body === body) return 'unchanged';
+    await api.request('PATCH', `${base}/comments/${existing.id}`, { body });
+    return 'updated';
+  }
+  const wanted = options.setting === 'on-failure' ? options.failed : findings.length > 0;
+  if (!wanted) return 'skipped';
+  await api.request('POST', `${base}/${target.number}/comments`, { body });
+  return 'created';
+}
+
+interface ApiReviewComment {
+  path: string;
+  body?: string;
+}
+
+export interface ReviewOutcome {
+  posted: number;
+  alreadyPosted: number;
+  overLimit: number;
+}
+
+/** Posts the suggested changes as ONE review (one content-creating request), only on diff lines. */
+export async function publishSuggestions(
+  api: GitHubApi,
+  target: Repo & { number: number; headSha: string },
+  candidates: readonly SuggestionCandidate[],
+  diff: PullRequestDiff,
+  max: number,
+): Promise<ReviewOutcome> {
+  const sideOf = (file: string): DiffSide | undefined => {
+    const f = diff.files.get(file);
+    return f?.hasPatch ? f : undefined;
+  };
+  const eligible = candidates.filter(
+    (c) => c.safe && c.finding.suggestions.length === 1 && sideOf(c.finding.file),
+  );
+  if (eligible.length === 0 || max === 0) return { posted: 0, alreadyPosted: 0, overLimit: eligible.length };
+  const base = `/repos/${target.owner}/${target.repo}/pulls/${target.number}`;
+  const posted = (await api.paginate<ApiReviewComment>(`${base}/comments`)).map(
+    (c): PostedComment => ({ path: c.path, body: c.body ?? '' }),
+  );
+  const plan = planSuggestions(eligible, sideOf, posted, max);
+  if (plan.comments.length > 0) {
+    await api.request('POST', `${base}/reviews`, {
+      commit_id: target.headSha,
+      event: 'COMMENT',
+      body: reviewBody(plan),
+      comments: plan.comments,
+    });
+  }
+  return { posted: plan.comments.length, alreadyPosted: plan.alreadyPosted, overLimit: plan.overLimit };
+}
+
+/** A publishing problem in words for the log and the summary. */
+export function describeFailure(what: string, error: unknown): string {
+  if (error instanceof GitHubError && error.forbidden) {
+    return `${what}: the token may not do this (${error.message}). Give the workflow the permission (see the documentation), or use the two-workflow pattern for forks.`;
+  }
+  return `${what}: ${(error as Error).message}`;
+}
+
+export function reviewNote(outcome: ReviewOutcome): string | undefined {
+  const parts: string[] = [];
+  if (outcome.posted > 0) parts.push(`${plural(outcome.posted, 'suggested change')} posted in one review`);
+  if (outcome.alreadyPosted > 0) parts.push(`${outcome.alreadyPosted} already posted earlier`);
+  if (outcome.overLimit > 0) parts.push(`${outcome.overLimit} over max-suggestions`);
+  return parts.length > 0 ? `Suggestions: ${parts.join('; ')}.` : undefined;
+}

@@ -1,0 +1,176 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { CONFIG_NAMES } from '../config/load.js';
+import { atLeast } from '../core/severity.js';
+import type { Finding, Report } from '../core/types.js';
+import { annotation } from '../report/annotations.js';
+import { type LineLink, plural } from '../report/markdown.js';
+import type { SuggestionCandidate } from '../report/review.js';
+import { formatSummary } from '../report/summary.js';
+import type { ActionContext, GitHubApi, Logger } from './github.js';
+import type { ActionInputs } from './inputs.js';
+import {
+  describeFailure,
+  fallbackAnnotations,
+  publishCheckRun,
+  publishStickyComment,
+  publishSuggestions,
+  reviewNote,
+} from './publish.js';
+import type { PullRequestDiff } from './pull-request.js';
+
+/** What the action does to the workflow: log, outputs, summary, step result. */
+export interface ActionIO extends Logger {
+  /** A workflow command line (annotation) as is. */
+  command(line: string): void;
+  setOutput(name: string, value: string): void;
+  summary(markdown: string): Promise<void>;
+  fail(message: string): void;
+}
+
+export function configFor(inputs: ActionInputs, workspace: string): string | undefined {
+  if (inputs.config) return resolve(workspace, inputs.config);
+  return CONFIG_NAMES.map((name) => join(workspace, name)).find((path) => existsSync(path));
+}
+
+export async function writeFileIn(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
+
+export interface PublishRequest {
+  context: ActionContext;
+  inputs: ActionInputs;
+  headSha: string;
+  pullNumber?: number;
+  diff?: PullRequestDiff;
+  findings: readonly Finding[];
+  candidates: readonly SuggestionCandidate[];
+  files: number;
+  link: LineLink;
+}
+
+/** Check run, sticky comment and suggestions; each failure is logged and noted, none stops the others. */
+export async function publishAll(
+  api: GitHubApi,
+  io: ActionIO,
+  notes: string[],
+  request: PublishRequest,
+): Promise<boolean> {
+  const { context, inputs, findings } = request;
+  const repo = { owner: context.owner, repo: context.repo };
+  const failed = findings.some((f) => atLeast(f.severity, inputs.failOn));
+  let checkRunPublished = false;
+  try {
+    const id = await publishCheckRun(
+      api,
+      { ...repo, headSha: request.headSha },
+      findings,
+      request.files,
+      inputs.failOn,
+    );
+    io.info(`Check run "Content Gate" (${id}) carries ${plural(findings.length, 'annotation')}.`);
+    checkRunPublished = true;
+  } catch (error) {
+    const note = describeFailure('The check run could not be published', error);
+    io.warning(note);
+    notes.push(note);
+  }
+  if (request.pullNumber === undefined) return checkRunPublished;
+  const target = { ...repo, number: request.pullNumber };
+  try {
+    const runUrl = context.runId
+      ? `the [workflow run's summary](${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId})`
+      : undefined;
+    const outcome = await publishStickyComment(api, target, findings, {
+      setting: inputs.comment,
+      failed,
+      files: request.files,
+      link: request.link,
+      moreAt: runUrl,
+    });
+    io.info(`Sticky comment: ${outcome}.`);
+  } catch (error) {
+    const note = describeFailure('The pull request comment could not be published', error);
+    io.warning(note);
+    notes.push(note);
+  }
+  if (request.diff) {
+    try {
+      const outcome = await publishSuggestions(
+        api,
+        { ...target, headSha: request.headSha },
+        request.candidates,
+        request.diff,
+        inputs.maxSuggestions,
+      );
+      const note = reviewNote(outcome);
+      if (note) {
+        io.info(note);
+        notes.push(note);
+      }
+    } catch (error) {
+      const note = describeFailure('The suggested changes could not be posted', error);
+      io.warning(note);
+      notes.push(note);
+    }
+  }
+  return checkRunPublished;
+}
+
+export interface Finished {
+  /** Markdown added after the findings (the link-rot report). */
+  appendix?: string;
+  report: Report;
+  findings: readonly Finding[];
+  reportPath: string;
+  notes: string[];
+  link?: LineLink;
+  /** True when the findings are shown elsewhere (a check run, or wiki pages that are not repository files). */
+  annotated: boolean;
+  title?: string;
+}
+
+/** Annotations when no check run carries them, the job summary, outputs and the step result. */
+export async function finish(
+  io: ActionIO,
+  inputs: ActionInputs,
+  context: ActionContext,
+  done: Finished,
+): Promise<void> {
+  const shownPath = relative(context.workspace, done.reportPath).startsWith('..')
+    ? done.reportPath
+    : relative(context.workspace, done.reportPath);
+  if (!done.annotated && done.findings.length > 0) {
+    const { shown, omitted } = fallbackAnnotations(done.findings);
+    for (const f of shown) io.command(annotation(f));
+    if (omitted > 0) {
+      const note = `${plural(shown.length, 'finding')} shown as annotations (GitHub shows at most 10 of each level per step); the other ${omitted} are left out there. Read them all in the job summary and in the JSON report (${shownPath}).`;
+      io.warning(note);
+      done.notes.push(note);
+    }
+  }
+  try {
+    await io.summary(
+      formatSummary(done.findings, {
+        files: done.report.summary.files,
+        title: done.title,
+        link: done.link,
+        reportPath: shownPath,
+        notes: done.notes,
+      }) + (done.appendix ? `\n${done.appendix}` : ''),
+    );
+  } catch (error) {
+    io.warning(`The job summary could not be written: ${(error as Error).message}`);
+  }
+  const { errors, warnings, notices } = done.report.summary;
+  io.setOutput('errors', String(errors));
+  io.setOutput('warnings', String(warnings));
+  io.setOutput('notices', String(notices));
+  io.setOutput('report', done.reportPath);
+  const failing = done.findings.filter((f) => atLeast(f.severity, inputs.failOn)).length;
+  if (failing > 0) {
+    io.fail(`Content Gate: ${plural(failing, 'finding')} at or above fail-on (${inputs.failOn}).`);
+  }
+}

@@ -1,0 +1,82 @@
+import type { Finding } from '../core/types.js';
+import {
+  byFile,
+  categoryTable,
+  cell,
+  countLine,
+  escapeMarkdown,
+  GITHUB_BODY_LIMIT,
+  type LineLink,
+  plural,
+  SEVERITY_ICON,
+} from './markdown.js';
+
+/** Hidden marker that finds the one sticky comment again. */
+export const STICKY_MARKER = '<!-- content-gate:sticky-comment -->';
+/** Above this many findings, each file's list starts collapsed. */
+export const COLLAPSE_AFTER = 10;
+
+export interface CommentOptions {
+  files: number;
+  link?: LineLink;
+  /** Where to read everything when the comment is cut (e.g. the workflow run's summary). */
+  moreAt?: string;
+  limit?: number;
+}
+
+function findingLine(f: Finding, link: LineLink | undefined): string {
+  const where = f.endLine > f.line ? `L${f.line}–L${f.endLine}` : `L${f.line}`;
+  const url = link?.(f.file, f.line, f.endLine);
+  const place = url ? `[${where}](${url})` : where;
+  const suggestion =
+    f.suggestions.length > 0
+      ? ` Suggestion: ${f.suggestions.map((s) => `“${escapeMarkdown(s)}”`).join(' or ')}`
+      : '';
+  return `- ${SEVERITY_ICON[f.severity]} ${place} \`${cell(f.ruleId)}\` ${escapeMarkdown(f.message)}${suggestion}`;
+}
+
+/** The sticky pull request comment: counts, counts by category, findings by file; or "all clear". */
+export function formatComment(findings: readonly Finding[], options: CommentOptions): string {
+  const limit = options.limit ?? GITHUB_BODY_LIMIT;
+  const head = [STICKY_MARKER, '### Content Gate', ''];
+  if (findings.length === 0) {
+    head.push(
+      `✅ All clear: no findings on the lines this pull request changed (${plural(options.files, 'file')} checked).`,
+    );
+    return `${head.join('\n')}\n`;
+  }
+  const groups = byFile(findings);
+  head.push(
+    `${findings.some((f) => f.severity === 'error') ? '❌' : '⚠️'} ${countLine(findings)} in ${plural(groups.size, 'file')}.`,
+    '',
+    categoryTable(findings),
+    '',
+    '',
+  );
+  const collapsed = findings.length > COLLAPSE_AFTER;
+  const moreAt = options.moreAt ? `: ${options.moreAt}` : ' in the job summary and the check run';
+  const reserve = 300;
+  let body = head.join('\n');
+  let shown = 0;
+  for (const [file, list] of groups) {
+    const open = `<details${collapsed ? '' : ' open'}><summary><code>${escapeMarkdown(file)}</code>: ${countLine(list)}</summary>\n\n`;
+    const close = '\n\n</details>\n';
+    if (body.length + open.length + close.length + reserve > limit) break;
+    const lines: string[] = [];
+    let size = body.length + open.length + close.length + reserve;
+    for (const f of list) {
+      const line = findingLine(f, options.link);
+      if (size + line.length + 1 > limit) break;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    if (lines.length === 0) break;
+    body += `${open}${lines.join('\n')}${close}`;
+    shown += lines.length;
+    if (lines.length < list.length) break;
+  }
+  if (shown < findings.length) {
+    body += `\n_${plural(findings.length - shown, 'more finding')} not shown here; read them all${moreAt}._\n`;
+  }
+  return body;
+}
