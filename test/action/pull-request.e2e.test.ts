@@ -118,7 +118,7 @@ describe('the action on a pull request (built dist/index.js against a local GitH
       path: 'blog/2026-02-open-house.md',
       start_line: 8,
       end_line: 8,
-      start_column: 14,
+      start_column: 1,
       end_column: 27,
       annotation_level: 'warning',
       title: 'confidential/internal',
