@@ -86982,7 +86982,7 @@ var advertisingPhrases = [
   },
   {
     category: "call to buy",
-    pattern: "(?:buy|order|shop|book) (?:yours |one |it |them )?(?:now|today|online now|while supplies last)|(?:get|grab|order|reserve) yours (?:now|today|before)|shop (?:my|our) (?:store|shop|site|collection|sale)|(?:visit|check out|shop at) my (?:etsy |ebay |amazon |online |shopify )?(?:shop|store|boutique)|free shipping|limited[- ]time (?:offer|deal|sale)|while supplies last|buy one,? get one(?: free)?|bogo|(?:this|today|tonight)(?: week| weekend)? only|(?:order|buy) (?:through|from|via) my (?:link|site|page|store)",
+    pattern: "(?:buy|order|shop|book) (?:yours |one |it |them )?(?:now|today|online now|while supplies last)|(?:get|grab|order|reserve) yours (?:now|today|before)|shop (?:my|our) (?:store|shop|site|collection|sale)|(?:visit|check out|shop at) my (?:etsy |ebay |amazon |online |shopify )?(?:shop|store|boutique)|free shipping|limited[- ]time (?:offer|deal|sale)|buy one,? get one(?: free)?|bogo|(?:this|today|tonight)(?: week| weekend)? only|(?:order|buy) (?:through|from|via) my (?:link|site|page|store)",
     unlessPrecededBy: "\\b(?:friends|library)(?:'s|\u2019s)?[^.!?]{0,40}$",
     message: 'This text is a call to buy ("{match}"), which is advertising.',
     note: "Sales calls. The Friends' or library's own sales are left alone by the own-event check.",
