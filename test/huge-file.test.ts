@@ -7,7 +7,19 @@ describe('a 20 MB post', () => {
       '## Storytime\n\nJoin us for songs, rhymes and a [craft](https://example.org/craft) with *glitter* and **glue**.\n\n- Ages 2 to 5\n- Free\n\n';
     const text = `${block.repeat(Math.ceil((20 * 1024 * 1024) / block.length))}TODO: the last line\n`;
     const dir = site({ 'huge.md': text });
-    const r = await cli(dir, 'check', '--format', 'json', '--offline');
+    // Grammar and spelling cost the same per character on any post and are measured by the benchmark;
+    // here the point is that the engine and every other rule get through a runaway file.
+    const r = await cli(
+      dir,
+      'check',
+      '--format',
+      'json',
+      '--offline',
+      '--rule',
+      'grammar=off',
+      '--rule',
+      'spelling=off',
+    );
     const report = JSON.parse(r.stdout);
     expect(report.summary.files).toBe(1);
     expect(report.findings.map((f: { ruleId: string; line: number }) => f.ruleId)).toEqual([
