@@ -57700,6 +57700,18 @@ function alignOffsets(value2, source, base2) {
   return (i2) => base2 + (offsets[Math.min(Math.max(i2, 0), value2.length)] ?? 0);
 }
 
+// src/core/sorted.ts
+function lastAtOrBefore(sorted, value2) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (sorted[mid] <= value2) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 // src/core/source-index.ts
 var SourceIndex = class {
   source;
@@ -57718,13 +57730,7 @@ var SourceIndex = class {
   /** 1-based line and column of an offset, clamped into the source. */
   point(offset) {
     const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.source.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (this.lineStarts[mid] <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.lineStarts, clamped);
     return { line: lo + 1, column: clamped - this.lineStarts[lo] + 1, offset: clamped };
   }
   /** Offset of a 1-based line and column, clamped into the source. */
@@ -83920,7 +83926,7 @@ async function lintBlocks(linter, blocks) {
       const span = lint.span();
       const start = toUtf16(span.start);
       const end = toUtf16(span.end);
-      const index3 = blockAt(starts, start);
+      const index3 = lastAtOrBefore(starts, start);
       const block = blocks[index3];
       const from = start - starts[index3];
       const to = end - starts[index3];
@@ -83948,16 +83954,6 @@ function replacementOf(suggestion, problem) {
   if (kind === SuggestionKind$1.Remove) return "";
   if (kind === SuggestionKind$1.InsertAfter) return problem + text5;
   return text5;
-}
-function blockAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 function codePointToUtf16(text5) {
   if (!/[\uD800-\uDBFF]/.test(text5)) return (i2) => i2;
@@ -88648,7 +88644,7 @@ function buildWordMatcher(classes, extraPatterns = [], extraWhitelist = []) {
       batch += token;
     }
     for (const match of matcher.getAllMatches(batch, true)) {
-      const t = tokenAt(starts, match.startIndex);
+      const t = lastAtOrBefore(starts, match.startIndex);
       const token = tokens[t] ?? "";
       const from = match.startIndex - (starts[t] ?? 0);
       const to = match.endIndex + 1 - (starts[t] ?? 0);
@@ -88692,16 +88688,6 @@ function buildWordMatcher(classes, extraPatterns = [], extraWhitelist = []) {
   };
 }
 var TOKEN_SEPARATOR = " \n \n ";
-function tokenAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 var TOKEN = /\S+/gu;
 var MAX_CACHED_TOKENS = 2e5;
 function escapeRegExp3(text5) {

@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from './sorted.js';
 import type { Point } from './types.js';
 
 /** Line and column lookups for a source text (cheap to keep after the parse tree is gone). */
@@ -21,13 +22,7 @@ export class SourceIndex {
   /** 1-based line and column of an offset, clamped into the source. */
   point(offset: number): Point {
     const clamped = Math.max(0, Math.min(Number.isFinite(offset) ? offset : 0, this.source.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] as number) <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.lineStarts, clamped);
     return { line: lo + 1, column: clamped - (this.lineStarts[lo] as number) + 1, offset: clamped };
   }
 

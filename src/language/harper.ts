@@ -7,6 +7,7 @@ import {
   SuggestionKind,
 } from 'harper.js';
 import type { Document, ProseBlock } from '../core/document.js';
+import { lastAtOrBefore } from '../core/sorted.js';
 import { locateAsset } from './assets.js';
 import { enabledHarperRules, HARPER_SPELL_RULE } from './grammar-kinds.js';
 
@@ -112,7 +113,7 @@ export async function lintBlocks(linter: LocalLinter, blocks: readonly ProseBloc
       const span = lint.span();
       const start = toUtf16(span.start);
       const end = toUtf16(span.end);
-      const index = blockAt(starts, start);
+      const index = lastAtOrBefore(starts, start);
       const block = blocks[index] as ProseBlock;
       const from = start - (starts[index] as number);
       const to = end - (starts[index] as number);
@@ -142,17 +143,6 @@ function replacementOf(suggestion: Suggestion, problem: string): string {
   if (kind === SuggestionKind.Remove) return '';
   if (kind === SuggestionKind.InsertAfter) return problem + text;
   return text;
-}
-
-function blockAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Harper counts characters (code points); JavaScript strings count UTF-16 units. */

@@ -5,6 +5,7 @@ import {
   parseRawPattern,
   RegExpMatcher,
 } from 'obscenity';
+import { lastAtOrBefore } from '../../core/sorted.js';
 import type { WordClass } from '../../lexicons/harm.js';
 import { EXTRA_OBSCENE_PATTERNS, OBSCENITY_WHITELIST } from '../../lexicons/obscenity.js';
 import { wordAround } from './mentions.js';
@@ -78,7 +79,7 @@ export function buildWordMatcher(
       batch += token;
     }
     for (const match of matcher.getAllMatches(batch, true)) {
-      const t = tokenAt(starts, match.startIndex);
+      const t = lastAtOrBefore(starts, match.startIndex);
       const token = tokens[t] ?? '';
       const from = match.startIndex - (starts[t] ?? 0);
       const to = match.endIndex + 1 - (starts[t] ?? 0);
@@ -130,18 +131,6 @@ export function buildWordMatcher(
 
 /** Wide enough that no pattern's single-character wildcard bridges two tokens. */
 const TOKEN_SEPARATOR = ' \n \n ';
-
-/** Index of the token a batch offset falls in. */
-function tokenAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 const TOKEN = /\S+/gu;
 const MAX_CACHED_TOKENS = 200_000;
