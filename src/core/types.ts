@@ -2,6 +2,10 @@
 export type Severity = 'error' | 'warning' | 'notice';
 export type SeverityOrOff = Severity | 'off';
 
+/** The English dialects spelling and grammar follow (config `language`). */
+export const ENGLISH_DIALECTS = ['en-US', 'en-GB', 'en-CA', 'en-AU'] as const;
+export type EnglishDialect = (typeof ENGLISH_DIALECTS)[number];
+
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
 export const SEVERITY_RANK: Record<SeverityOrOff, number> = { off: 0, notice: 1, warning: 2, error: 3 };
 

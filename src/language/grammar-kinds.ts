@@ -98,16 +98,13 @@ export const HARPER_RULES: Record<string, GrammarKind> = {
   CapitalizePersonalPronouns: 'capitalization',
 };
 
-/** The harper rule that finds unknown words; the spelling rule reads its findings. */
-export const HARPER_SPELL_RULE = 'SpellCheck';
-
 /** Harper's rule names mapped to `grammar/<kind>`; undefined when the rule is not one Content Gate uses. */
 export function grammarIdOf(harperRule: string): string | undefined {
   const kind = HARPER_RULES[harperRule];
   return kind ? `grammar/${kind}` : undefined;
 }
 
-/** The harper rules to switch on: the grammar allowlist and the spelling check. */
+/** The harper rules to switch on: the grammar allowlist (spelling has its own dictionary). */
 export function enabledHarperRules(): string[] {
-  return [...Object.keys(HARPER_RULES), HARPER_SPELL_RULE];
+  return Object.keys(HARPER_RULES);
 }

@@ -8,10 +8,10 @@ import {
 } from 'harper.js';
 import type { Document, ProseBlock } from '../core/document.js';
 import { lastAtOrBefore } from '../core/sorted.js';
+import type { EnglishDialect } from '../core/types.js';
 import { locateAsset } from './assets.js';
-import { enabledHarperRules, HARPER_SPELL_RULE } from './grammar-kinds.js';
-
-export type EnglishDialect = 'en-US' | 'en-GB';
+import { enabledHarperRules } from './grammar-kinds.js';
+import { asciiQuotes, inAuthorsQuotes } from './typography.js';
 
 /** One problem harper found, placed in a prose block (offsets are UTF-16 indexes into `block.text`). */
 export interface ProseLint {
@@ -26,15 +26,18 @@ export interface ProseLint {
   suggestions: string[];
 }
 
-/** The grammar and spelling engine of a run: lints each document once for every prose rule. */
+/** The grammar engine of a run: lints each document once. */
 export interface LanguageEngine {
   dialect: EnglishDialect;
   lintDocument(doc: Document): Promise<ProseLint[]>;
-  /** The words of a list that harper's dictionary does not know. */
-  unknownWords(words: readonly string[]): Promise<Set<string>>;
 }
 
-const DIALECTS: Record<EnglishDialect, Dialect> = { 'en-US': Dialect.American, 'en-GB': Dialect.British };
+const DIALECTS: Record<EnglishDialect, Dialect> = {
+  'en-US': Dialect.American,
+  'en-GB': Dialect.British,
+  'en-CA': Dialect.Canadian,
+  'en-AU': Dialect.Australian,
+};
 
 /** Blocks are joined with a paragraph break so one call lints a whole post; lints across it are dropped. */
 const BLOCK_SEPARATOR = '\n\n';
@@ -49,7 +52,7 @@ async function createLinter(dialect: EnglishDialect): Promise<LocalLinter> {
   const enabled = new Set(enabledHarperRules());
   for (const rule of Object.keys(config)) config[rule] = enabled.has(rule);
   await linter.setLintConfig(config);
-  // The first lint, and the first unknown word, build harper's lazy tables: pay for them in setup.
+  // The first lint builds harper's lazy tables: pay for them in setup.
   await linter.lint('The libary opens at nine.', { language: 'plaintext' });
   return linter;
 }
@@ -64,10 +67,7 @@ function linterFor(dialect: EnglishDialect): Promise<LocalLinter> {
   return linter;
 }
 
-/**
- * The shared engine for a run. Both prose rules call this in `setup`; they get one linter and
- * each document is linted once, whichever of them asks first.
- */
+/** The grammar engine for a run: one linter per process and dialect, each document linted once. */
 export async function languageEngine(dialect: EnglishDialect): Promise<LanguageEngine> {
   const linter = await linterFor(dialect);
   const results = new WeakMap<Document, Promise<ProseLint[]>>();
@@ -81,21 +81,13 @@ export async function languageEngine(dialect: EnglishDialect): Promise<LanguageE
       }
       return result;
     },
-    async unknownWords(words) {
-      const lints = await linter.organizedLints(words.join('\n\n'), { language: 'plaintext' });
-      const unknown = new Set<string>();
-      for (const [rule, list] of Object.entries(lints)) {
-        for (const lint of list) {
-          if (rule === HARPER_SPELL_RULE) unknown.add(lint.get_problem_text());
-          lint.free();
-        }
-      }
-      return unknown;
-    },
   };
 }
 
-/** Lints the given blocks in one call and places each lint back in its block. */
+/**
+ * Lints the given blocks in one call and places each lint back in its block. Harper reads the text
+ * with ASCII quotes (it misses "She don’t" otherwise); suggestions keep the author's own quotes.
+ */
 export async function lintBlocks(linter: LocalLinter, blocks: readonly ProseBlock[]): Promise<ProseLint[]> {
   if (blocks.length === 0) return [];
   const starts: number[] = [];
@@ -105,6 +97,8 @@ export async function lintBlocks(linter: LocalLinter, blocks: readonly ProseBloc
     starts.push(text.length);
     text += block.text;
   }
+  const original = text;
+  text = asciiQuotes(text);
   const toUtf16 = codePointToUtf16(text);
   const lints = await linter.organizedLints(text, { language: 'plaintext' });
   const out: ProseLint[] = [];
@@ -125,7 +119,11 @@ export async function lintBlocks(linter: LocalLinter, blocks: readonly ProseBloc
           rule,
           kind: lint.lint_kind(),
           message: lint.message(),
-          suggestions: lint.suggestions().map((s) => replacementOf(s, text.slice(start, end))),
+          suggestions: lint
+            .suggestions()
+            .map((s) =>
+              inAuthorsQuotes(replacementOf(s, text.slice(start, end)), original.slice(start, end)),
+            ),
         });
       }
       span.free();

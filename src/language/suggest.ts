@@ -67,7 +67,7 @@ KEYBOARD_ROWS.forEach((row, r) => {
   for (let c = 0; c < row.length; c++) KEY_POSITION.set(row[c] as string, [r, c + r * 0.5]);
 });
 
-function adjacentKeys(a: string, b: string): boolean {
+export function adjacentKeys(a: string, b: string): boolean {
   const p = KEY_POSITION.get(a);
   const q = KEY_POSITION.get(b);
   if (!p || !q) return false;

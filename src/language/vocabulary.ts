@@ -17,6 +17,24 @@ export function libraryWords(): string[] {
   return parseWordList(readFileSync(url, 'utf8'));
 }
 
+let twoWords: ReadonlySet<string> | undefined;
+
+/** Two words commonly written as one (`src/language/two-words.txt`): never accepted as compounds. */
+export function twoWordErrors(): ReadonlySet<string> {
+  twoWords ??= new Set(
+    parseWordList(readFileSync(locateOwnAsset('two-words.txt', './two-words.txt'), 'utf8')).map((w) =>
+      w.toLowerCase(),
+    ),
+  );
+  return twoWords;
+}
+
+/** Words never offered as corrections (`src/language/never-suggest.txt`). */
+export function neverSuggestWords(): string[] {
+  const url = locateOwnAsset('never-suggest.txt', './never-suggest.txt');
+  return parseWordList(readFileSync(url, 'utf8')).map((w) => w.toLowerCase());
+}
+
 /**
  * Words the spelling check accepts on top of the dictionary. A lowercase entry matches any
  * capitalization; an entry with capitals (a name or brand) matches as written or in capitals.

@@ -19,8 +19,12 @@ export function notAWord(word: string, token: string): string | undefined {
   if (/[/\\]/.test(token) || /^(https?:|www\.)/i.test(token)) return 'address or path';
   if (/\.[a-z0-9]{1,5}$/i.test(token) && /\w\.\w/.test(token)) return 'file or domain name';
   if (/[0-9_]/.test(token)) return 'code, number or identifier';
+  // coo*tion, wom?n: a search pattern with wildcards.
+  if (/\p{L}[*?]\p{L}/u.test(token)) return 'search pattern';
   const bare = stripPossessive(word);
   if (bare.length > 1 && bare === bare.toUpperCase()) return 'acronym';
+  // OCR'd, CD's, PDFs: an acronym with an ending.
+  if (/^\p{Lu}{2,}(?:['’]\p{Ll}{1,2}|s)$/u.test(bare)) return 'acronym';
   // iPad, eBay, YouTube, OverDrive, ATReference: internal capitals mark a name, not a typo.
   if (/\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u.test(bare)) return 'mixed-case name';
   if (word.length < 2) return 'single letter';

@@ -4,11 +4,11 @@ import { isLikelyFalseAlarm } from '../../language/grammar-filters.js';
 import { GRAMMAR_KINDS, type GrammarKind, HARPER_RULES } from '../../language/grammar-kinds.js';
 import { type LanguageEngine, languageEngine, type ProseLint } from '../../language/harper.js';
 import { compileGrammarPatterns, matchGrammarPatterns, type PatternMatch } from '../../language/patterns.js';
+import { asciiQuotes, inAuthorsQuotes } from '../../language/typography.js';
 import { inTemplate } from '../../language/words.js';
 import { grammarPatterns } from '../../lexicons/grammar.js';
-import { optionsOf } from '../shared/options.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
-import { SPELLING_RULE_ID, spellingOptions } from '../spelling/unknown-word.js';
+import { runDialect } from '../spelling/unknown-word.js';
 
 /** Doubled words that are correct English ("we had had enough", "he said that that was all"). */
 const VALID_DOUBLES = /^(had|that)\s+\1$/i;
@@ -42,9 +42,8 @@ export const grammarRule: Rule<GrammarState> = {
   meta: metaOf(firstKind as GrammarKind),
   emits: otherKinds.map(metaOf),
   setup(run) {
-    // The spelling rule's dialect, so both rules share one linter.
-    const { dialect } = optionsOf(spellingOptions, run.options(SPELLING_RULE_ID));
-    const engine = languageEngine(dialect);
+    // The site's language (or the spelling rule's dialect), so grammar and spelling agree.
+    const engine = languageEngine(runDialect(run));
     engine.catch(() => {});
     return { engine, patterns: compileGrammarPatterns(grammarPatterns) };
   },
@@ -62,8 +61,9 @@ export const grammarRule: Rule<GrammarState> = {
       const kind = HARPER_RULES[lint.rule];
       // Quotations are someone else's words, reproduced as they were written.
       if (!kind || lint.block.inQuote) continue;
-      if (kind === 'repetition' && VALID_DOUBLES.test(lint.block.text.slice(lint.start, lint.end))) continue;
-      if (isLikelyFalseAlarm(lint.rule, lint.block.text, lint.start, lint.end)) continue;
+      const text = asciiQuotes(lint.block.text);
+      if (kind === 'repetition' && VALID_DOUBLES.test(text.slice(lint.start, lint.end))) continue;
+      if (isLikelyFalseAlarm(lint.rule, text, lint.start, lint.end)) continue;
       if (inTemplate(lint.block.text, lint.start, lint.end)) continue;
       if (overlaps(lint.block, lint.start, lint.end)) continue;
       remember(lint.block, lint.start, lint.end);
@@ -71,10 +71,13 @@ export const grammarRule: Rule<GrammarState> = {
     }
     for (const block of doc.prose) {
       if (block.inQuote) continue;
-      for (const match of matchGrammarPatterns(block.text, ctx.state.patterns)) {
+      for (const match of matchGrammarPatterns(asciiQuotes(block.text), ctx.state.patterns)) {
         if (overlaps(block, match.start, match.end)) continue;
         remember(block, match.start, match.end);
-        ctx.report(patternReport(block, match));
+        const wrong = block.text.slice(match.start, match.end);
+        ctx.report(
+          patternReport(block, { ...match, wrong, replacement: inAuthorsQuotes(match.replacement, wrong) }),
+        );
       }
     }
   },

@@ -1,27 +1,28 @@
+import type { Link } from 'mdast';
 import { z } from 'zod';
 import type { Document, ProseBlock } from '../../core/document.js';
-import type { Rule, RuleReport } from '../../core/rule.js';
-import { HARPER_SPELL_RULE } from '../../language/grammar-kinds.js';
-import { type LanguageEngine, languageEngine } from '../../language/harper.js';
+import type { Rule, RuleReport, RunContext } from '../../core/rule.js';
+import { ENGLISH_DIALECTS, type EnglishDialect } from '../../core/types.js';
+import { type Dictionary, dictionaryFor } from '../../language/dictionary.js';
 import { Speller } from '../../language/speller.js';
+import { type UnknownWord, unknownWords } from '../../language/spelling.js';
+import { inAuthorsQuotes } from '../../language/typography.js';
 import { frontMatterWords, projectVocabulary, type Vocabulary } from '../../language/vocabulary.js';
-import {
-  inTemplate,
-  isCapitalized,
-  midSentenceCapitals,
-  notAWord,
-  stripPossessive,
-  tokenAround,
-} from '../../language/words.js';
+import { midSentenceCapitals, stripPossessive } from '../../language/words.js';
 import { optionsFrom, optionsOf } from '../shared/options.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
 
 export const spellingOptions = z.strictObject({
-  /** en-US (default) or en-GB spelling. */
-  dialect: z.enum(['en-US', 'en-GB']).default('en-US'),
+  /** The dialect to spell in; the site's `language` when not set. */
+  dialect: z.enum(ENGLISH_DIALECTS).optional(),
 });
 
 export const SPELLING_RULE_ID = 'spelling/unknown-word';
+
+/** The dialect of a run: the spelling rule's own option, else the site's `language`. */
+export function runDialect(run: RunContext): EnglishDialect {
+  return optionsOf(spellingOptions, run.options(SPELLING_RULE_ID)).dialect ?? run.config.language;
+}
 
 /** Front-matter fields that name people and places: their words are names, not misspellings. */
 const NAME_FIELDS = [
@@ -39,23 +40,26 @@ const NAME_FIELDS = [
 /** Blocks whose capitals are evidence of a name: headings and titles are often in title case. */
 const NAME_EVIDENCE_KINDS = new Set(['paragraph', 'tableCell', 'html', 'alt']);
 
-interface PendingName {
-  file: string;
-  word: string;
-  report: RuleReport;
+/** What `finish` needs of one post: plain data, so workers and the findings cache can carry it. */
+export interface SpellingFileData {
+  /** Capitalized words the post uses mid-sentence: evidence that they are names. */
+  capitals: string[];
+  /** Words of the post's front-matter name fields. */
+  names: string[];
+  /**
+   * Unknown words, reported in `finish`: a capitalized one unless the site shows it is a name, a
+   * lowercase one as a notice when several posts use it (a term of the site, not a slip).
+   */
+  pending: { word: string; name: boolean; report: RuleReport }[];
+  /** Every unknown word of the post, once per occurrence (the site's word census). */
+  unknown: string[];
 }
 
 interface SpellingState {
-  /** Still loading while other rules set up and start: awaited on the first post. */
-  engine: Promise<LanguageEngine>;
+  dictionary: Dictionary;
   speller: Speller;
   vocabulary: Vocabulary;
-  /** Capitalized word to the files it appears in mid-sentence. */
-  capitals: Map<string, Set<string>>;
-  /** Words of front-matter name fields across the site. */
-  frontMatterNames: Set<string>;
-  /** Capitalized unknown words, reported in `finish` unless the site shows they are names. */
-  pending: PendingName[];
+  files: WeakMap<Document, SpellingFileData>;
 }
 
 export const unknownWordRule: Rule<SpellingState> = {
@@ -65,115 +69,153 @@ export const unknownWordRule: Rule<SpellingState> = {
     clause: POLICY.professional.text,
     defaultSeverity: 'warning',
     description:
-      "A word in prose (text, headings, link text, alt text, title and description) that is in no dictionary, with up to three ranked corrections. Names used across the site, the library vocabulary and the project's `words` are accepted; inside quotations it is only a notice.",
+      "A word in prose (text, headings, link text, alt text, title and description) that is in no dictionary of the site's English, with up to three ranked corrections. Names are at most a notice: capitalized words in a name phrase, names used across the site, and the library vocabulary and the project's `words` are accepted; inside quotations it is only a notice.",
     severityReason:
-      'Most unknown words are typos, but some are names or new terms the dictionary lacks: a warning asks the editor to look without blocking the merge.',
+      'Most unknown lowercase words are typos, but some are new terms the dictionary lacks: a warning asks the editor to look without blocking the merge. An unknown name is a notice, unless it is one slip from a common word.',
   },
   parseOptions: optionsFrom(spellingOptions),
   setup(run) {
-    const options = optionsOf(spellingOptions, run.options(SPELLING_RULE_ID));
-    const engine = languageEngine(options.dialect);
-    // A failure surfaces when a post awaits the engine; do not let it go unhandled before that.
-    engine.catch(() => {});
+    const dictionary = dictionaryFor(runDialect(run));
     return {
-      engine,
-      speller: new Speller(engine),
+      dictionary,
+      speller: new Speller(dictionary),
       vocabulary: projectVocabulary(run.config, (message) => run.warn(message)),
-      capitals: new Map(),
-      frontMatterNames: new Set(),
-      pending: [],
+      files: new WeakMap(),
     };
   },
-  async check(doc, ctx) {
-    const state = ctx.state;
-    collectNameEvidence(doc, state);
-    const vocabulary = state.vocabulary.with(frontMatterWords(doc.frontMatter?.data ?? {}));
-    const engine = await state.engine;
-    for (const lint of await engine.lintDocument(doc)) {
-      if (lint.rule !== HARPER_SPELL_RULE) continue;
-      const { block } = lint;
-      const word = block.text.slice(lint.start, lint.end);
-      if (notAWord(word, tokenAround(block.text, lint.start, lint.end))) continue;
-      if (inTemplate(block.text, lint.start, lint.end)) continue;
-      if (vocabulary.has(word) || vocabulary.has(compoundAround(block.text, lint.start, lint.end))) continue;
-      const correction = await state.speller.correct(word, lint.suggestions);
-      const report = spellingReport(block, lint.start, lint.end, word, correction);
-      if (isCapitalized(stripPossessive(word))) {
+  check(doc, ctx) {
+    const { dictionary, speller } = ctx.state;
+    const vocabulary = ctx.state.vocabulary.with(frontMatterWords(doc.frontMatter?.data ?? {}));
+    const data = nameEvidence(doc);
+    const linkNames = linkTargetWords(doc);
+    for (const block of doc.prose) {
+      for (const unknown of unknownWords(block.text, dictionary, vocabulary)) {
+        // [argo](https://github.com/org/argo): link text that names its target is a name.
+        if (linkNames(block.sourceOffset(unknown.start), unknown.word)) continue;
+        data.unknown.push(unknown.word);
+        const report = spellingReport(block, unknown, speller);
+        const name = unknown.place !== 'lowercase';
         // A capitalized word may be a name: never replace it unread.
-        const { safeFix: _unsafe, ...unread } = report;
-        state.pending.push({ file: doc.file, word: stripPossessive(word), report: unread });
-      } else {
-        ctx.report(report);
+        data.pending.push({ word: unknown.word, name, report: name ? withoutFix(report) : report });
       }
     }
+    ctx.state.files.set(doc, data);
+  },
+  collect(doc, ctx) {
+    return ctx.state.files.get(doc);
   },
   finish(ctx) {
-    const { capitals, frontMatterNames } = ctx.state;
-    for (const { file, word, report } of ctx.state.pending) {
-      const files = capitals.get(word);
-      const elsewhere = files !== undefined && [...files].some((f) => f !== file);
-      if (elsewhere || frontMatterNames.has(word)) continue;
-      ctx.report(file, report);
+    const data = ctx.collected as ReadonlyMap<string, SpellingFileData>;
+    const capitalsIn = postsUsing(data, (d) => d.capitals);
+    const unknownIn = postsUsing(data, (d) => d.unknown);
+    const names = new Set([...data.values()].flatMap((d) => d.names));
+    for (const [file, { pending }] of data) {
+      const uses = new Map<string, number>();
+      for (const { word } of pending) uses.set(word, (uses.get(word) ?? 0) + 1);
+      for (const { word, name, report } of pending) {
+        if (name) {
+          const posts = capitalsIn.get(word);
+          const elsewhere = posts !== undefined && [...posts].some((f) => f !== file);
+          if (!elsewhere && !names.has(word)) ctx.report(file, report);
+        } else if (
+          (unknownIn.get(word)?.size ?? 0) >= SITE_TERM_POSTS ||
+          (uses.get(word) ?? 0) >= POST_TERM_USES
+        ) {
+          const { safeFix: _unread, ...term } = report;
+          ctx.report(file, { ...term, severity: 'notice' });
+        } else ctx.report(file, report);
+      }
     }
   },
 };
 
-function collectNameEvidence(doc: Document, state: SpellingState): void {
-  for (const block of doc.prose) {
-    if (!NAME_EVIDENCE_KINDS.has(block.kind)) continue;
-    for (const word of midSentenceCapitals(block.text)) {
-      let files = state.capitals.get(word);
-      if (!files) {
-        files = new Set();
-        state.capitals.set(word, files);
-      }
-      files.add(doc.file);
+/**
+ * A lowercase word unknown to the dictionary that this many posts of the site use is a term of
+ * the site (a system, a field's jargon), not a slip: a notice, and a candidate for `words`.
+ */
+const SITE_TERM_POSTS = 3;
+
+/** A lowercase unknown word written the same way this often in one post is deliberate: a notice. */
+const POST_TERM_USES = 4;
+
+/** Word to the posts that use it, from one list of each post's data. */
+function postsUsing(
+  data: ReadonlyMap<string, SpellingFileData>,
+  words: (d: SpellingFileData) => readonly string[],
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [file, d] of data) {
+    for (const word of words(d)) {
+      const posts = out.get(word) ?? new Set<string>();
+      posts.add(file);
+      out.set(word, posts);
     }
   }
+  return out;
+}
+
+/** Whether a word at a source offset is link text that its link's address names. */
+function linkTargetWords(doc: Document): (offset: number, word: string) => boolean {
+  const links = doc
+    .nodes<Link>('link')
+    .map((l) => [l.position?.start.offset ?? 0, l.position?.end.offset ?? 0, l.url.toLowerCase()] as const);
+  if (links.length === 0) return () => false;
+  return (offset, word) =>
+    links.some(([start, end, url]) => offset >= start && offset < end && url.includes(word.toLowerCase()));
+}
+
+function nameEvidence(doc: Document): SpellingFileData {
+  const capitals = new Set<string>();
+  for (const block of doc.prose) {
+    if (NAME_EVIDENCE_KINDS.has(block.kind))
+      for (const word of midSentenceCapitals(block.text)) capitals.add(word);
+  }
+  const names = new Set<string>();
   const data = doc.frontMatter?.data ?? {};
   for (const field of NAME_FIELDS) {
     const value = data[field];
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) {
+    for (const v of Array.isArray(value) ? value : [value]) {
       if (typeof v !== 'string') continue;
-      for (const word of v.split(/[^\p{L}'’-]+/u))
-        if (word) state.frontMatterNames.add(stripPossessive(word));
+      for (const word of v.split(/[^\p{L}'’-]+/u)) if (word) names.add(stripPossessive(word));
     }
   }
+  return { capitals: [...capitals], names: [...names], pending: [], unknown: [] };
 }
 
-/** The hyphenated compound a word is part of (Wi-Fi, read-alouds), for vocabulary entries with hyphens. */
-function compoundAround(text: string, start: number, end: number): string {
-  let from = start;
-  let to = end;
-  while (from > 0 && /[\p{L}-]/u.test(text[from - 1] as string)) from--;
-  while (to < text.length && /[\p{L}-]/u.test(text[to] as string)) to++;
-  return text.slice(from, to).replace(/^-+|-+$/g, '');
+function withoutFix(report: RuleReport): RuleReport {
+  const { safeFix: _unread, ...rest } = report;
+  return rest;
 }
 
-function spellingReport(
-  block: ProseBlock,
-  start: number,
-  end: number,
-  word: string,
-  correction: { suggestions: string[]; clear: boolean },
-): RuleReport {
-  const { suggestions, clear } = correction;
+function spellingReport(block: ProseBlock, unknown: UnknownWord, speller: Speller): RuleReport {
+  const { start, end, place } = unknown;
+  const word = block.text.slice(start, end);
+  const { suggestions: found, clear } = speller.correct(unknown.word);
+  const suggestions = found.map((s) => inAuthorsQuotes(s, word));
+  const name = place !== 'lowercase';
+  // A slip of a common word (Libary) is a typo even with a capital; inside a name phrase it is a name.
+  const slip = name && place !== 'name-phrase' && speller.looksLikeSlip(unknown.word);
   const advice =
     suggestions.length === 0
       ? 'Check its spelling.'
       : suggestions.length === 1
         ? `Did you mean "${suggestions[0]}"?`
         : `Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?`;
-  const quoted = block.inQuote
+  const keep = block.inQuote
     ? ' It is inside a quotation: if the original is spelled this way, leave it.'
-    : ' If it is spelled right (a name or a special term), add it to "words" in the Content Gate config or to this post\'s front matter.';
+    : name && !slip
+      ? ` If it is a name, add it to "words" in the Content Gate config or to this post's front matter. ${advice}`
+      : ` If it is spelled right (a name or a special term), add it to "words" in the Content Gate config or to this post's front matter.`;
+  const lead =
+    name && !slip
+      ? `"${word}" looks like a name that is in no dictionary.`
+      : `"${word}" is not in the dictionary. ${advice}`;
   return {
     start: block.sourceOffset(start),
     end: block.sourceOffset(end - 1) + 1,
-    message: withPolicy(`"${word}" is not in the dictionary. ${advice}${quoted}`, POLICY.professional),
+    message: withPolicy(`${lead}${keep}`, POLICY.professional),
     suggestions,
-    ...(block.inQuote ? { severity: 'notice' as const } : {}),
-    ...(clear && !block.inQuote ? { safeFix: true } : {}),
+    ...(block.inQuote || (name && !slip) ? { severity: 'notice' as const } : {}),
+    ...(clear && !block.inQuote && !name ? { safeFix: true } : {}),
   };
 }
