@@ -85105,6 +85105,12 @@ function isDerived(word, dictionary) {
   }
   return false;
 }
+function isAgentNoun(word, dictionary) {
+  const stem = new RegExp("^(\\p{Ll}{3,})ers?$", "u").exec(word)?.[1];
+  if (stem === void 0) return false;
+  const undoubled = new RegExp("(\\p{Ll})\\1$", "u").test(stem) ? stem.slice(0, -1) : stem;
+  return [stem, `${stem}e`, undoubled].some((candidate) => dictionary.knowsLowercase(candidate));
+}
 function isCreditedHandle(text5, start) {
   return /\b(?:photos?|images?|pictures?|videos?|illustrations?|drawings?|credits?|icons?)\s+by\s+$/i.test(
     text5.slice(Math.max(0, start - 30), start)
@@ -85132,12 +85138,16 @@ function accepted(word, dictionary, vocabulary) {
 function unknownWords(rawText, dictionary, vocabulary) {
   const text5 = asciiQuotes(rawText);
   const templates = templateRanges(text5);
+  let nextTemplate = 0;
   const out = [];
   for (const m of text5.matchAll(WORD)) {
     const start = m.index ?? 0;
     const compound = m[0].replace(/'+$/, "");
     const end = start + compound.length;
-    if (templates.some(([s2, e]) => start >= s2 && end <= e)) continue;
+    while (nextTemplate < templates.length && templates[nextTemplate][1] <= start)
+      nextTemplate++;
+    const template = templates[nextTemplate];
+    if (template && start >= template[0] && end <= template[1]) continue;
     if (NON_LATIN.test(compound) || isOrdinalEnding(text5, start, compound)) continue;
     if (notAWord(compound, tokenAround(text5, start, end))) continue;
     if (accepted(compound, dictionary, vocabulary)) continue;
@@ -85150,7 +85160,7 @@ function unknownWords(rawText, dictionary, vocabulary) {
       if (part.length < 2 || notAWord(part, part)) continue;
       const lower2 = part.toLowerCase();
       if (i2 < parts.length - 1 && PREFIX_PARTS.has(lower2)) continue;
-      if (i2 > 0 && SUFFIX_PARTS.has(lower2)) continue;
+      if (i2 > 0 && (SUFFIX_PARTS.has(lower2) || isAgentNoun(lower2, dictionary))) continue;
       if (accepted(part, dictionary, vocabulary)) continue;
       if (DIACRITIC.test(part)) continue;
       const word = part.replace(/'s$/i, "");
@@ -85266,9 +85276,15 @@ function postsUsing(data, words) {
   return out;
 }
 function linkTargetWords(doc) {
-  const links = doc.nodes("link").map((l) => [l.position?.start.offset ?? 0, l.position?.end.offset ?? 0, l.url.toLowerCase()]);
+  const links = doc.nodes("link");
   if (links.length === 0) return () => false;
-  return (offset, word) => links.some(([start, end, url2]) => offset >= start && offset < end && url2.includes(word.toLowerCase()));
+  const starts = links.map((l) => l.position?.start.offset ?? 0);
+  return (offset, word) => {
+    const i2 = lastAtOrBefore(starts, offset);
+    const link2 = links[i2];
+    const inside = offset >= starts[i2] && offset < (link2.position?.end.offset ?? 0);
+    return inside && link2.url.toLowerCase().includes(word.toLowerCase());
+  };
 }
 function nameEvidence(doc) {
   const capitals = /* @__PURE__ */ new Set();

@@ -24,4 +24,39 @@ describe.each(ruleFolders)('%s', (ruleId) => {
     if (name.startsWith('ok-')) expect(expected).toEqual([]);
     expect(briefFor(findings, [ruleId])).toEqual(expected);
   });
+
+  // A CMS or word processor writes typographic quotes: the prose rules must read them alike.
+  const prose = ruleId.startsWith('grammar/') || ruleId.startsWith('spelling/');
+  it.runIf(prose).each(fixturesOf(ruleId).map((f) => [f.name, f]))(
+    '%s with curly quotes',
+    async (_, fixture) => {
+      const twin = curlyTwin(fixture.text);
+      expect(twin).not.toBe(fixture.text);
+      const findings = await checkMarkdown({ [fixture.path]: twin }, { config });
+      const expected = expectationsOf(fixture.text).filter((e) => e.startsWith(`${ruleId} `));
+      expect(briefFor(findings, [ruleId])).toEqual(expected);
+    },
+  );
 });
+
+/**
+ * The post as a word processor would write it: ’ for apostrophes and “ ” for quotation marks in
+ * prose lines (front matter, code, HTML and comment lines are left as they are).
+ */
+function curlyTwin(text: string): string {
+  let fence = false;
+  let frontMatter = text.startsWith('---\n');
+  return text
+    .split('\n')
+    .map((line, i) => {
+      if (i > 0 && frontMatter && line === '---') {
+        frontMatter = false;
+        return line;
+      }
+      if (frontMatter) return line;
+      if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+      if (fence || /[<`]/.test(line)) return line;
+      return line.replace(/(?<=\p{L})'(?=\p{L})/gu, '’').replace(/"([^"\n]*)"/g, '“$1”');
+    })
+    .join('\n');
+}

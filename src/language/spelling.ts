@@ -148,6 +148,14 @@ export function isDerived(word: string, dictionary: Dictionary): boolean {
   return false;
 }
 
+/** three-decker, first-timer: the last part of a compound may be a word with -er. */
+function isAgentNoun(word: string, dictionary: Dictionary): boolean {
+  const stem = /^(\p{Ll}{3,})ers?$/u.exec(word)?.[1];
+  if (stem === undefined) return false;
+  const undoubled = /(\p{Ll})\1$/u.test(stem) ? stem.slice(0, -1) : stem;
+  return [stem, `${stem}e`, undoubled].some((candidate) => dictionary.knowsLowercase(candidate));
+}
+
 /** "photo by jmignault": a lowercase word credited as a creator is a user name. */
 function isCreditedHandle(text: string, start: number): boolean {
   return /\b(?:photos?|images?|pictures?|videos?|illustrations?|drawings?|credits?|icons?)\s+by\s+$/i.test(
@@ -194,12 +202,17 @@ function accepted(word: string, dictionary: Dictionary, vocabulary: Vocabulary):
 export function unknownWords(rawText: string, dictionary: Dictionary, vocabulary: Vocabulary): UnknownWord[] {
   const text = asciiQuotes(rawText);
   const templates = templateRanges(text);
+  let nextTemplate = 0;
   const out: UnknownWord[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
     const compound = m[0].replace(/'+$/, '');
     const end = start + compound.length;
-    if (templates.some(([s, e]) => start >= s && end <= e)) continue;
+    // Words come in order: move past the template tags that end before this word.
+    while (nextTemplate < templates.length && (templates[nextTemplate] as [number, number])[1] <= start)
+      nextTemplate++;
+    const template = templates[nextTemplate];
+    if (template && start >= template[0] && end <= template[1]) continue;
     if (NON_LATIN.test(compound) || isOrdinalEnding(text, start, compound)) continue;
     if (notAWord(compound, tokenAround(text, start, end))) continue;
     if (accepted(compound, dictionary, vocabulary)) continue;
@@ -212,7 +225,7 @@ export function unknownWords(rawText: string, dictionary: Dictionary, vocabulary
       if (part.length < 2 || notAWord(part, part)) continue;
       const lower = part.toLowerCase();
       if (i < parts.length - 1 && PREFIX_PARTS.has(lower)) continue;
-      if (i > 0 && SUFFIX_PARTS.has(lower)) continue;
+      if (i > 0 && (SUFFIX_PARTS.has(lower) || isAgentNoun(lower, dictionary))) continue;
       if (accepted(part, dictionary, vocabulary)) continue;
       // An unknown word with accents is almost always a word or name of another language.
       if (DIACRITIC.test(part)) continue;

@@ -2,6 +2,7 @@ import type { Link } from 'mdast';
 import { z } from 'zod';
 import type { Document, ProseBlock } from '../../core/document.js';
 import type { Rule, RuleReport, RunContext } from '../../core/rule.js';
+import { lastAtOrBefore } from '../../core/sorted.js';
 import { ENGLISH_DIALECTS, type EnglishDialect } from '../../core/types.js';
 import { type Dictionary, dictionaryFor } from '../../language/dictionary.js';
 import { Speller } from '../../language/speller.js';
@@ -156,12 +157,16 @@ function postsUsing(
 
 /** Whether a word at a source offset is link text that its link's address names. */
 function linkTargetWords(doc: Document): (offset: number, word: string) => boolean {
-  const links = doc
-    .nodes<Link>('link')
-    .map((l) => [l.position?.start.offset ?? 0, l.position?.end.offset ?? 0, l.url.toLowerCase()] as const);
+  const links = doc.nodes<Link>('link');
   if (links.length === 0) return () => false;
-  return (offset, word) =>
-    links.some(([start, end, url]) => offset >= start && offset < end && url.includes(word.toLowerCase()));
+  // Links do not nest, and the tree lists them in document order.
+  const starts = links.map((l) => l.position?.start.offset ?? 0);
+  return (offset, word) => {
+    const i = lastAtOrBefore(starts, offset);
+    const link = links[i] as Link;
+    const inside = offset >= (starts[i] as number) && offset < (link.position?.end.offset ?? 0);
+    return inside && link.url.toLowerCase().includes(word.toLowerCase());
+  };
 }
 
 function nameEvidence(doc: Document): SpellingFileData {
