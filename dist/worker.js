@@ -85098,6 +85098,7 @@ function isDerived(word, dictionary) {
     let stem = word.slice(0, -ending.length);
     if (ending === "ness" && stem.endsWith("i")) stem = stem.slice(0, -1);
     if (ending === "ish" && new RegExp("(\\p{L})\\1$", "u").test(stem)) stem = stem.slice(0, -1);
+    if (ending === "ly" && stem.endsWith("ic")) continue;
     for (const end of stemEndings) {
       const candidate = stem + end;
       if (candidate.length >= 4 && dictionary.knowsLowercase(candidate)) return true;
@@ -85125,10 +85126,15 @@ function isOrdinalEnding(text5, start, word) {
 function isLowercaseAcronym(word) {
   return word.length > 2 && word === word.toLowerCase() && (word.match(/[aeiouy]/g)?.length ?? 0) <= 1;
 }
+function oneEditFromWord(word, dictionary) {
+  for (const edit of editsOf(word)) if (dictionary.knowsLowercase(edit)) return true;
+  return false;
+}
 function accepted(word, dictionary, vocabulary) {
   if (dictionary.knows(word) || vocabulary.has(word)) return true;
   if (isLowercaseAcronym(word) && dictionary.knows(word.toUpperCase())) return true;
-  if (isCompound(word, dictionary, twoWordErrors()) || isDerived(word, dictionary)) return true;
+  if (isCompound(word, dictionary, twoWordErrors()) || isDerived(word, dictionary))
+    return !oneEditFromWord(word, dictionary);
   if (DIACRITIC.test(word)) {
     const plain = word.normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "");
     if (dictionary.knows(plain) || vocabulary.has(plain)) return true;

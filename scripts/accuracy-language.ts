@@ -1,13 +1,14 @@
 /**
  * Measures the spelling and grammar rules and prints the numbers (`npm run accuracy:language`):
  * - misspelling recall and first-suggestion accuracy: real misspellings from codespell's list
- *   injected into correct sentences of library posts, compared with harper's own ranking and
- *   with Hunspell (nspell + dictionary-en);
+ *   injected into correct sentences of library posts (and, held out, human misspellings from the
+ *   Birkbeck corpus), compared with Hunspell (nspell + dictionary-en);
  * - grammar recall on sentences with one known error, and false alarms on their corrected twins;
  * - false alarms on correctly written library posts, with and without site-wide name evidence.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import nspell from 'nspell';
 import type { Rule } from '../src/core/rule.js';
 import type { EngineFinding } from '../src/core/types.js';
 import { grammarRule } from '../src/rules/grammar/harper-grammar.js';
@@ -75,15 +76,30 @@ interface Injection {
   index: number;
 }
 
-/** Draws misspellings whose correction occurs in a clean sentence, and writes them in. */
-function injections(sentences: string[], count: number): Injection[] {
-  const pairs = readFileSync(CODESPELL, 'utf8')
+/** codespell's `wrong->right` pairs (the set the ranking was tuned on). */
+function codespellPairs(): [string, string][] {
+  return readFileSync(CODESPELL, 'utf8')
     .split('\n')
     .map((line) => line.split('->'))
     .filter(
       (p): p is [string, string] =>
         p.length === 2 && /^[a-z]{4,}$/.test(p[0] as string) && /^[a-z]{3,}$/.test(p[1] as string),
     );
+}
+
+/** The held-out misspellings (`right: wrong wrong`), never used to tune anything. */
+function heldOutPairs(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const line of readFileSync(join(data, 'heldout-misspellings.txt'), 'utf8').split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [right, wrongs] = line.split(':') as [string, string];
+    for (const wrong of wrongs.trim().split(/\s+/)) out.push([wrong, right]);
+  }
+  return out;
+}
+
+/** Draws misspellings whose correction occurs in a clean sentence, and writes them in. */
+function injections(pairs: [string, string][], sentences: string[], count: number): Injection[] {
   const byWord = new Map<string, { sentence: string; index: number }[]>();
   for (const sentence of sentences) {
     for (const m of sentence.matchAll(/(?<![\w'’-])[a-z]+(?![\w'’-])/g)) {
@@ -113,12 +129,19 @@ function injections(sentences: string[], count: number): Injection[] {
   return out;
 }
 
-async function measureSpelling(sentences: string[]): Promise<void> {
-  if (!existsSync(CODESPELL)) {
-    console.log('spelling: codespell list not found, skipped');
-    return;
-  }
-  const sample = injections(sentences, 300);
+/**
+ * Misspellings that are themselves dictionary words (later for latter, forth for fourth) can only
+ * be found from context: no word checker finds them, so they are counted apart.
+ */
+async function measureSpelling(label: string, pairs: [string, string][], sentences: string[]): Promise<void> {
+  const { dictionaryFor } = await import('../src/language/dictionary.js');
+  const dictionary = dictionaryFor('en-US');
+  const realWords = pairs.filter(([wrong]) => dictionary.knows(wrong));
+  const sample = injections(
+    pairs.filter(([wrong]) => !dictionary.knows(wrong)),
+    sentences,
+    300,
+  );
   const PER_POST = 25;
   let found = 0;
   let first = 0;
@@ -148,7 +171,10 @@ async function measureSpelling(sentences: string[]): Promise<void> {
       }
     });
   }
-  console.log(`\nSpelling: ${sample.length} codespell misspellings injected into correct sentences`);
+  console.log(`\nSpelling, ${label}: ${sample.length} misspellings injected into correct sentences`);
+  console.log(
+    `  left out: ${realWords.length} of ${pairs.length} pairs whose misspelling is itself a dictionary word`,
+  );
   console.log(`  found (recall):              ${pct(found, sample.length)}`);
   console.log(
     `  first suggestion correct:    ${pct(first, sample.length)} of all, ${pct(first, found)} of found`,
@@ -157,28 +183,11 @@ async function measureSpelling(sentences: string[]): Promise<void> {
   console.log(`  marked safe to fix:          ${pct(safe, found)}; of those right: ${pct(safeRight, safe)}`);
   console.log(`  missed: ${misses.slice(0, 15).join(', ')}`);
   console.log(`  wrong first: ${wrongFirst.slice(0, 12).join('; ')}`);
-  await compareEngines(sample);
+  compareHunspell(sample);
 }
 
-/** The same words through harper's own ranking and through Hunspell (nspell), for comparison. */
-async function compareEngines(sample: Injection[]): Promise<void> {
-  const { languageEngine } = await import('../src/language/harper.js');
-  const { Document } = await import('../src/core/document.js');
-  const engine = await languageEngine('en-US');
-  let harperFound = 0;
-  let harperFirst = 0;
-  for (const g of sample) {
-    const doc = new Document('x.md', 'x.md', g.sentence);
-    const lint = (await engine.lintDocument(doc)).find((l) => l.rule === 'SpellCheck' && l.start === g.index);
-    if (!lint) continue;
-    harperFound++;
-    if (lint.suggestions[0]?.toLowerCase() === g.right) harperFirst++;
-  }
-  console.log(
-    `  harper alone: found ${pct(harperFound, sample.length)}, first ${pct(harperFirst, sample.length)}`,
-  );
-
-  const nspell = (await import('nspell')).default;
+/** The same words through Hunspell (nspell + dictionary-en), for comparison. */
+function compareHunspell(sample: Injection[]): void {
   const aff = readFileSync(join(root, 'node_modules', 'dictionary-en', 'index.aff'));
   const dic = readFileSync(join(root, 'node_modules', 'dictionary-en', 'index.dic'));
   const started = performance.now();
@@ -263,7 +272,11 @@ const part = (name: string) => !process.argv.includes('--only') || only === name
 const clean = readPosts(join(data, 'clean-posts'));
 const rac = readPosts(RAC_POSTS);
 const started = performance.now();
-if (part('spelling')) await measureSpelling(cleanSentences({ ...clean, ...rac }));
+if (part('spelling') && existsSync(CODESPELL)) {
+  const sentences = cleanSentences({ ...clean, ...rac });
+  await measureSpelling('codespell pairs (used to tune the ranking)', codespellPairs(), sentences);
+  await measureSpelling('held-out human misspellings (never used to tune)', heldOutPairs(), sentences);
+}
 if (part('grammar')) {
   await measureGrammar('grammar-pairs.tsv', 'development set');
   await measureGrammar('grammar-pairs-holdout.tsv', 'held-out set (never used to tune)');

@@ -1,5 +1,6 @@
 /** Finding the words of a prose text that no dictionary knows, and judging whether each is a name. */
 import type { Dictionary } from './dictionary.js';
+import { editsOf } from './speller.js';
 import { asciiQuotes } from './typography.js';
 import { twoWordErrors, type Vocabulary } from './vocabulary.js';
 import {
@@ -140,6 +141,8 @@ export function isDerived(word: string, dictionary: Dictionary): boolean {
     let stem = word.slice(0, -ending.length);
     if (ending === 'ness' && stem.endsWith('i')) stem = stem.slice(0, -1);
     if (ending === 'ish' && /(\p{L})\1$/u.test(stem)) stem = stem.slice(0, -1);
+    // Adjectives in -ic take -ally (academically): academicly is a misspelling.
+    if (ending === 'ly' && stem.endsWith('ic')) continue;
     for (const end of stemEndings) {
       const candidate = stem + end;
       if (candidate.length >= 4 && dictionary.knowsLowercase(candidate)) return true;
@@ -179,13 +182,21 @@ function isLowercaseAcronym(word: string): boolean {
   return word.length > 2 && word === word.toLowerCase() && (word.match(/[aeiouy]/g)?.length ?? 0) <= 1;
 }
 
+function oneEditFromWord(word: string, dictionary: Dictionary): boolean {
+  for (const edit of editsOf(word)) if (dictionary.knowsLowercase(edit)) return true;
+  return false;
+}
+
 /** Whether a single word (no hyphen) is a word the run accepts. */
 function accepted(word: string, dictionary: Dictionary, vocabulary: Vocabulary): boolean {
   if (dictionary.knows(word) || vocabulary.has(word)) return true;
   // pdf, csv, html: an acronym written in lowercase is a style choice, not a misspelling (a word
   // with two vowels or more reads as a word, and may be a typo of one: gide).
   if (isLowercaseAcronym(word) && dictionary.knows(word.toUpperCase())) return true;
-  if (isCompound(word, dictionary, twoWordErrors()) || isDerived(word, dictionary)) return true;
+  // A compound or derived reading is a guess: a single slip of a dictionary word explains it
+  // better (operatins is operations mistyped, not opera + tins).
+  if (isCompound(word, dictionary, twoWordErrors()) || isDerived(word, dictionary))
+    return !oneEditFromWord(word, dictionary);
   // Niño, Meléndez, café: accept the word if it is known without its accents.
   if (DIACRITIC.test(word)) {
     const plain = word.normalize('NFD').replace(/\p{M}/gu, '');
