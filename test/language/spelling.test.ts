@@ -203,3 +203,33 @@ describe('spelling/unknown-word on posts', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('the site word census', () => {
+  it('lists the words the rule would report, most used first, with their posts', async () => {
+    const { spellingCensus } = await import('../../src/rules/spelling/census.js');
+    const { Document } = await import('../../src/core/document.js');
+    const { validateConfig } = await import('../../src/config/load.js');
+    const { ruleCatalog } = await import('../../src/run.js');
+    const config = validateConfig({}, ruleCatalog([unknownWordRule] as Rule[]), '.');
+    const run = {
+      config,
+      cwd: '.',
+      offline: true,
+      mode: 'check' as const,
+      files: [],
+      options: () => undefined,
+      isEnabled: () => true,
+      warn: () => {},
+    };
+    const posts = {
+      'a.md': 'The refids are new. We met Ms. Vantreska.\n',
+      'b.md': 'Our refids help. A tomorow typo. Vantreska spoke to us.\n',
+    };
+    const docs = Object.entries(posts).map(([file, text]) => new Document(file, file, text));
+    expect(await spellingCensus(docs, run)).toEqual([
+      { word: 'refids', count: 2, posts: ['a.md', 'b.md'] },
+      { word: 'tomorow', count: 1, posts: ['b.md'] },
+      { word: 'Vantreska', count: 1, posts: ['a.md'] },
+    ]);
+  });
+});

@@ -106,29 +106,41 @@ export const unknownWordRule: Rule<SpellingState> = {
     return ctx.state.files.get(doc);
   },
   finish(ctx) {
-    const data = ctx.collected as ReadonlyMap<string, SpellingFileData>;
-    const capitalsIn = postsUsing(data, (d) => d.capitals);
-    const unknownIn = postsUsing(data, (d) => d.unknown);
-    const names = new Set([...data.values()].flatMap((d) => d.names));
-    for (const [file, { pending }] of data) {
-      const uses = new Map<string, number>();
-      for (const { word } of pending) uses.set(word, (uses.get(word) ?? 0) + 1);
-      for (const { word, name, report } of pending) {
-        if (name) {
-          const posts = capitalsIn.get(word);
-          const elsewhere = posts !== undefined && [...posts].some((f) => f !== file);
-          if (!elsewhere && !names.has(word)) ctx.report(file, report);
-        } else if (
-          (unknownIn.get(word)?.size ?? 0) >= SITE_TERM_POSTS ||
-          (uses.get(word) ?? 0) >= POST_TERM_USES
-        ) {
-          const { safeFix: _unread, ...term } = report;
-          ctx.report(file, { ...term, severity: 'notice' });
-        } else ctx.report(file, report);
-      }
-    }
+    for (const { file, report } of siteFindings(ctx.collected as ReadonlyMap<string, SpellingFileData>))
+      ctx.report(file, report);
   },
 };
+
+/**
+ * The findings of a whole site from each post's data: a capitalized word the site uses as a name
+ * elsewhere is dropped, a lowercase word that several posts use (or one post often) is a notice.
+ */
+export function siteFindings(
+  data: ReadonlyMap<string, SpellingFileData>,
+): { file: string; word: string; report: RuleReport }[] {
+  const capitalsIn = postsUsing(data, (d) => d.capitals);
+  const unknownIn = postsUsing(data, (d) => d.unknown);
+  const names = new Set([...data.values()].flatMap((d) => d.names));
+  const out: { file: string; word: string; report: RuleReport }[] = [];
+  for (const [file, { pending }] of data) {
+    const uses = new Map<string, number>();
+    for (const { word } of pending) uses.set(word, (uses.get(word) ?? 0) + 1);
+    for (const { word, name, report } of pending) {
+      if (name) {
+        const posts = capitalsIn.get(word);
+        const elsewhere = posts !== undefined && [...posts].some((f) => f !== file);
+        if (!elsewhere && !names.has(word)) out.push({ file, word, report });
+      } else if (
+        (unknownIn.get(word)?.size ?? 0) >= SITE_TERM_POSTS ||
+        (uses.get(word) ?? 0) >= POST_TERM_USES
+      ) {
+        const { safeFix: _unread, ...term } = report;
+        out.push({ file, word, report: { ...term, severity: 'notice' } });
+      } else out.push({ file, word, report });
+    }
+  }
+  return out;
+}
 
 /**
  * A lowercase word unknown to the dictionary that this many posts of the site use is a term of
