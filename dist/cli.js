@@ -81375,13 +81375,13 @@ function atSentenceStart(text5, index3) {
 function isCapitalized(word) {
   return new RegExp("^\\p{Lu}[\\p{Ll}'\u2019-]+$", "u").test(word);
 }
-function midSentenceCapitals(text5) {
+function midSentenceCapitals(text5, worthKeeping = () => true) {
   const out = [];
   for (const m of text5.matchAll(
     new RegExp("(?<![\\p{L}\\p{N}_'\u2019-])\\p{Lu}[\\p{Ll}'\u2019]+(?:-\\p{Lu}?[\\p{Ll}'\u2019]+)*(?![\\p{L}\\p{N}_])", "gu")
   )) {
-    const index3 = m.index ?? 0;
-    if (!atSentenceStart(text5, index3)) out.push(stripPossessive(m[0]));
+    const word = stripPossessive(m[0]);
+    if (worthKeeping(word) && !atSentenceStart(text5, m.index ?? 0)) out.push(word);
   }
   return out;
 }
@@ -86139,6 +86139,7 @@ var Speller = class {
   }
   dictionary;
   cache = /* @__PURE__ */ new Map();
+  slips = /* @__PURE__ */ new Map();
   index;
   unsuggestable;
   /** The frequency list loads on the first unknown word: a clean run never pays for it. */
@@ -86148,6 +86149,14 @@ var Speller = class {
   }
   /** Whether a capitalized unknown word looks like a slip of a common word rather than a name. */
   looksLikeSlip(word) {
+    let slip = this.slips.get(word);
+    if (slip === void 0) {
+      slip = this.isSlip(word);
+      this.slips.set(word, slip);
+    }
+    return slip;
+  }
+  isSlip(word) {
     const lower2 = word.toLowerCase();
     if (lower2.length < MIN_SLIP_LENGTH) return false;
     const { frequencies } = this.candidates();
@@ -86324,7 +86333,8 @@ function unknownWords(rawText, dictionary, vocabulary) {
   const out = [];
   for (const m of text5.matchAll(WORD)) {
     const start = m.index ?? 0;
-    const compound = m[0].replace(/'+$/, "");
+    if (dictionary.knows(m[0])) continue;
+    const compound = m[0].endsWith("'") ? m[0].replace(/'+$/, "") : m[0];
     const end = start + compound.length;
     while (nextTemplate < templates.length && templates[nextTemplate][1] <= start)
       nextTemplate++;
@@ -86407,7 +86417,7 @@ var unknownWordRule = {
   check(doc, ctx) {
     const { dictionary, speller } = ctx.state;
     const vocabulary = ctx.state.vocabulary.with(frontMatterWords(doc.frontMatter?.data ?? {}));
-    const data = nameEvidence(doc);
+    const data = nameEvidence(doc, (word) => !dictionary.knows(word));
     const linkNames = linkTargetWords(doc);
     for (const block of doc.prose) {
       for (const unknown2 of unknownWords(block.text, dictionary, vocabulary)) {
@@ -86473,11 +86483,11 @@ function linkTargetWords(doc) {
     return inside && link2.url.toLowerCase().includes(word.toLowerCase());
   };
 }
-function nameEvidence(doc) {
+function nameEvidence(doc, unknown2) {
   const capitals = /* @__PURE__ */ new Set();
   for (const block of doc.prose) {
     if (NAME_EVIDENCE_KINDS.has(block.kind))
-      for (const word of midSentenceCapitals(block.text)) capitals.add(word);
+      for (const word of midSentenceCapitals(block.text, unknown2)) capitals.add(word);
   }
   const names = /* @__PURE__ */ new Set();
   const data = doc.frontMatter?.data ?? {};

@@ -70,6 +70,7 @@ export function slipsOf(word: string): Set<string> {
 /** Corrections for unknown words: dictionary words one edit away and common words nearby, ranked. */
 export class Speller {
   private readonly cache = new Map<string, Correction>();
+  private readonly slips = new Map<string, boolean>();
   private index: CandidateIndex | undefined;
   private unsuggestable: ((word: string) => boolean) | undefined;
 
@@ -83,6 +84,15 @@ export class Speller {
 
   /** Whether a capitalized unknown word looks like a slip of a common word rather than a name. */
   looksLikeSlip(word: string): boolean {
+    let slip = this.slips.get(word);
+    if (slip === undefined) {
+      slip = this.isSlip(word);
+      this.slips.set(word, slip);
+    }
+    return slip;
+  }
+
+  private isSlip(word: string): boolean {
     const lower = word.toLowerCase();
     if (lower.length < MIN_SLIP_LENGTH) return false;
     const { frequencies } = this.candidates();

@@ -221,7 +221,9 @@ export function unknownWords(rawText: string, dictionary: Dictionary, vocabulary
   const out: UnknownWord[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
-    const compound = m[0].replace(/'+$/, '');
+    // Most words are dictionary words: one probe, and nothing else to look at.
+    if (dictionary.knows(m[0])) continue;
+    const compound = m[0].endsWith("'") ? m[0].replace(/'+$/, '') : m[0];
     const end = start + compound.length;
     // Words come in order: move past the template tags that end before this word.
     while (nextTemplate < templates.length && (templates[nextTemplate] as [number, number])[1] <= start)

@@ -87,7 +87,7 @@ export const unknownWordRule: Rule<SpellingState> = {
   check(doc, ctx) {
     const { dictionary, speller } = ctx.state;
     const vocabulary = ctx.state.vocabulary.with(frontMatterWords(doc.frontMatter?.data ?? {}));
-    const data = nameEvidence(doc);
+    const data = nameEvidence(doc, (word) => !dictionary.knows(word));
     const linkNames = linkTargetWords(doc);
     for (const block of doc.prose) {
       for (const unknown of unknownWords(block.text, dictionary, vocabulary)) {
@@ -181,11 +181,11 @@ function linkTargetWords(doc: Document): (offset: number, word: string) => boole
   };
 }
 
-function nameEvidence(doc: Document): SpellingFileData {
+function nameEvidence(doc: Document, unknown: (word: string) => boolean): SpellingFileData {
   const capitals = new Set<string>();
   for (const block of doc.prose) {
     if (NAME_EVIDENCE_KINDS.has(block.kind))
-      for (const word of midSentenceCapitals(block.text)) capitals.add(word);
+      for (const word of midSentenceCapitals(block.text, unknown)) capitals.add(word);
   }
   const names = new Set<string>();
   const data = doc.frontMatter?.data ?? {};
