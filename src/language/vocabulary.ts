@@ -61,7 +61,8 @@ export class Vocabulary {
   }
 
   /** A copy with more words, for one post's front-matter `words`. */
-  with(words: Iterable<string>): Vocabulary {
+  with(words: readonly string[]): Vocabulary {
+    if (words.length === 0) return this;
     const copy = new Vocabulary();
     for (const w of this.anyCase) copy.anyCase.add(w);
     for (const w of this.exact) copy.exact.add(w);
