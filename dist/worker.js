@@ -80225,16 +80225,6 @@ function atSentenceStart(text5, index3) {
 function isCapitalized(word) {
   return new RegExp("^\\p{Lu}[\\p{Ll}'\u2019-]+$", "u").test(word);
 }
-function midSentenceCapitals(text5, worthKeeping = () => true) {
-  const out = [];
-  for (const m of text5.matchAll(
-    new RegExp("(?<![\\p{L}\\p{N}_'\u2019-])\\p{Lu}[\\p{Ll}'\u2019]+(?:-\\p{Lu}?[\\p{Ll}'\u2019]+)*(?![\\p{L}\\p{N}_])", "gu")
-  )) {
-    const word = stripPossessive(m[0]);
-    if (worthKeeping(word) && !atSentenceStart(text5, m.index ?? 0)) out.push(word);
-  }
-  return out;
-}
 function stripPossessive(word) {
   return word.replace(/['’]s$/u, "");
 }
@@ -85182,7 +85172,7 @@ function accepted(word, dictionary, vocabulary) {
   }
   return false;
 }
-function unknownWords(rawText, dictionary, vocabulary) {
+function unknownWords(rawText, dictionary, vocabulary, capitals) {
   const text5 = asciiQuotes(rawText);
   const templates = templateRanges(text5);
   let nextTemplate = 0;
@@ -85192,6 +85182,7 @@ function unknownWords(rawText, dictionary, vocabulary) {
     if (dictionary.knows(m[0])) continue;
     const compound = m[0].endsWith("'") ? m[0].replace(/'+$/, "") : m[0];
     const end = start + compound.length;
+    if (capitals) collectCapitals(text5, start, compound, capitals);
     while (nextTemplate < templates.length && templates[nextTemplate][1] <= start)
       nextTemplate++;
     const template = templates[nextTemplate];
@@ -85221,6 +85212,14 @@ function unknownWords(rawText, dictionary, vocabulary) {
     }
   }
   return out;
+}
+function collectCapitals(text5, start, compound, capitals) {
+  let offset = start;
+  for (const part of compound.split("-")) {
+    const word = stripPossessive(part);
+    if (isCapitalized(word) && (offset > start || !atSentenceStart(text5, start))) capitals.add(word);
+    offset += part.length + 1;
+  }
 }
 function placeOf(text5, start, word, compound) {
   if (!isCapitalized(stripPossessive(word))) return "lowercase";
@@ -85273,10 +85272,12 @@ var unknownWordRule = {
   check(doc, ctx) {
     const { dictionary, speller } = ctx.state;
     const vocabulary = ctx.state.vocabulary.with(frontMatterWords(doc.frontMatter?.data ?? {}));
-    const data = nameEvidence(doc, (word) => !dictionary.knows(word));
+    const data = frontMatterNames(doc);
+    const capitals = /* @__PURE__ */ new Set();
     const linkNames = linkTargetWords(doc);
     for (const block of doc.prose) {
-      for (const unknown2 of unknownWords(block.text, dictionary, vocabulary)) {
+      const evidence = NAME_EVIDENCE_KINDS.has(block.kind) ? capitals : void 0;
+      for (const unknown2 of unknownWords(block.text, dictionary, vocabulary, evidence)) {
         if (linkNames(block.sourceOffset(unknown2.start), unknown2.word)) continue;
         data.unknown.push(unknown2.word);
         const report = spellingReport(block, unknown2, speller);
@@ -85284,6 +85285,7 @@ var unknownWordRule = {
         data.pending.push({ word: unknown2.word, name, report: name ? withoutFix(report) : report });
       }
     }
+    data.capitals = [...capitals];
     ctx.state.files.set(doc, data);
   },
   collect(doc, ctx) {
@@ -85339,12 +85341,7 @@ function linkTargetWords(doc) {
     return inside && link2.url.toLowerCase().includes(word.toLowerCase());
   };
 }
-function nameEvidence(doc, unknown2) {
-  const capitals = /* @__PURE__ */ new Set();
-  for (const block of doc.prose) {
-    if (NAME_EVIDENCE_KINDS.has(block.kind))
-      for (const word of midSentenceCapitals(block.text, unknown2)) capitals.add(word);
-  }
+function frontMatterNames(doc) {
   const names = /* @__PURE__ */ new Set();
   const data = doc.frontMatter?.data ?? {};
   for (const field of NAME_FIELDS) {
@@ -85354,7 +85351,7 @@ function nameEvidence(doc, unknown2) {
       for (const word of v.split(/[^\p{L}'’-]+/u)) if (word) names.add(stripPossessive(word));
     }
   }
-  return { capitals: [...capitals], names: [...names], pending: [], unknown: [] };
+  return { capitals: [], names: [...names], pending: [], unknown: [] };
 }
 function withoutFix(report) {
   const { safeFix: _unread, ...rest } = report;

@@ -214,7 +214,13 @@ function accepted(word: string, dictionary: Dictionary, vocabulary: Vocabulary):
  * addresses, acronyms or words in another script. A hyphenated compound passes when it is known
  * whole or when each of its parts is; otherwise each unknown part is reported.
  */
-export function unknownWords(rawText: string, dictionary: Dictionary, vocabulary: Vocabulary): UnknownWord[] {
+export function unknownWords(
+  rawText: string,
+  dictionary: Dictionary,
+  vocabulary: Vocabulary,
+  /** Filled, when given, with the capitalized words the dictionary lacks used mid-sentence: name evidence. */
+  capitals?: Set<string>,
+): UnknownWord[] {
   const text = asciiQuotes(rawText);
   const templates = templateRanges(text);
   let nextTemplate = 0;
@@ -225,6 +231,7 @@ export function unknownWords(rawText: string, dictionary: Dictionary, vocabulary
     if (dictionary.knows(m[0])) continue;
     const compound = m[0].endsWith("'") ? m[0].replace(/'+$/, '') : m[0];
     const end = start + compound.length;
+    if (capitals) collectCapitals(text, start, compound, capitals);
     // Words come in order: move past the template tags that end before this word.
     while (nextTemplate < templates.length && (templates[nextTemplate] as [number, number])[1] <= start)
       nextTemplate++;
@@ -257,6 +264,15 @@ export function unknownWords(rawText: string, dictionary: Dictionary, vocabulary
     }
   }
   return out;
+}
+
+function collectCapitals(text: string, start: number, compound: string, capitals: Set<string>): void {
+  let offset = start;
+  for (const part of compound.split('-')) {
+    const word = stripPossessive(part);
+    if (isCapitalized(word) && (offset > start || !atSentenceStart(text, start))) capitals.add(word);
+    offset += part.length + 1;
+  }
 }
 
 function placeOf(text: string, start: number, word: string, compound: string): WordPlace {

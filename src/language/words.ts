@@ -64,24 +64,6 @@ export function isCapitalized(word: string): boolean {
   return /^\p{Lu}[\p{Ll}'’-]+$/u.test(word);
 }
 
-/**
- * Capitalized words of a text that do not start a sentence: the evidence that a word is a name.
- * `worthKeeping` picks the words worth the look (those a dictionary does not know already).
- */
-export function midSentenceCapitals(
-  text: string,
-  worthKeeping: (word: string) => boolean = () => true,
-): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(
-    /(?<![\p{L}\p{N}_'’-])\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?![\p{L}\p{N}_])/gu,
-  )) {
-    const word = stripPossessive(m[0]);
-    if (worthKeeping(word) && !atSentenceStart(text, m.index ?? 0)) out.push(word);
-  }
-  return out;
-}
-
 export function stripPossessive(word: string): string {
   return word.replace(/['’]s$/u, '');
 }

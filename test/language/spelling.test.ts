@@ -80,6 +80,17 @@ describe('words the dictionary does not list', () => {
     expect(words('a three-deckre and a well-knwon room')).toEqual(['deckre', 'knwon']);
   });
 
+  it('collects the unknown capitalized words used mid-sentence as name evidence', () => {
+    const capitals = new Set<string>();
+    unknownWords(
+      'Today Vantreska met Maria. Then Zabrowska’s class and Lombardo-Pisto came.',
+      dictionary,
+      none,
+      capitals,
+    );
+    expect([...capitals]).toEqual(['Vantreska', 'Zabrowska', 'Lombardo', 'Pisto']);
+  });
+
   it('tells names in a name phrase from words at the start of a sentence', () => {
     const places = (text: string) => unknownWords(text, dictionary, none).map((w) => `${w.word}:${w.place}`);
     expect(places('We met Dr. Vantreska at the Zabrowska Room.')).toEqual([

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  atSentenceStart,
-  inTemplate,
-  midSentenceCapitals,
-  notAWord,
-  tokenAround,
-} from '../../src/language/words.js';
+import { atSentenceStart, inTemplate, notAWord, tokenAround } from '../../src/language/words.js';
 
 describe('what counts as a word', () => {
   it.each([
@@ -49,13 +43,5 @@ describe('sentence starts and names', () => {
     expect(atSentenceStart(text, text.indexOf('Alvarez'))).toBe(false);
     expect(atSentenceStart(text, text.lastIndexOf('Alvarez'))).toBe(true);
     expect(atSentenceStart(text, text.indexOf('Okonkwo'))).toBe(true);
-  });
-
-  it('collects capitalized words inside sentences only', () => {
-    expect(midSentenceCapitals('Today Maria met Okonkwo. Then Devon’s class came.')).toEqual([
-      'Maria',
-      'Okonkwo',
-      'Devon',
-    ]);
   });
 });

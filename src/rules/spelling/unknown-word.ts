@@ -9,7 +9,7 @@ import { Speller } from '../../language/speller.js';
 import { type UnknownWord, unknownWords } from '../../language/spelling.js';
 import { inAuthorsQuotes } from '../../language/typography.js';
 import { frontMatterWords, projectVocabulary, type Vocabulary } from '../../language/vocabulary.js';
-import { midSentenceCapitals, stripPossessive } from '../../language/words.js';
+import { stripPossessive } from '../../language/words.js';
 import { optionsFrom, optionsOf } from '../shared/options.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
 
@@ -87,10 +87,12 @@ export const unknownWordRule: Rule<SpellingState> = {
   check(doc, ctx) {
     const { dictionary, speller } = ctx.state;
     const vocabulary = ctx.state.vocabulary.with(frontMatterWords(doc.frontMatter?.data ?? {}));
-    const data = nameEvidence(doc, (word) => !dictionary.knows(word));
+    const data = frontMatterNames(doc);
+    const capitals = new Set<string>();
     const linkNames = linkTargetWords(doc);
     for (const block of doc.prose) {
-      for (const unknown of unknownWords(block.text, dictionary, vocabulary)) {
+      const evidence = NAME_EVIDENCE_KINDS.has(block.kind) ? capitals : undefined;
+      for (const unknown of unknownWords(block.text, dictionary, vocabulary, evidence)) {
         // [argo](https://github.com/org/argo): link text that names its target is a name.
         if (linkNames(block.sourceOffset(unknown.start), unknown.word)) continue;
         data.unknown.push(unknown.word);
@@ -100,6 +102,7 @@ export const unknownWordRule: Rule<SpellingState> = {
         data.pending.push({ word: unknown.word, name, report: name ? withoutFix(report) : report });
       }
     }
+    data.capitals = [...capitals];
     ctx.state.files.set(doc, data);
   },
   collect(doc, ctx) {
@@ -181,12 +184,8 @@ function linkTargetWords(doc: Document): (offset: number, word: string) => boole
   };
 }
 
-function nameEvidence(doc: Document, unknown: (word: string) => boolean): SpellingFileData {
-  const capitals = new Set<string>();
-  for (const block of doc.prose) {
-    if (NAME_EVIDENCE_KINDS.has(block.kind))
-      for (const word of midSentenceCapitals(block.text, unknown)) capitals.add(word);
-  }
+/** The post's data so far: the names its front matter lists. */
+function frontMatterNames(doc: Document): SpellingFileData {
   const names = new Set<string>();
   const data = doc.frontMatter?.data ?? {};
   for (const field of NAME_FIELDS) {
@@ -196,7 +195,7 @@ function nameEvidence(doc: Document, unknown: (word: string) => boolean): Spelli
       for (const word of v.split(/[^\p{L}'’-]+/u)) if (word) names.add(stripPossessive(word));
     }
   }
-  return { capitals: [...capitals], names: [...names], pending: [], unknown: [] };
+  return { capitals: [], names: [...names], pending: [], unknown: [] };
 }
 
 function withoutFix(report: RuleReport): RuleReport {
