@@ -86100,29 +86100,20 @@ var COMMON_WORD_COUNT = 200;
 var MIN_SLIP_LENGTH = 5;
 var LETTERS = "abcdefghijklmnopqrstuvwxyz";
 function editsOf(word) {
-  const out = /* @__PURE__ */ new Set();
-  for (let i2 = 0; i2 <= word.length; i2++) {
-    const head = word.slice(0, i2);
-    const tail = word.slice(i2);
-    if (tail) out.add(head + tail.slice(1));
-    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
-    for (const c of LETTERS) {
-      if (tail) out.add(head + c + tail.slice(1));
-      out.add(head + c + tail);
-    }
-  }
-  out.delete(word);
-  return out;
+  return singleEdits(word, 0, () => true);
 }
 function slipsOf(word) {
+  return singleEdits(word, 1, adjacentKeys);
+}
+function singleEdits(word, from, replaces) {
   const out = /* @__PURE__ */ new Set();
-  for (let i2 = 1; i2 <= word.length; i2++) {
+  for (let i2 = from; i2 <= word.length; i2++) {
     const head = word.slice(0, i2);
     const tail = word.slice(i2);
     if (tail) out.add(head + tail.slice(1));
     if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
     for (const c of LETTERS) {
-      if (tail && adjacentKeys(c, tail[0])) out.add(head + c + tail.slice(1));
+      if (tail && replaces(c, tail[0])) out.add(head + c + tail.slice(1));
       out.add(head + c + tail);
     }
   }

@@ -119,41 +119,35 @@ if (!existsSync(join(jfleg, 'dev.src'))) {
 const linter = await allRulesLinter();
 const dev = new Map<string, Tally>();
 const devTotals = await measureHalf(linter, 'dev', dev);
-const cleanPosts = readdirSync(cleanFolder).filter((f) => f.endsWith('.md'));
-for (const name of cleanPosts) {
-  const doc = new Document(name, name, readFileSync(join(cleanFolder, name), 'utf8'));
-  for (const block of doc.prose) {
-    if (block.inQuote) continue;
-    for (const [rule, kind] of await lintsOf(linter, block.text)) {
-      const t = dev.get(rule) ?? { kind, hits: 0, falseAlarms: 0, clean: 0, real: 0 };
-      t.clean++;
-      dev.set(rule, t);
+/** Counts each rule's findings on the prose of the posts of a folder (quotations left out). */
+async function countOnPosts(folder: string, field: 'clean' | 'real'): Promise<number> {
+  const names = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.md')) : [];
+  for (const name of names) {
+    const doc = new Document(name, name, readFileSync(join(folder, name), 'utf8'));
+    for (const block of doc.prose) {
+      if (block.inQuote) continue;
+      for (const [rule, kind] of await lintsOf(linter, block.text)) {
+        const t = dev.get(rule) ?? { kind, hits: 0, falseAlarms: 0, clean: 0, real: 0 };
+        t[field]++;
+        dev.set(rule, t);
+      }
     }
   }
+  return names.length;
 }
+const cleanCount = await countOnPosts(cleanFolder, 'clean');
 const racFolder = join(root, '..', 'shared', 'corpora', 'rac-bits-and-bytes', '_posts');
-const realPosts = existsSync(racFolder) ? readdirSync(racFolder).filter((f) => f.endsWith('.md')) : [];
-for (const name of realPosts) {
-  const doc = new Document(name, name, readFileSync(join(racFolder, name), 'utf8'));
-  for (const block of doc.prose) {
-    if (block.inQuote) continue;
-    for (const [rule, kind] of await lintsOf(linter, block.text)) {
-      const t = dev.get(rule) ?? { kind, hits: 0, falseAlarms: 0, clean: 0, real: 0 };
-      t.real++;
-      dev.set(rule, t);
-    }
-  }
-}
+const realCount = await countOnPosts(racFolder, 'real');
 const qualifies = (t: Tally) =>
-  (10 * t.real) / Math.max(1, realPosts.length) < 0.1 &&
+  (10 * t.real) / Math.max(1, realCount) < 0.1 &&
   t.hits > 0 &&
   t.kind !== 'Spelling' &&
   t.kind !== 'Style' &&
   t.falseAlarms / devTotals.rows < 0.01 &&
-  (10 * t.clean) / cleanPosts.length < 1;
+  (10 * t.clean) / cleanCount < 1;
 
 console.log(
-  `JFLEG dev: ${devTotals.rows} erroneous sentences with their corrections; ${cleanPosts.length} clean posts`,
+  `JFLEG dev: ${devTotals.rows} erroneous sentences with their corrections; ${cleanCount} clean posts`,
 );
 console.log(
   `harper, its default rule set (spelling aside): flags ${pct(devTotals.anyHit, devTotals.rows)}, false alarms on ${pct(devTotals.anyAlarm, devTotals.rows)} of the corrected`,
@@ -174,7 +168,7 @@ console.log(
 );
 for (const [kind, t] of [...byKind].sort((a, b) => b[1].hits - a[1].hits)) {
   console.log(
-    `  ${kind.padEnd(18)} ${pct(t.hits, devTotals.rows).padStart(6)}  ${pct(t.falseAlarms, devTotals.rows).padStart(6)}  ${((10 * t.clean) / cleanPosts.length).toFixed(1)}`,
+    `  ${kind.padEnd(18)} ${pct(t.hits, devTotals.rows).padStart(6)}  ${pct(t.falseAlarms, devTotals.rows).padStart(6)}  ${((10 * t.clean) / cleanCount).toFixed(1)}`,
   );
 }
 console.log('\nRules that flag something (dev), * = in the allowlist, + = qualifies to join it:');

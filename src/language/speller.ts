@@ -32,19 +32,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Every string one edit (delete, swap, replace, insert) from a lowercase word. */
 export function editsOf(word: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i <= word.length; i++) {
-    const head = word.slice(0, i);
-    const tail = word.slice(i);
-    if (tail) out.add(head + tail.slice(1));
-    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
-    for (const c of LETTERS) {
-      if (tail) out.add(head + c + tail.slice(1));
-      out.add(head + c + tail);
-    }
-  }
-  out.delete(word);
-  return out;
+  return singleEdits(word, 0, () => true);
 }
 
 /**
@@ -52,14 +40,19 @@ export function editsOf(word: string): Set<string> {
  * few, two letters swapped, or a neighbouring key; never at the first letter.
  */
 export function slipsOf(word: string): Set<string> {
+  return singleEdits(word, 1, adjacentKeys);
+}
+
+/** One edit from position `from` on; a letter is replaced only by one `replaces(new, old)` allows. */
+function singleEdits(word: string, from: number, replaces: (c: string, old: string) => boolean): Set<string> {
   const out = new Set<string>();
-  for (let i = 1; i <= word.length; i++) {
+  for (let i = from; i <= word.length; i++) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
     if (tail) out.add(head + tail.slice(1));
     if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
     for (const c of LETTERS) {
-      if (tail && adjacentKeys(c, tail[0] as string)) out.add(head + c + tail.slice(1));
+      if (tail && replaces(c, tail[0] as string)) out.add(head + c + tail.slice(1));
       out.add(head + c + tail);
     }
   }
