@@ -85986,6 +85986,7 @@ function slipDistance(typed, intended) {
   return d[a.length][b.length];
 }
 var FREQUENCY_WEIGHT = 0.35;
+var SAME_ENDING_BONUS = 0.25;
 var ENGINE_BONUS = 0.15;
 function rankSuggestions(misspelled, candidates2, frequencies, engineSuggestions = []) {
   const typed = misspelled.toLowerCase();
@@ -85997,7 +85998,7 @@ function rankSuggestions(misspelled, candidates2, frequencies, engineSuggestions
     if (seen.has(word) || word === typed || /\s/.test(word)) continue;
     seen.add(word);
     const count = frequencies.get(word) ?? 0;
-    const score = slipDistance(typed, word) - FREQUENCY_WEIGHT * Math.log10(count + 1) - (fromEngine.has(word) ? ENGINE_BONUS : 0);
+    const score = slipDistance(typed, word) - FREQUENCY_WEIGHT * Math.log10(count + 1) - (fromEngine.has(word) ? ENGINE_BONUS : 0) - (word.at(-1) === typed.at(-1) ? SAME_ENDING_BONUS : 0);
     ranked.push({ word: candidate, score });
   }
   return ranked.sort((x2, y) => x2.score - y.score || x2.word.localeCompare(y.word));
@@ -86304,7 +86305,6 @@ function oneEditFromWord(word, dictionary) {
 function accepted(word, dictionary, vocabulary) {
   if (dictionary.knows(word) || vocabulary.has(word)) return true;
   if (isLowercaseAcronym(word) && dictionary.knows(word.toUpperCase())) return true;
-  if (word.length > 4 && word.endsWith("s") && dictionary.knowsLowercase(word.slice(0, -1))) return true;
   if (isCompound(word, dictionary, twoWordErrors()) || isDerived(word, dictionary))
     return !oneEditFromWord(word, dictionary);
   if (DIACRITIC.test(word)) {

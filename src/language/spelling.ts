@@ -193,8 +193,6 @@ function accepted(word: string, dictionary: Dictionary, vocabulary: Vocabulary):
   // pdf, csv, html: an acronym written in lowercase is a style choice, not a misspelling (a word
   // with two vowels or more reads as a word, and may be a typo of one: gide).
   if (isLowercaseAcronym(word) && dictionary.knows(word.toUpperCase())) return true;
-  // hotspots, wikis: a plural the list lacks of a word it has.
-  if (word.length > 4 && word.endsWith('s') && dictionary.knowsLowercase(word.slice(0, -1))) return true;
   // A compound or derived reading is a guess: one edit of a dictionary word explains it better
   // (operatins is operations mistyped, not opera + tins). Measured: without this, 12% of real
   // misspellings passed as compounds; with it, closed compounds next to a word (hotspot, one edit

@@ -142,6 +142,8 @@ export interface RankedSuggestion {
 
 /** How much one step of word frequency (a factor of ten) is worth against one edit. */
 const FREQUENCY_WEIGHT = 0.35;
+/** Typists slip inside a word far more often than at its last letter (displayd: displayed, not displays). */
+const SAME_ENDING_BONUS = 0.25;
 /** The engine's own candidates get a small bonus: they passed its dictionary. */
 const ENGINE_BONUS = 0.15;
 
@@ -164,7 +166,8 @@ export function rankSuggestions(
     const score =
       slipDistance(typed, word) -
       FREQUENCY_WEIGHT * Math.log10(count + 1) -
-      (fromEngine.has(word) ? ENGINE_BONUS : 0);
+      (fromEngine.has(word) ? ENGINE_BONUS : 0) -
+      (word.at(-1) === typed.at(-1) ? SAME_ENDING_BONUS : 0);
     ranked.push({ word: candidate, score });
   }
   return ranked.sort((x, y) => x.score - y.score || x.word.localeCompare(y.word));
