@@ -86302,9 +86302,15 @@ function oneEditFromWord(word, dictionary) {
   for (const edit of editsOf(word)) if (dictionary.knowsLowercase(edit)) return true;
   return false;
 }
+function isRegularPlural(word, dictionary) {
+  if (!word.endsWith("s") || word.length < 6) return false;
+  const singular = word.slice(0, -1);
+  return !/(?:[sxzy]|ch|sh)$/.test(singular) && dictionary.knowsLowercase(singular);
+}
 function accepted(word, dictionary, vocabulary) {
   if (dictionary.knows(word) || vocabulary.has(word)) return true;
   if (isLowercaseAcronym(word) && dictionary.knows(word.toUpperCase())) return true;
+  if (isRegularPlural(word, dictionary)) return true;
   if (isCompound(word, dictionary, twoWordErrors()) || isDerived(word, dictionary))
     return !oneEditFromWord(word, dictionary);
   if (DIACRITIC.test(word)) {

@@ -187,12 +187,24 @@ function oneEditFromWord(word: string, dictionary: Dictionary): boolean {
   return false;
 }
 
+/**
+ * wireframes, hotspots: the regular plural of a dictionary word of five letters or more that the
+ * list does not spell out. Words ending in y, s, x, z, ch or sh form their plurals otherwise
+ * (families, not familys), so those are never taken this way.
+ */
+function isRegularPlural(word: string, dictionary: Dictionary): boolean {
+  if (!word.endsWith('s') || word.length < 6) return false;
+  const singular = word.slice(0, -1);
+  return !/(?:[sxzy]|ch|sh)$/.test(singular) && dictionary.knowsLowercase(singular);
+}
+
 /** Whether a single word (no hyphen) is a word the run accepts. */
 function accepted(word: string, dictionary: Dictionary, vocabulary: Vocabulary): boolean {
   if (dictionary.knows(word) || vocabulary.has(word)) return true;
   // pdf, csv, html: an acronym written in lowercase is a style choice, not a misspelling (a word
   // with two vowels or more reads as a word, and may be a typo of one: gide).
   if (isLowercaseAcronym(word) && dictionary.knows(word.toUpperCase())) return true;
+  if (isRegularPlural(word, dictionary)) return true;
   // A compound or derived reading is a guess: one edit of a dictionary word explains it better
   // (operatins is operations mistyped, not opera + tins). Measured: without this, 12% of real
   // misspellings passed as compounds; with it, closed compounds next to a word (hotspot, one edit
