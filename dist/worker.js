@@ -85197,7 +85197,7 @@ function unknownWords(rawText, dictionary, vocabulary, capitals) {
       const lower2 = part.toLowerCase();
       if (i2 < parts.length - 1 && PREFIX_PARTS.has(lower2)) continue;
       if (i2 > 0 && (SUFFIX_PARTS.has(lower2) || isAgentNoun(lower2, dictionary))) continue;
-      if (accepted(part, dictionary, vocabulary)) continue;
+      if (parts.length > 1 && accepted(part, dictionary, vocabulary)) continue;
       if (DIACRITIC.test(part)) continue;
       const word = part.replace(/'s$/i, "");
       out.push({

@@ -260,7 +260,8 @@ export function unknownWords(
       const lower = part.toLowerCase();
       if (i < parts.length - 1 && PREFIX_PARTS.has(lower)) continue;
       if (i > 0 && (SUFFIX_PARTS.has(lower) || isAgentNoun(lower, dictionary))) continue;
-      if (accepted(part, dictionary, vocabulary)) continue;
+      // A word of one part was judged whole just above.
+      if (parts.length > 1 && accepted(part, dictionary, vocabulary)) continue;
       // An unknown word with accents is almost always a word or name of another language.
       if (DIACRITIC.test(part)) continue;
       // The span leaves a possessive out, so a correction replaces the word and keeps the 's.
