@@ -86426,7 +86426,6 @@ var unknownWordRule = {
       const evidence = NAME_EVIDENCE_KINDS.has(block.kind) ? capitals : void 0;
       for (const unknown2 of unknownWords(block.text, dictionary, vocabulary, evidence)) {
         if (linkNames(block.sourceOffset(unknown2.start), unknown2.word)) continue;
-        data.unknown.push(unknown2.word);
         const report2 = spellingReport(block, unknown2, speller);
         const name = unknown2.place !== "lowercase";
         data.pending.push({ word: unknown2.word, name, report: name ? withoutFix(report2) : report2 });
@@ -86445,7 +86444,7 @@ var unknownWordRule = {
 };
 function siteFindings(data) {
   const capitalsIn = postsUsing(data, (d) => d.capitals);
-  const unknownIn = postsUsing(data, (d) => d.unknown);
+  const unknownIn = postsUsing(data, (d) => d.pending.map((p) => p.word));
   const names = new Set([...data.values()].flatMap((d) => d.names));
   const out = [];
   for (const [file2, { pending }] of data) {
@@ -86498,7 +86497,7 @@ function frontMatterNames(doc) {
       for (const word of v.split(/[^\p{L}'’-]+/u)) if (word) names.add(stripPossessive(word));
     }
   }
-  return { capitals: [], names: [...names], pending: [], unknown: [] };
+  return { capitals: [], names: [...names], pending: [] };
 }
 function withoutFix(report2) {
   const { safeFix: _unread, ...rest } = report2;

@@ -52,8 +52,6 @@ export interface SpellingFileData {
    * lowercase one as a notice when several posts use it (a term of the site, not a slip).
    */
   pending: { word: string; name: boolean; report: RuleReport }[];
-  /** Every unknown word of the post, once per occurrence (the site's word census). */
-  unknown: string[];
 }
 
 interface SpellingState {
@@ -95,7 +93,6 @@ export const unknownWordRule: Rule<SpellingState> = {
       for (const unknown of unknownWords(block.text, dictionary, vocabulary, evidence)) {
         // [argo](https://github.com/org/argo): link text that names its target is a name.
         if (linkNames(block.sourceOffset(unknown.start), unknown.word)) continue;
-        data.unknown.push(unknown.word);
         const report = spellingReport(block, unknown, speller);
         const name = unknown.place !== 'lowercase';
         // A capitalized word may be a name: never replace it unread.
@@ -122,7 +119,7 @@ export function siteFindings(
   data: ReadonlyMap<string, SpellingFileData>,
 ): { file: string; word: string; report: RuleReport }[] {
   const capitalsIn = postsUsing(data, (d) => d.capitals);
-  const unknownIn = postsUsing(data, (d) => d.unknown);
+  const unknownIn = postsUsing(data, (d) => d.pending.map((p) => p.word));
   const names = new Set([...data.values()].flatMap((d) => d.names));
   const out: { file: string; word: string; report: RuleReport }[] = [];
   for (const [file, { pending }] of data) {
@@ -195,7 +192,7 @@ function frontMatterNames(doc: Document): SpellingFileData {
       for (const word of v.split(/[^\p{L}'’-]+/u)) if (word) names.add(stripPossessive(word));
     }
   }
-  return { capitals: [], names: [...names], pending: [], unknown: [] };
+  return { capitals: [], names: [...names], pending: [] };
 }
 
 function withoutFix(report: RuleReport): RuleReport {
