@@ -86219,8 +86219,7 @@ function inNamePhrase(text5, start, end) {
   const previous3 = previousWord(text5, start);
   if (previous3 && capitalizedAt(text5, ...previous3) && !atSentenceStart(text5, previous3[0])) return true;
   const next = nextWord(text5, end);
-  if (next && capitalizedAt(text5, ...next)) return true;
-  return previous3 !== void 0 && capitalizedAt(text5, ...previous3) && !/[.!?:]/.test(text5.slice(previous3[1], start));
+  return next !== void 0 && capitalizedAt(text5, ...next);
 }
 var PREFIXES = new RegExp("^(?:re|un|pre|non|multi|micro|macro|mini|co|sub|super|inter|intra|over|under|anti|post|semi|meta|cyber|hyper|mis|out|self)(?=\\p{Ll}{5})", "u");
 var MIN_COMPOUND_PART = 3;

@@ -67,13 +67,9 @@ export function inNamePhrase(text: string, start: number, end: number): boolean 
   if (TITLE_BEFORE.test(before)) return true;
   const previous = previousWord(text, start);
   if (previous && capitalizedAt(text, ...previous) && !atSentenceStart(text, previous[0])) return true;
+  // A capital that only starts the sentence ("The Libary") says nothing about its neighbour.
   const next = nextWord(text, end);
-  if (next && capitalizedAt(text, ...next)) return true;
-  return (
-    previous !== undefined &&
-    capitalizedAt(text, ...previous) &&
-    !/[.!?:]/.test(text.slice(previous[1], start))
-  );
+  return next !== undefined && capitalizedAt(text, ...next);
 }
 
 /** Prefixes English joins to words freely (redescription, preconference, microservices). */

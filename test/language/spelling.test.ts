@@ -103,6 +103,7 @@ describe('words the dictionary does not list', () => {
       'Vantreska:name-phrase',
     ]);
     expect(places('We asked Vantreska to come.')).toEqual(['Vantreska:mid-sentence']);
+    expect(places('The Libary is open.')).toEqual(['Libary:mid-sentence']);
   });
 });
 
