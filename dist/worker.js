@@ -4199,10 +4199,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value: value2 } = collItem;
+        const { start, key, sep: sep3, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4216,7 +4216,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map4.comment)
@@ -4240,7 +4240,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map4.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4256,7 +4256,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4347,7 +4347,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4361,13 +4361,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -4410,18 +4410,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep2, value: value2 } = collItem;
+        const { start, key, sep: sep3, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value2) {
+          if (!props.anchor && !props.tag && !sep3 && !value2) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -4475,8 +4475,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4488,7 +4488,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4499,8 +4499,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4517,7 +4517,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4697,7 +4697,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value2 = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value2 += lines[i2][0].slice(trimIndent) + "\n";
@@ -4714,24 +4714,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep2 + indent2.slice(trimIndent) + content3;
-          sep2 = "\n";
+          value2 += sep3 + indent2.slice(trimIndent) + content3;
+          sep3 = "\n";
         } else if (indent2.length > trimIndent || content3[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value2 += sep2 + indent2.slice(trimIndent) + content3;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value2 += sep3 + indent2.slice(trimIndent) + content3;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content3 === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value2 += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value2 += sep2 + content3;
-          sep2 = " ";
+          value2 += sep3 + content3;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4914,25 +4914,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5742,14 +5742,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value: value2 }) {
+    function stringifyItem({ start, key, sep: sep3, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6916,18 +6916,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map4 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map4;
@@ -7080,15 +7080,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7282,13 +7282,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map4 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map4;
@@ -33329,7 +33329,7 @@ var init_module3 = __esm({
 });
 
 // src/scale/worker.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 
 // node_modules/devlop/lib/default.js
@@ -44119,10 +44119,10 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set basename(basename) {
-    assertNonEmpty(basename, "basename");
-    assertPart(basename, "basename");
-    this.path = default2.join(this.dirname || "", basename);
+  set basename(basename2) {
+    assertNonEmpty(basename2, "basename");
+    assertPart(basename2, "basename");
+    this.path = default2.join(this.dirname || "", basename2);
   }
   /**
    * Get the parent path (example: `'~'`).
@@ -44143,9 +44143,9 @@ var VFile = class {
    * @returns {undefined}
    *   Nothing.
    */
-  set dirname(dirname4) {
+  set dirname(dirname5) {
     assertPath(this.basename, "dirname");
-    this.path = default2.join(dirname4 || "", this.basename);
+    this.path = default2.join(dirname5 || "", this.basename);
   }
   /**
    * Get the extname (including dot) (example: `'.js'`).
@@ -50470,10 +50470,10 @@ function resolveAll(constructs2, events, context) {
   const called = [];
   let index3 = -1;
   while (++index3 < constructs2.length) {
-    const resolve5 = constructs2[index3].resolveAll;
-    if (resolve5 && !called.includes(resolve5)) {
-      events = resolve5(events, context);
-      called.push(resolve5);
+    const resolve6 = constructs2[index3].resolveAll;
+    if (resolve6 && !called.includes(resolve6)) {
+      events = resolve6(events, context);
+      called.push(resolve6);
     }
   }
   return events;
@@ -57268,7 +57268,7 @@ var Processor = class _Processor extends CallableInstance {
     assertParser("process", this.parser || this.Parser);
     assertCompiler("process", this.compiler || this.Compiler);
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve5, reject) {
+    function executor(resolve6, reject) {
       const realFile = vfile(file2);
       const parseTree = (
         /** @type {HeadTree extends undefined ? Node : HeadTree} */
@@ -57299,8 +57299,8 @@ var Processor = class _Processor extends CallableInstance {
       function realDone(error62, file3) {
         if (error62 || !file3) {
           reject(error62);
-        } else if (resolve5) {
-          resolve5(file3);
+        } else if (resolve6) {
+          resolve6(file3);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, file3);
@@ -57402,7 +57402,7 @@ var Processor = class _Processor extends CallableInstance {
       file2 = void 0;
     }
     return done ? executor(void 0, done) : new Promise(executor);
-    function executor(resolve5, reject) {
+    function executor(resolve6, reject) {
       ok(
         typeof file2 !== "function",
         "`file` can\u2019t be a `done` anymore, we checked"
@@ -57416,8 +57416,8 @@ var Processor = class _Processor extends CallableInstance {
         );
         if (error62) {
           reject(error62);
-        } else if (resolve5) {
-          resolve5(resultingTree);
+        } else if (resolve6) {
+          resolve6(resultingTree);
         } else {
           ok(done, "`done` is defined if `resolve` is not");
           done(void 0, resultingTree, file3);
@@ -58135,7 +58135,7 @@ function lowerOf(configured, requested) {
 // src/core/suppress.ts
 var COMMENT = /<!--\s*content-gate-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
 function parseRuleList(text5) {
-  const beforeReason = text5.split(/\s--\s|\s--$/)[0] ?? "";
+  const beforeReason = text5.split(/\s--(?:\s|$)/)[0] ?? "";
   return beforeReason.split(/[,\s]+/).map((r) => r.trim()).filter((r) => r.length > 0 && r !== "*");
 }
 function collectSuppressions(doc) {
@@ -58150,11 +58150,19 @@ function collectSuppressions(doc) {
       const start = doc.point(base2 + (match.index ?? 0));
       const end = doc.point(base2 + (match.index ?? 0) + match[0].length);
       const rules2 = parseRuleList(match[2] ?? "");
+      const reason2 = reasonOf(match[2] ?? "");
       const at = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
       if (match[1] === "disable-next-line") {
-        out.push({ rules: rules2, fromLine: end.line + 1, toLine: end.line + 1, ...at, used: /* @__PURE__ */ new Set() });
+        out.push({ rules: rules2, fromLine: end.line + 1, toLine: end.line + 1, ...at, reason: reason2, used: /* @__PURE__ */ new Set() });
       } else if (match[1] === "disable") {
-        const s2 = { rules: rules2, fromLine: end.line, toLine: lastLine, ...at, used: /* @__PURE__ */ new Set() };
+        const s2 = {
+          rules: rules2,
+          fromLine: end.line,
+          toLine: lastLine,
+          ...at,
+          reason: reason2,
+          used: /* @__PURE__ */ new Set()
+        };
         out.push(s2);
         open2.set(rules2.join(",") || "*", s2);
       } else {
@@ -58169,7 +58177,7 @@ function collectSuppressions(doc) {
   }
   const fm = doc.frontMatter;
   const settings = fm?.data["content-gate"];
-  const disable2 = settings && typeof settings === "object" ? settings.disable : void 0;
+  const { disable: disable2, reason } = settings && typeof settings === "object" ? settings : {};
   if (fm && Array.isArray(disable2)) {
     const start = fm.node.position?.start;
     const end = fm.node.position?.end;
@@ -58181,10 +58189,24 @@ function collectSuppressions(doc) {
       column: start?.column ?? 1,
       endLine: end?.line ?? 1,
       endColumn: end?.column ?? 1,
+      reason: typeof reason === "string" ? reason.trim() : "",
       used: /* @__PURE__ */ new Set()
     });
   }
   return out;
+}
+function reasonOf(text5) {
+  const at = text5.search(/\s--(?:\s|$)/);
+  return at < 0 ? "" : text5.slice(at).replace(/^\s--/, "").trim();
+}
+function refusal(s2, policy) {
+  if (policy === "deny") {
+    return 'This suppression was added by this change, and the site does not allow new suppressions (config "suppressions: deny"), so it hides nothing. Fix the text instead, or ask a maintainer.';
+  }
+  if (policy === "require-reason" && s2.reason === "") {
+    return `This suppression was added by this change without a reason, so it hides nothing. Say why after "--", e.g. <!-- content-gate-disable-next-line spelling -- the author's own spelling -->.`;
+  }
+  return void 0;
 }
 function suppressionMatches(rule, findingId) {
   return rule === findingId || rule === ruleCategory(findingId);
@@ -58213,6 +58235,20 @@ var ENGINE_RULES = [
     clause: "A suppression comment that hides nothing should be removed, so stale ones do not pile up.",
     defaultSeverity: "notice",
     description: "A `content-gate-disable` comment or front-matter `disable` entry that suppresses nothing."
+  },
+  {
+    id: "content/config-change",
+    policy: "Content Gate",
+    clause: "A change is checked with the config of the branch it goes into: a change to the config takes effect only once a maintainer has merged it.",
+    defaultSeverity: "warning",
+    description: "A pull request (or `--config-from`) changes the config; this says what the change would do once merged."
+  },
+  {
+    id: "content/refused-suppression",
+    policy: "Content Gate",
+    clause: "A suppression added by a change needs a reason a reviewer can read (config `suppressions`), so problems are not hidden in plain sight.",
+    defaultSeverity: "notice",
+    description: "A suppression comment added without a reason after `--`, or where the config does not allow new ones: it hides nothing."
   },
   {
     id: "internal/rule-error",
@@ -58397,10 +58433,26 @@ var Engine = class {
     if (!meta3) throw new Error(`rule ${rule.meta.id} reported under undeclared id ${report.ruleId}`);
     return meta3;
   }
+  /** Suppressions the change adds (after `finish`), in file and line order. */
+  addedSuppressions() {
+    const out = [];
+    const isAdded = this.options.isAdded;
+    if (!isAdded) return out;
+    for (const state of this.files.values()) {
+      for (const s2 of state.suppressions) {
+        if (!isAdded(state.file, s2.line)) continue;
+        const counts = refusal(s2, this.options.suppressionPolicy ?? "allow") === void 0;
+        out.push({ file: state.file, line: s2.line, rules: s2.rules, reason: s2.reason, counts });
+      }
+    }
+    return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  }
   stamp(state) {
     const occurrences = /* @__PURE__ */ new Map();
     const kept = [];
     const seen = /* @__PURE__ */ new Set();
+    const refused = this.refusedSuppressions(state);
+    const active = state.suppressions.filter((s2) => !refused.has(s2));
     for (const { meta: meta3, report, start, end, documentLevel } of state.raw) {
       const configured = this.severityOf(meta3.id);
       if (configured === "off") continue;
@@ -58410,13 +58462,49 @@ var Engine = class {
       const key = `${meta3.id}:${start}:${end}:${report.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (findSuppression(state.suppressions, meta3.id, from.line, to.line)) continue;
+      if (findSuppression(active, meta3.id, from.line, to.line)) continue;
       kept.push(
         this.finding(state, meta3, severity, report, from, to, start, end, documentLevel, occurrences)
       );
     }
-    kept.push(...this.unusedSuppressions(state, occurrences));
+    kept.push(...this.unusedSuppressions(state, active, occurrences));
+    kept.push(...this.refusedFindings(state, refused, occurrences));
     return kept.sort(byPosition);
+  }
+  /** Suppressions the change adds that do not count, with the reason why. */
+  refusedSuppressions(state) {
+    const refused = /* @__PURE__ */ new Map();
+    const { isAdded, suppressionPolicy = "allow" } = this.options;
+    if (!isAdded) return refused;
+    for (const s2 of state.suppressions) {
+      const why = isAdded(state.file, s2.line) ? refusal(s2, suppressionPolicy) : void 0;
+      if (why) refused.set(s2, why);
+    }
+    return refused;
+  }
+  refusedFindings(state, refused, occurrences) {
+    const meta3 = this.metaById.get("content/refused-suppression");
+    const severity = this.severityOf(meta3.id);
+    if (severity === "off") return [];
+    return [...refused].map(
+      ([s2, message]) => this.directiveFinding(state, meta3, severity, s2, message, occurrences)
+    );
+  }
+  directiveFinding(state, meta3, severity, s2, message, occurrences) {
+    const start = state.index.offset(s2.line, s2.column);
+    const end = state.index.offset(s2.endLine, s2.endColumn);
+    return this.finding(
+      state,
+      meta3,
+      severity,
+      { message, start, end },
+      { line: s2.line, column: s2.column },
+      { line: s2.endLine, column: s2.endColumn },
+      start,
+      end,
+      false,
+      occurrences
+    );
   }
   finding(state, meta3, severity, report, from, to, start, end, documentLevel, occurrences) {
     const lineText = state.index.lines[from.line - 1] ?? "";
@@ -58444,34 +58532,19 @@ var Engine = class {
     }
     return finding2;
   }
-  unusedSuppressions(state, occurrences) {
+  unusedSuppressions(state, active, occurrences) {
     const meta3 = this.metaById.get("content/unused-suppression");
     const severity = this.severityOf(meta3.id);
     if (severity === "off") return [];
     const out = [];
-    for (const s2 of state.suppressions) {
+    for (const s2 of active) {
       const targets = s2.rules.length === 0 ? ["*"] : s2.rules;
       for (const target of targets) {
         if (s2.used.has(target)) continue;
         const known = target === "*" || this.isKnownTarget(target);
         if (known && target !== "*" && !this.targetRan(target)) continue;
         const message = known ? `This suppression of ${target === "*" ? "all rules" : `'${target}'`} hides nothing here: remove it so it does not hide a future problem.` : `'${target}' is not a Content Gate rule or category, so this suppression hides nothing. Check the spelling of the rule id.`;
-        const start = state.index.offset(s2.line, s2.column);
-        const end = state.index.offset(s2.endLine, s2.endColumn);
-        out.push(
-          this.finding(
-            state,
-            meta3,
-            severity,
-            { message, start, end },
-            { line: s2.line, column: s2.column },
-            { line: s2.endLine, column: s2.endColumn },
-            start,
-            end,
-            false,
-            occurrences
-          )
-        );
+        out.push(this.directiveFinding(state, meta3, severity, s2, message, occurrences));
       }
     }
     return out;
@@ -65468,7 +65541,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve6) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -65478,7 +65551,7 @@ function isRecursive(inst, stack, resolve5) {
   let result2 = NONE;
   const check4 = (child) => {
     if (result2 !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve5);
+      const answer = isRecursive(child, stack, resolve6);
       if (answer > result2)
         result2 = answer;
     }
@@ -65489,7 +65562,7 @@ function isRecursive(inst, stack, resolve5) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve6) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -65553,7 +65626,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve6 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -83279,25 +83352,25 @@ var fullGlue = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.defineProper
 }, Symbol.toStringTag, { value: "Module" }));
 var _PLazy = class _PLazy2 extends Promise {
   constructor(executor) {
-    super((resolve5) => {
-      resolve5();
+    super((resolve6) => {
+      resolve6();
     });
     __privateAdd(this, _executor);
     __privateAdd(this, _promise2);
     __privateSet(this, _executor, executor);
   }
   static from(function_) {
-    return new _PLazy2((resolve5) => {
-      resolve5(function_());
+    return new _PLazy2((resolve6) => {
+      resolve6(function_());
     });
   }
   static resolve(value2) {
-    return new _PLazy2((resolve5) => {
-      resolve5(value2);
+    return new _PLazy2((resolve6) => {
+      resolve6(value2);
     });
   }
   static reject(error62) {
-    return new _PLazy2((resolve5, reject) => {
+    return new _PLazy2((resolve6, reject) => {
       reject(error62);
     });
   }
@@ -83420,10 +83493,10 @@ function getInitInput(binary) {
       /* @vite-ignore */
       "fs"
     ).then(
-      (fs) => new Promise((resolve5, reject) => {
+      (fs) => new Promise((resolve6, reject) => {
         fs.readFile(new URL(binary).pathname, (err, data) => {
           if (err) reject(err);
-          resolve5(data);
+          resolve6(data);
         });
       })
     );
@@ -85486,12 +85559,37 @@ var externalOptionsSchema = external_exports.strictObject({
 
 // src/links/session.ts
 import { readFileSync as readFileSync6 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
+
+// src/core/paths.ts
+import { existsSync as existsSync3, realpathSync } from "node:fs";
+import { basename, dirname as dirname2, isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
+function realPath(path3) {
+  const absolute = resolve2(path3);
+  let existing = absolute;
+  const rest = [];
+  for (let depth = 0; depth < 256; depth++) {
+    try {
+      return join2(realpathSync(existing), ...rest);
+    } catch (error62) {
+      if (error62.code === "ELOOP") return absolute;
+      const up = dirname2(existing);
+      if (up === existing) return absolute;
+      rest.unshift(basename(existing));
+      existing = up;
+    }
+  }
+  return absolute;
+}
+function isInside(root2, path3) {
+  const fromRoot = relative(root2, realPath(path3));
+  return fromRoot !== ".." && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
+}
 
 // src/links/cache.ts
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname as dirname2, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, resolve as resolve3 } from "node:path";
 var CACHE_FORMAT = "content-gate-link-cache";
 var HOUR = 36e5;
 var SCANS_KEPT = 24;
@@ -85520,13 +85618,13 @@ var cacheSchema = external_exports.object({
   scans: external_exports.array(scanSchema).default([])
 });
 function cachePathOf(config2) {
-  return resolve2(config2.baseDir, config2.links.cacheFile);
+  return resolve3(config2.baseDir, config2.links.cacheFile);
 }
 function emptyCache() {
   return { format: CACHE_FORMAT, version: 1, entries: {}, scans: [] };
 }
 function loadCache(path3, shown, warn) {
-  if (!existsSync3(path3)) return { data: emptyCache(), writable: true };
+  if (!existsSync4(path3)) return { data: emptyCache(), writable: true };
   let raw;
   try {
     raw = JSON.parse(readFileSync4(path3, "utf8"));
@@ -85553,7 +85651,7 @@ function loadCache(path3, shown, warn) {
   return { data: parsed.data, writable: true };
 }
 async function saveCache(path3, data) {
-  await mkdir(dirname2(path3), { recursive: true });
+  await mkdir(dirname3(path3), { recursive: true });
   const temporary = `${path3}.${process.pid}.tmp`;
   await writeFile(temporary, `${JSON.stringify(data)}
 `);
@@ -85792,7 +85890,7 @@ var Agents = class {
   }
 };
 function send(url2, options3, agents) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const isBlocked = options3.isBlocked ?? isBlockedAddress;
     if (!options3.allowPrivate) {
       const reason = blockedHost(url2.hostname, isBlocked);
@@ -85816,7 +85914,7 @@ function send(url2, options3, agents) {
       const result2 = { status: response.statusCode ?? 0, headers: response.headers };
       if (options3.method === "HEAD") response.resume();
       else response.destroy();
-      resolve5(result2);
+      resolve6(result2);
     });
     request.on("error", (error62) => {
       clearTimeout(timer);
@@ -85842,11 +85940,11 @@ var HostScheduler = class {
   wakeTimer;
   wakeAt = Number.POSITIVE_INFINITY;
   run(host, work) {
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       this.queue.push({
         host,
         start: () => {
-          work().then(resolve5, reject).finally(() => {
+          work().then(resolve6, reject).finally(() => {
             this.active--;
             this.stateOf(host).active--;
             this.pump();
@@ -86114,7 +86212,7 @@ function failure2(code3, message) {
   return { error: new RequestError(code3, message) };
 }
 function sleep(ms) {
-  return new Promise((resolve5) => setTimeout(resolve5, ms));
+  return new Promise((resolve6) => setTimeout(resolve6, ms));
 }
 function permanentTargetOf(hops) {
   let target;
@@ -86361,7 +86459,7 @@ function frontMatterLinks(doc) {
 
 // src/links/local.ts
 import { readdirSync, readFileSync as readFileSync5, statSync } from "node:fs";
-import { dirname as dirname3, join as join2, relative, sep } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute2, join as join3, relative as relative2, sep as sep2 } from "node:path";
 
 // node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -86476,6 +86574,10 @@ function contactSyntaxProblem(type, value2) {
   }
   return void 0;
 }
+function within(root2, path3) {
+  const fromRoot = relative2(root2, path3);
+  return fromRoot !== ".." && !fromRoot.startsWith(`..${sep2}`) && !isAbsolute2(fromRoot);
+}
 function safeDecode3(text5) {
   try {
     return decodeURIComponent(text5);
@@ -86487,16 +86589,21 @@ var INDEX_FILES = ["index.md", "index.markdown", "index.html", "index.htm", "REA
 var MARKDOWN = /\.(md|markdown)$/i;
 var ALWAYS_SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git", ".content-gate"]);
 var LocalResolver = class {
-  constructor(siteRoot, cwd) {
+  constructor(siteRoot, cwd, root2 = cwd) {
     this.siteRoot = siteRoot;
     this.cwd = cwd;
+    this.root = root2;
+    this.realRoot = realPath(root2);
   }
   siteRoot;
   cwd;
+  root;
   listings = /* @__PURE__ */ new Map();
   anchorsByFile = /* @__PURE__ */ new Map();
   routes;
   permalinks = /* @__PURE__ */ new Map();
+  /** The repository with symbolic links followed: nothing outside it is listed or read. */
+  realRoot;
   /** Anchors of a post in this run, recorded as it is checked. */
   addDocument(doc) {
     this.anchorsByFile.set(doc.path, anchorsOf(doc));
@@ -86506,29 +86613,31 @@ var LocalResolver = class {
   /** Resolves `path` (the part of a link before `?` and `#`) written in `fromFile` (absolute). */
   resolve(fromFile, path3) {
     const rootRelative = path3.startsWith("/");
-    const base2 = rootRelative ? this.siteRoot : dirname3(fromFile);
+    const base2 = rootRelative ? this.siteRoot : dirname4(fromFile);
     const segments = path3.split("/");
-    const target = join2(base2, safeDecode3(path3));
+    const target = join3(base2, safeDecode3(path3));
+    const bound = within(this.siteRoot, fromFile) ? this.siteRoot : this.root;
+    if (!within(bound, target)) return { ok: false, problem: "outside", shown: path3 };
     let current = base2;
     let caseFixed = false;
     for (let i2 = 0; i2 < segments.length; i2++) {
       const segment = segments[i2];
       if (segment === "" || segment === ".") continue;
       if (segment === "..") {
-        current = dirname3(current);
+        current = dirname4(current);
         continue;
       }
       const name = safeDecode3(segment);
       const entries = this.list(current);
       if (entries?.has(name)) {
-        current = join2(current, name);
+        current = join3(current, name);
         continue;
       }
       const other = entries && [...entries].find((e) => e.toLowerCase() === name.toLowerCase());
       if (other) {
         segments[i2] = encodeSegment(other);
         caseFixed = true;
-        current = join2(current, other);
+        current = join3(current, other);
         continue;
       }
       const routed = this.route(target);
@@ -86549,7 +86658,7 @@ var LocalResolver = class {
     if (this.list(current)) {
       const entries = this.list(current);
       const index3 = INDEX_FILES.find((f) => entries.has(f));
-      if (index3) return { ok: true, file: join2(current, index3) };
+      if (index3) return { ok: true, file: join3(current, index3) };
       const routed = this.route(current);
       if (routed) return { ok: true, file: routed };
       return { ok: false, problem: "no-index", shown: this.shown(current) };
@@ -86561,9 +86670,10 @@ var LocalResolver = class {
     const known = this.anchorsByFile.get(file2);
     if (known) return known;
     let anchors;
+    if (!isInside(this.realRoot, file2)) return void 0;
     try {
       if (MARKDOWN.test(file2)) {
-        anchors = anchorsOf(new Document(relative(this.cwd, file2), file2, readFileSync5(file2, "utf8")));
+        anchors = anchorsOf(new Document(relative2(this.cwd, file2), file2, readFileSync5(file2, "utf8")));
       } else if (/\.html?$/i.test(file2)) {
         anchors = htmlAnchors(readFileSync5(file2, "utf8"));
       }
@@ -86574,13 +86684,13 @@ var LocalResolver = class {
     return anchors;
   }
   shown(absolute) {
-    return relative(this.cwd, absolute).split(sep).join("/") || ".";
+    return relative2(this.cwd, absolute).split(sep2).join("/") || ".";
   }
   list(dir) {
     let entries = this.listings.get(dir);
     if (entries === void 0) {
       try {
-        entries = statSync(dir).isDirectory() ? new Set(readdirSync(dir)) : null;
+        entries = isInside(this.realRoot, dir) && statSync(dir).isDirectory() ? new Set(readdirSync(dir)) : null;
       } catch {
         entries = null;
       }
@@ -86590,7 +86700,7 @@ var LocalResolver = class {
   }
   /** The Markdown file a generated page's address comes from, if any. */
   route(absolute) {
-    const relativeToRoot = relative(this.siteRoot, absolute).split(sep).join("/");
+    const relativeToRoot = relative2(this.siteRoot, absolute).split(sep2).join("/");
     if (relativeToRoot.startsWith("..")) return void 0;
     const key = routeKey(`/${relativeToRoot}`);
     const permalink = this.permalinks.get(key);
@@ -86604,10 +86714,10 @@ var LocalResolver = class {
       if (depth > 12) return;
       for (const name of this.list(dir) ?? []) {
         if (ALWAYS_SKIPPED_DIRS.has(name)) continue;
-        const path3 = join2(dir, name);
+        const path3 = join3(dir, name);
         if (this.list(path3)) walk(path3, depth + 1);
         else if (MARKDOWN.test(name))
-          for (const route of routesOf(relative(this.siteRoot, path3).split(sep).join("/")))
+          for (const route of routesOf(relative2(this.siteRoot, path3).split(sep2).join("/")))
             routes.set(route, path3);
       }
     };
@@ -86703,7 +86813,7 @@ var LinkSession = class {
   constructor(run) {
     this.run = run;
     const { config: config2 } = run;
-    this.resolver = new LocalResolver(resolve3(config2.baseDir, config2.siteRoot), run.cwd);
+    this.resolver = new LocalResolver(resolve4(config2.baseDir, config2.siteRoot), run.cwd, run.root);
   }
   run;
   occurrences = [];
@@ -86778,8 +86888,15 @@ var LinkSession = class {
   }
   extraCa(caFile) {
     if (!caFile) return {};
+    const path3 = resolve4(this.run.config.baseDir, caFile);
+    if (!isInside(this.run.root ?? this.run.cwd, path3)) {
+      this.run.warn(
+        `The certificate file ${caFile} is outside the repository, so it is not read; only the usual authorities are trusted.`
+      );
+      return {};
+    }
     try {
-      return { extraCa: readFileSync6(resolve3(this.run.config.baseDir, caFile), "utf8") };
+      return { extraCa: readFileSync6(path3, "utf8") };
     } catch (error62) {
       this.run.warn(
         `The certificate file ${caFile} could not be read (${error62.message}); only the usual authorities are trusted.`
@@ -87067,6 +87184,11 @@ var missingFileRule = {
           message: `This link's capital letters do not match the file's name ("${resolution.shown}"). The site is served from a host where capitals matter, so the link would break: change it to "${resolution.suggestion}".`,
           suggestions,
           safeFix: true
+        };
+      }
+      if (resolution.problem === "outside") {
+        return {
+          message: `This link points to "${resolution.shown}", outside the site's folder, so readers cannot reach it and it was not checked. Link to a page of the site, or to its full web address.`
         };
       }
       if (resolution.problem === "no-index") {
@@ -90398,6 +90520,7 @@ function createRunContext(init2, isEnabled, warn) {
   return {
     config: init2.config,
     cwd: init2.cwd,
+    root: init2.root,
     offline: init2.offline,
     mode: init2.mode,
     files: init2.files,
@@ -90432,7 +90555,7 @@ async function check3({ id, file: file2, text: text5 }) {
   timings = new Timings();
   try {
     const timing = init.timing ? (phase, ms) => timings.add(phase, ms) : void 0;
-    await checkText(engine, file2, resolve4(init.cwd, file2), text5, "portable", timing);
+    await checkText(engine, file2, resolve5(init.cwd, file2), text5, "portable", timing);
     const result2 = engine.take(file2);
     if (!result2) throw new Error(`no result for ${file2}`);
     send2({ kind: "result", id, result: result2, warnings, timings: init.timing ? timings.toJSON() : void 0 });

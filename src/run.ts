@@ -1,16 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import YAML from 'yaml';
 import type { ChangedLines } from './cli/git.js';
+import type { BaseConfig } from './config/at-commit.js';
+import { describeConfigChange } from './config/change.js';
 import { UsageError } from './config/errors.js';
-import { loadConfig, type RuleCatalog } from './config/load.js';
+import {
+  findConfig,
+  loadConfig,
+  locateKey,
+  parseConfig,
+  type RuleCatalog,
+  validateConfig,
+} from './config/load.js';
 import { normalizeRuleSetting, type ResolvedConfig, type RuleSetting } from './config/schema.js';
-import { discoverFiles, inShard } from './core/discover.js';
-import { ENGINE_RULES, Engine, type FileResult, type TimingSink } from './core/engine.js';
+import { discoverFiles, inShard, OUTSIDE, toRelative } from './core/discover.js';
+import {
+  type AddedSuppression,
+  byPosition,
+  ENGINE_RULES,
+  Engine,
+  type FileResult,
+  type TimingSink,
+} from './core/engine.js';
+import { fingerprint } from './core/fingerprint.js';
 import { nearest } from './core/nearest.js';
+import { isInside, realPath, workspaceRootOf } from './core/paths.js';
 import { readText } from './core/read.js';
 import { type Rule, ruleCategory } from './core/rule.js';
 import { atLeast } from './core/severity.js';
-import type { Diagnostic, EngineFinding, Report, SeverityOrOff } from './core/types.js';
+import type { Diagnostic, EngineFinding, Report, Severity, SeverityOrOff } from './core/types.js';
 import { buildReport } from './report/json.js';
 import { allRules } from './rules/index.js';
 import { checkText } from './scale/check-text.js';
@@ -42,6 +62,13 @@ export interface RunOptions {
    * load the shipped rules, so a run with custom `rules` stays in one thread.
    */
   jobs?: number | 'auto';
+  /**
+   * Check with this commit's config instead of the workspace's (a pull request's base): the
+   * workspace's own config, if different, is described by a `content/config-change` finding.
+   */
+  baseConfig?: BaseConfig;
+  /** The repository (nothing outside it is read or written); default: the git work tree around cwd. */
+  root?: string;
   /** Findings cache file (relative to cwd): unchanged files are not checked again. None when absent. */
   cacheFile?: string;
   /** Only for measurements: time spent per phase (summed over files and worker threads). */
@@ -69,6 +96,8 @@ export interface RunResult {
   files: string[];
   findings: EngineFinding[];
   diagnostics: Diagnostic[];
+  /** Suppression comments the checked change adds (empty on a full run), for reviewers. */
+  suppressions: AddedSuppression[];
   report: Report;
   fixes: AppliedFix[];
   exitCode: 0 | 1;
@@ -108,17 +137,22 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const cwd = resolve(options.cwd);
   const rules = options.rules ?? allRules;
   const catalog = ruleCatalog(rules);
-  const config = loadConfig(cwd, options.configPath, catalog);
+  const root = options.root ? realPath(options.root) : workspaceRootOf(cwd);
+  const { config, change: configChange } = chooseConfig(cwd, root, options, rules, catalog);
   const overrides = options.ruleOverrides ?? {};
   validateOverrides(overrides, catalog.ids);
   const timing = options.onTiming;
 
   let started = timing ? performance.now() : 0;
+  const skipped: Diagnostic[] = [];
   let files = await discoverFiles({
     cwd,
     paths: options.paths ?? [],
     include: config.include,
     exclude: config.exclude,
+    root,
+    onSkipped: (file, reason) =>
+      skipped.push({ level: 'warning', file, message: `Skipped: this file ${reason}` }),
   });
   if (options.changedLines) {
     const changed = options.changedLines;
@@ -134,12 +168,15 @@ export async function run(options: RunOptions): Promise<RunResult> {
     throw new UsageError('No file matched: give Markdown files or folders, or set "include" in the config.');
   }
 
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = options.changedLines
+    ? skipped.filter((d) => d.file && options.changedLines?.has(d.file))
+    : skipped;
   const configRules: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(config.rules)) configRules[id] = normalizeRuleSetting(value);
   const severities = { cli: overrides, config: configRules };
   const base = {
     cwd,
+    root,
     config,
     offline: options.offline ?? false,
     mode: options.mode ?? 'check',
@@ -150,7 +187,20 @@ export async function run(options: RunOptions): Promise<RunResult> {
     (id) => engine.severityOf(id) !== 'off',
     (message, file) => diagnostics.push({ level: 'warning', message, file }),
   );
-  const engine = new Engine({ rules, run: runContext, severities, onTiming: timing });
+  const changed = options.changedLines;
+  const engine = new Engine({
+    rules,
+    run: runContext,
+    severities,
+    onTiming: timing,
+    suppressionPolicy: config.suppressions,
+    isAdded: changed
+      ? (file, line) => {
+          const lines = changed.get(file);
+          return lines === 'all' || (lines?.has(line) ?? false);
+        }
+      : undefined,
+  });
   const cache = options.cacheFile
     ? FindingsCache.open(
         resolve(cwd, options.cacheFile),
@@ -168,7 +218,12 @@ export async function run(options: RunOptions): Promise<RunResult> {
   started = timing ? performance.now() : 0;
   const inputs: FileInput[] = [];
   for (const file of files) {
-    const read = await readText(resolve(cwd, file));
+    const path = resolve(cwd, file);
+    if (!isInside(root, path)) {
+      diagnostics.push({ level: 'warning', file, message: `Skipped: this file ${OUTSIDE}` });
+      continue;
+    }
+    const read = await readText(path);
     if (!read.ok) {
       diagnostics.push({ level: 'warning', file, message: `Skipped: this file ${read.reason}.` });
       continue;
@@ -231,6 +286,11 @@ export async function run(options: RunOptions): Promise<RunResult> {
     if (timing) timing('cache save', performance.now() - started);
   }
   if (options.changedLines) findings = onChangedLines(findings, options.changedLines);
+  if (configChange && engine.severityOf(configChange.ruleId) !== 'off') {
+    const severity = engine.severityOf(configChange.ruleId) as Severity;
+    findings.push({ ...configChange, severity });
+    findings.sort(byPosition);
+  }
 
   const fixes = options.fix ? await applyFixes(cwd, findings) : [];
   if (fixes.length > 0) {
@@ -244,7 +304,85 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const failOn = options.failOn ?? 'error';
   const exitCode = findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
   const stats = { workers, cacheHits: cache?.hits ?? 0, cacheMisses: cache?.misses ?? 0 };
-  return { config, files, findings, diagnostics, report, fixes, exitCode, stats };
+  const suppressions = engine.addedSuppressions();
+  return { config, files, findings, diagnostics, suppressions, report, fixes, exitCode, stats };
+}
+
+/** The config to check with, and the finding that describes a config the change brings. */
+function chooseConfig(
+  cwd: string,
+  root: string,
+  options: RunOptions,
+  rules: readonly Rule[],
+  catalog: RuleCatalog,
+): { config: ResolvedConfig; change?: EngineFinding } {
+  const base = options.baseConfig;
+  if (!base) return { config: loadConfig(cwd, options.configPath, catalog, root) };
+  const config = base.source
+    ? parseConfig(base.source, cwd, catalog, root)
+    : validateConfig({}, catalog, cwd, root);
+  const headPath = options.configPath ? resolve(cwd, options.configPath) : findConfig(cwd);
+  const shown = (path: string) => toRelative(cwd, path);
+  const place = (path: string, line: number, column: number, message: string): EngineFinding => ({
+    ruleId: 'content/config-change',
+    category: 'content',
+    severity: 'warning',
+    message,
+    policy: 'Content Gate',
+    file: shown(path),
+    line,
+    column,
+    endLine: line,
+    endColumn: column,
+    suggestions: [],
+    fingerprint: fingerprint('content/config-change', shown(path), message, 0),
+    documentLevel: true,
+  });
+  const used = `This check used the config of ${base.ref.slice(0, 12)}, the branch this change goes into`;
+  if (!headPath || !existsSync(headPath)) {
+    if (!base.source) return { config };
+    return {
+      config,
+      change: place(
+        base.source.path,
+        1,
+        1,
+        `${used}. This change removes the config, which would turn every setting back to its default once merged; a maintainer should review that.`,
+      ),
+    };
+  }
+  let head: ResolvedConfig;
+  try {
+    head = loadConfig(cwd, headPath, catalog, root);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const problem = error.problems[0];
+    return {
+      config,
+      change: place(
+        headPath,
+        problem?.line ?? 1,
+        problem?.column ?? 1,
+        `${used}. The config in this change is not valid, so it would stop every check once merged: ${error.describe().replace(/\s*\n\s*/g, ' ')}`,
+      ),
+    };
+  }
+  const metas = [...ENGINE_RULES, ...rules.flatMap((r) => [r.meta, ...(r.emits ?? [])])];
+  const effects = describeConfigChange(config, head, metas);
+  if (effects.length === 0) return { config };
+  const text = readFileSync(headPath, 'utf8');
+  const at = locateKey(YAML.parseDocument(text), text, effects[0]?.key ?? '');
+  const listed = effects.slice(0, 6).map((e) => e.says);
+  const more = effects.length > 6 ? `; and ${effects.length - 6} more changes` : '';
+  return {
+    config,
+    change: place(
+      headPath,
+      at.line ?? 1,
+      at.column ?? 1,
+      `${used}, not this one. Once merged, this change to the config ${listed.join('; ')}${more}. A maintainer should review it.`,
+    ),
+  };
 }
 
 interface FileInput {

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { configAtCommit, gitCommitReader } from '../config/at-commit.js';
 import { UsageError } from '../config/errors.js';
 import { ENGINE_RULES } from '../core/engine.js';
+import { workspaceRootOf } from '../core/paths.js';
 import { atLeast } from '../core/severity.js';
 import type { Report, SeverityOrOff } from '../core/types.js';
 import { formatAnnotations } from '../report/annotations.js';
@@ -29,6 +31,8 @@ Options:
   --config FILE                     config file (default: .content-gate.yml, then .github/content-gate.yml)
   --offline                         make no network request (local links are still checked)
   --changed-since REF               only files changed since git REF, and only findings on changed lines
+  --config-from REF                 check with the config committed at REF (the branch a change goes
+                                    into); a different working config is described, not used
   --fail-on error|warning|notice|never   exit 1 when a finding is at or above this level (default error)
   --rule ID=off|notice|warning|error     override a rule or a whole category (repeatable)
   --mode check|link-rot             link-rot re-checks every external link and keeps its history
@@ -146,6 +150,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
       config: { type: 'string' },
       offline: { type: 'boolean' },
       'changed-since': { type: 'string' },
+      'config-from': { type: 'string' },
       'fail-on': { type: 'string' },
       rule: { type: 'string', multiple: true },
       mode: { type: 'string' },
@@ -160,10 +165,22 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, 'error') as FailOn;
   const mode = oneOf('--mode', values.mode, ['check', 'link-rot'] as const, 'check');
   const progress = io.stderr.isTTY && format === 'text' && !values.output;
+  const configFrom = values['config-from'];
+  const root = workspaceRootOf(io.cwd);
   const result = await run({
     cwd: io.cwd,
+    root,
     paths: positionals,
     configPath: values.config,
+    baseConfig: configFrom
+      ? configAtCommit(
+          io.cwd,
+          root,
+          configFrom,
+          values.config,
+          gitCommitReader(root, configFrom, '--config-from'),
+        )
+      : undefined,
     offline: values.offline ?? false,
     mode,
     failOn,

@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import { nearest } from '../core/nearest.js';
+import { isInside, workspaceRootOf } from '../core/paths.js';
 import { ruleCategory } from '../core/rule.js';
 import { yamlMessage } from '../core/yaml-message.js';
 import { type ConfigProblem, UsageError } from './errors.js';
-import { configSchema, normalizeRuleSetting, type ResolvedConfig } from './schema.js';
+import { configSchema, normalizeRuleSetting, type ParsedConfig, type ResolvedConfig } from './schema.js';
 
 export const CONFIG_NAMES = [
   '.content-gate.yml',
@@ -37,17 +38,63 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-export function loadConfig(cwd: string, explicit: string | undefined, catalog: RuleCatalog): ResolvedConfig {
+/** A config file's text and where it came from: the workspace, or a commit (`ref`). */
+export interface ConfigSource {
+  /** Absolute path the file has (or would have) in the workspace. */
+  path: string;
+  text: string;
+  /** The commit the text was read from; undefined for the workspace's own file. */
+  ref?: string;
+}
+
+/** A config larger than this is refused before it is parsed (real configs are a few kilobytes). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * Loads the config named by `explicit`, or the one `findConfig` finds, or the defaults. Every path
+ * the config names must stay inside `root` (the repository).
+ */
+export function loadConfig(
+  cwd: string,
+  explicit: string | undefined,
+  catalog: RuleCatalog,
+  root: string = workspaceRootOf(cwd),
+): ResolvedConfig {
   const path = explicit ? resolve(cwd, explicit) : findConfig(cwd);
-  if (!path) return validateConfig({}, catalog, cwd);
+  if (!path) return validateConfig({}, catalog, cwd, root);
   const shown = relative(cwd, path) || path;
   if (!existsSync(path)) throw new UsageError(`Config file ${shown} does not exist.`);
   let text: string;
   try {
+    if (statSync(path).size > MAX_CONFIG_BYTES) throw new UsageError(tooBig(shown));
     text = readFileSync(path, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`Config file ${shown} cannot be read: ${(error as Error).message}`);
   }
+  return parseConfig({ path, text }, cwd, catalog, root);
+}
+
+function tooBig(shown: string): string {
+  return `Config file ${shown} is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB, so it is not read: a config holds settings, not data (put word lists in wordsFiles).`;
+}
+
+/** The name a config is shown by: relative to cwd, with the commit it came from. */
+export function shownName(source: ConfigSource, cwd: string): string {
+  const shown = relative(cwd, source.path) || source.path;
+  return source.ref ? `${shown} (at ${source.ref.slice(0, 12)})` : shown;
+}
+
+/** Parses and validates a config's text; problems come located at their line in the file. */
+export function parseConfig(
+  source: ConfigSource,
+  cwd: string,
+  catalog: RuleCatalog,
+  root: string = workspaceRootOf(cwd),
+): ResolvedConfig {
+  const { path, text } = source;
+  const shown = shownName(source, cwd);
+  if (Buffer.byteLength(text) > MAX_CONFIG_BYTES) throw new UsageError(tooBig(shown));
   const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => ({
@@ -58,16 +105,22 @@ export function loadConfig(cwd: string, explicit: string | undefined, catalog: R
     }));
     throw new UsageError(`Config file ${shown} is not valid YAML.`, problems, shown);
   }
-  const raw = doc.toJS() ?? {};
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    // The yaml package stops an alias bomb (billion laughs) here, before it grows.
+    throw new UsageError(`Config file ${shown} is not valid YAML: ${(error as Error).message}.`);
+  }
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new UsageError(`Config file ${shown} must be a mapping of keys such as include, rules and links.`);
   }
   try {
-    return { ...validateConfig(raw, catalog, dirname(path)), path };
+    return { ...validateConfig(raw, catalog, dirname(path), root), path };
   } catch (error) {
     if (error instanceof UsageError) {
       const located = error.problems
-        .map((p) => ({ ...p, ...locate(doc, text, p.key) }))
+        .map((p) => ({ ...p, ...locateKey(doc, text, p.key) }))
         .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
       throw new UsageError(`Config file ${shown} is invalid:`, located, shown);
     }
@@ -76,12 +129,39 @@ export function loadConfig(cwd: string, explicit: string | undefined, catalog: R
 }
 
 /** Validates a config object, reporting every problem at once. */
-export function validateConfig(raw: unknown, catalog: RuleCatalog, baseDir: string): ResolvedConfig {
+export function validateConfig(
+  raw: unknown,
+  catalog: RuleCatalog,
+  baseDir: string,
+  root?: string,
+): ResolvedConfig {
   const result = configSchema.safeParse(raw, { reportInput: true });
   const problems: ConfigProblem[] = result.success ? [] : result.error.issues.flatMap(describeIssue);
   if (result.success) problems.push(...checkRules(result.data.rules, catalog));
+  if (result.success && root) problems.push(...pathsOutside(result.data, baseDir, root));
   if (problems.length > 0 || !result.success) throw new UsageError('The config is invalid:', problems);
   return { ...result.data, baseDir };
+}
+
+/**
+ * Config keys that name files or folders, with their values. A config comes with the change it
+ * gates, so none of them may lead out of the repository (`../../x`, an absolute path, a symlink).
+ */
+export function configPaths(config: ParsedConfig): { key: string; path: string }[] {
+  return [
+    { key: 'siteRoot', path: config.siteRoot },
+    ...config.wordsFiles.map((path, i) => ({ key: `wordsFiles.${i}`, path })),
+    { key: 'links.cacheFile', path: config.links.cacheFile },
+  ];
+}
+
+function pathsOutside(config: ParsedConfig, baseDir: string, root: string): ConfigProblem[] {
+  return configPaths(config)
+    .filter(({ path }) => !isInside(root, resolve(baseDir, path)))
+    .map(({ key, path }) => ({
+      key,
+      message: `"${path}" leads outside the repository; name a path inside it (relative to the config's folder)`,
+    }));
 }
 
 function checkRules(rules: Record<string, unknown>, catalog: RuleCatalog): ConfigProblem[] {
@@ -174,7 +254,11 @@ function typeName(value: unknown): string {
 }
 
 /** Line and column of a dotted key in the YAML source (the deepest part that exists). */
-function locate(doc: YAML.Document.Parsed, text: string, key: string): { line?: number; column?: number } {
+export function locateKey(
+  doc: YAML.Document.Parsed,
+  text: string,
+  key: string,
+): { line?: number; column?: number } {
   const parts = key ? key.split('.') : [];
   // Rule ids contain a slash but no dots; re-join "rules.<id>" parts that a dot split apart.
   for (let n = parts.length; n > 0; n--) {

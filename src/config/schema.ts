@@ -50,6 +50,12 @@ export const configSchema = z.strictObject({
     })
     .default({ domains: [], phones: [], fundraising: [] })
     .describe("The library's own public contacts and its foundation or Friends."),
+  suppressions: z
+    .enum(['allow', 'require-reason', 'deny'])
+    .default('require-reason')
+    .describe(
+      'Which suppression comments a change may add: allow, require-reason (a reason after "--"), or deny. Suppressions already on the base branch keep working.',
+    ),
   spokespeople: z.array(z.string()).default([]).describe('Authors who may speak for the library.'),
   links: z
     .strictObject({

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../config/errors.js';
+import { isInside } from './paths.js';
 
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.content-gate/**'];
 
@@ -13,6 +14,10 @@ export interface DiscoverOptions {
   paths: readonly string[];
   include: readonly string[];
   exclude: readonly string[];
+  /** The repository: a symbolic link that leads outside it is never read. Default: `cwd`. */
+  root?: string;
+  /** Told of each included path that is not checked because it is a symbolic link out of `root`. */
+  onSkipped?: (file: string, reason: string) => void;
 }
 
 /** Posix-style path relative to the working folder, as findings show it. */
@@ -32,8 +37,21 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
   const found = new Set<string>();
 
   if (options.paths.length === 0) {
-    for (const f of await glob([...include], { cwd, dot: false, ignore: ALWAYS_EXCLUDED })) {
-      if (keep(f)) found.add(f);
+    // Links are not followed while globbing (a link to / would make the walk the whole disk);
+    // they are judged one by one instead.
+    const globOptions = { cwd, dot: false, ignore: ALWAYS_EXCLUDED, followSymbolicLinks: false };
+    for (const f of await glob([...include], globOptions)) if (keep(f)) found.add(f);
+    const included = picomatch([...include]);
+    const root = options.root ?? resolve(cwd);
+    for (const link of symbolicLinks(cwd, keep)) {
+      const target = resolve(cwd, link);
+      const isFile = included(link);
+      if (!isFile && !included(`${link}/post.md`) && !included(`${link}/x/post.md`)) continue;
+      if (!isInside(root, target)) {
+        options.onSkipped?.(link, OUTSIDE);
+      } else if (isFile && existsSync(target) && statSync(target).isFile()) {
+        found.add(link);
+      }
     }
   }
   for (const path of options.paths) {
@@ -55,6 +73,37 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
   }
   return [...found].sort();
 }
+
+/** Why a symbolic link out of the repository is not checked. */
+export const OUTSIDE =
+  'is a symbolic link to a place outside the repository, so it was not read or checked: commit the file itself.';
+
+/** Symbolic links under `cwd` (posix, relative), outside always-excluded and ignored folders. */
+function symbolicLinks(cwd: string, keep: (file: string) => boolean): string[] {
+  const links: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 32) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(cwd, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
+      if (entry.isSymbolicLink()) {
+        if (keep(path)) links.push(path);
+      } else if (entry.isDirectory() && keep(`${path}/`)) {
+        walk(path, depth + 1);
+      }
+    }
+  };
+  walk('', 0);
+  return links;
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules']);
 
 function posix(p: string): string {
   return p.split(sep).join('/');

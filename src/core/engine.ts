@@ -11,7 +11,13 @@ import {
 } from './rule.js';
 import { lowerOf, resolveSeverity, type SeverityTable } from './severity.js';
 import { SourceIndex } from './source-index.js';
-import { collectSuppressions, findSuppression, type Suppression } from './suppress.js';
+import {
+  collectSuppressions,
+  findSuppression,
+  refusal,
+  type Suppression,
+  type SuppressionPolicy,
+} from './suppress.js';
 import type { EngineFinding, Severity, SeverityOrOff } from './types.js';
 
 /** Ids the engine itself reports under. */
@@ -22,6 +28,24 @@ export const ENGINE_RULES: RuleMeta[] = [
     clause: 'A suppression comment that hides nothing should be removed, so stale ones do not pile up.',
     defaultSeverity: 'notice',
     description: 'A `content-gate-disable` comment or front-matter `disable` entry that suppresses nothing.',
+  },
+  {
+    id: 'content/config-change',
+    policy: 'Content Gate',
+    clause:
+      'A change is checked with the config of the branch it goes into: a change to the config takes effect only once a maintainer has merged it.',
+    defaultSeverity: 'warning',
+    description:
+      'A pull request (or `--config-from`) changes the config; this says what the change would do once merged.',
+  },
+  {
+    id: 'content/refused-suppression',
+    policy: 'Content Gate',
+    clause:
+      'A suppression added by a change needs a reason a reviewer can read (config `suppressions`), so problems are not hidden in plain sight.',
+    defaultSeverity: 'notice',
+    description:
+      'A suppression comment added without a reason after `--`, or where the config does not allow new ones: it hides nothing.',
   },
   {
     id: 'internal/rule-error',
@@ -89,6 +113,21 @@ export interface EngineOptions {
   severities: SeverityTable;
   /** Only for measurements (the benchmark): when absent, nothing is timed. */
   onTiming?: TimingSink;
+  /** Whether a line is new in the change being checked; absent: a full run, nothing is new. */
+  isAdded?: (file: string, line: number) => boolean;
+  /** Which suppressions the change may add (config `suppressions`); default `allow`. */
+  suppressionPolicy?: SuppressionPolicy;
+}
+
+/** A suppression the change being checked adds, for reviewers to see. */
+export interface AddedSuppression {
+  file: string;
+  line: number;
+  /** Rule ids or categories; empty means every rule. */
+  rules: string[];
+  reason: string;
+  /** False when it was refused (no reason, or not allowed), so it hid nothing. */
+  counts: boolean;
 }
 
 /**
@@ -290,10 +329,27 @@ export class Engine {
     return meta;
   }
 
+  /** Suppressions the change adds (after `finish`), in file and line order. */
+  addedSuppressions(): AddedSuppression[] {
+    const out: AddedSuppression[] = [];
+    const isAdded = this.options.isAdded;
+    if (!isAdded) return out;
+    for (const state of this.files.values()) {
+      for (const s of state.suppressions) {
+        if (!isAdded(state.file, s.line)) continue;
+        const counts = refusal(s, this.options.suppressionPolicy ?? 'allow') === undefined;
+        out.push({ file: state.file, line: s.line, rules: s.rules, reason: s.reason, counts });
+      }
+    }
+    return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  }
+
   private stamp(state: FileState): EngineFinding[] {
     const occurrences = new Map<string, number>();
     const kept: EngineFinding[] = [];
     const seen = new Set<string>();
+    const refused = this.refusedSuppressions(state);
+    const active = state.suppressions.filter((s) => !refused.has(s));
     for (const { meta, report, start, end, documentLevel } of state.raw) {
       const configured = this.severityOf(meta.id);
       if (configured === 'off') continue;
@@ -303,13 +359,63 @@ export class Engine {
       const key = `${meta.id}:${start}:${end}:${report.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (findSuppression(state.suppressions, meta.id, from.line, to.line)) continue;
+      if (findSuppression(active, meta.id, from.line, to.line)) continue;
       kept.push(
         this.finding(state, meta, severity, report, from, to, start, end, documentLevel, occurrences),
       );
     }
-    kept.push(...this.unusedSuppressions(state, occurrences));
+    kept.push(...this.unusedSuppressions(state, active, occurrences));
+    kept.push(...this.refusedFindings(state, refused, occurrences));
     return kept.sort(byPosition);
+  }
+
+  /** Suppressions the change adds that do not count, with the reason why. */
+  private refusedSuppressions(state: FileState): Map<Suppression, string> {
+    const refused = new Map<Suppression, string>();
+    const { isAdded, suppressionPolicy = 'allow' } = this.options;
+    if (!isAdded) return refused;
+    for (const s of state.suppressions) {
+      const why = isAdded(state.file, s.line) ? refusal(s, suppressionPolicy) : undefined;
+      if (why) refused.set(s, why);
+    }
+    return refused;
+  }
+
+  private refusedFindings(
+    state: FileState,
+    refused: Map<Suppression, string>,
+    occurrences: Map<string, number>,
+  ): EngineFinding[] {
+    const meta = this.metaById.get('content/refused-suppression') as RuleMeta;
+    const severity = this.severityOf(meta.id);
+    if (severity === 'off') return [];
+    return [...refused].map(([s, message]) =>
+      this.directiveFinding(state, meta, severity, s, message, occurrences),
+    );
+  }
+
+  private directiveFinding(
+    state: FileState,
+    meta: RuleMeta,
+    severity: Severity,
+    s: Suppression,
+    message: string,
+    occurrences: Map<string, number>,
+  ): EngineFinding {
+    const start = state.index.offset(s.line, s.column);
+    const end = state.index.offset(s.endLine, s.endColumn);
+    return this.finding(
+      state,
+      meta,
+      severity,
+      { message, start, end },
+      { line: s.line, column: s.column },
+      { line: s.endLine, column: s.endColumn },
+      start,
+      end,
+      false,
+      occurrences,
+    );
   }
 
   private finding(
@@ -350,12 +456,16 @@ export class Engine {
     return finding;
   }
 
-  private unusedSuppressions(state: FileState, occurrences: Map<string, number>): EngineFinding[] {
+  private unusedSuppressions(
+    state: FileState,
+    active: Suppression[],
+    occurrences: Map<string, number>,
+  ): EngineFinding[] {
     const meta = this.metaById.get('content/unused-suppression') as RuleMeta;
     const severity = this.severityOf(meta.id);
     if (severity === 'off') return [];
     const out: EngineFinding[] = [];
-    for (const s of state.suppressions) {
+    for (const s of active) {
       const targets = s.rules.length === 0 ? ['*'] : s.rules;
       for (const target of targets) {
         if (s.used.has(target)) continue;
@@ -365,22 +475,7 @@ export class Engine {
         const message = known
           ? `This suppression of ${target === '*' ? 'all rules' : `'${target}'`} hides nothing here: remove it so it does not hide a future problem.`
           : `'${target}' is not a Content Gate rule or category, so this suppression hides nothing. Check the spelling of the rule id.`;
-        const start = state.index.offset(s.line, s.column);
-        const end = state.index.offset(s.endLine, s.endColumn);
-        out.push(
-          this.finding(
-            state,
-            meta,
-            severity,
-            { message, start, end },
-            { line: s.line, column: s.column },
-            { line: s.endLine, column: s.endColumn },
-            start,
-            end,
-            false,
-            occurrences,
-          ),
-        );
+        out.push(this.directiveFinding(state, meta, severity, s, message, occurrences));
       }
     }
     return out;

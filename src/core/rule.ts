@@ -37,6 +37,8 @@ export interface RunContext {
   config: ResolvedConfig;
   /** Working folder all file paths are relative to. */
   cwd: string;
+  /** The repository (a real path): nothing outside it is read. Default: `cwd`. */
+  root?: string;
   offline: boolean;
   mode: 'check' | 'link-rot';
   /** Files of this run, relative to cwd. */

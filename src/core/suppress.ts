@@ -14,6 +14,8 @@ export interface Suppression {
   column: number;
   endLine: number;
   endColumn: number;
+  /** Why it is there: the text after ` -- ` (or front-matter `reason`); empty when none is given. */
+  reason: string;
   /** Which of its rules hid at least one finding. */
   used: Set<string>;
 }
@@ -21,7 +23,7 @@ export interface Suppression {
 const COMMENT = /<!--\s*content-gate-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
 
 function parseRuleList(text: string): string[] {
-  const beforeReason = text.split(/\s--\s|\s--$/)[0] ?? '';
+  const beforeReason = text.split(/\s--(?:\s|$)/)[0] ?? '';
   return beforeReason
     .split(/[,\s]+/)
     .map((r) => r.trim())
@@ -42,11 +44,19 @@ export function collectSuppressions(doc: Document): Suppression[] {
       const start = doc.point(base + (match.index ?? 0));
       const end = doc.point(base + (match.index ?? 0) + match[0].length);
       const rules = parseRuleList(match[2] ?? '');
+      const reason = reasonOf(match[2] ?? '');
       const at = { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
       if (match[1] === 'disable-next-line') {
-        out.push({ rules, fromLine: end.line + 1, toLine: end.line + 1, ...at, used: new Set() });
+        out.push({ rules, fromLine: end.line + 1, toLine: end.line + 1, ...at, reason, used: new Set() });
       } else if (match[1] === 'disable') {
-        const s: Suppression = { rules, fromLine: end.line, toLine: lastLine, ...at, used: new Set() };
+        const s: Suppression = {
+          rules,
+          fromLine: end.line,
+          toLine: lastLine,
+          ...at,
+          reason,
+          used: new Set(),
+        };
         out.push(s);
         open.set(rules.join(',') || '*', s);
       } else {
@@ -62,8 +72,8 @@ export function collectSuppressions(doc: Document): Suppression[] {
 
   const fm = doc.frontMatter;
   const settings = fm?.data['content-gate'];
-  const disable =
-    settings && typeof settings === 'object' ? (settings as { disable?: unknown }).disable : undefined;
+  const { disable, reason } =
+    settings && typeof settings === 'object' ? (settings as { disable?: unknown; reason?: unknown }) : {};
   if (fm && Array.isArray(disable)) {
     const start = fm.node.position?.start;
     const end = fm.node.position?.end;
@@ -75,10 +85,31 @@ export function collectSuppressions(doc: Document): Suppression[] {
       column: start?.column ?? 1,
       endLine: end?.line ?? 1,
       endColumn: end?.column ?? 1,
+      reason: typeof reason === 'string' ? reason.trim() : '',
       used: new Set(),
     });
   }
   return out;
+}
+
+/** The reason after ` -- ` in a directive, trimmed. */
+function reasonOf(text: string): string {
+  const at = text.search(/\s--(?:\s|$)/);
+  return at < 0 ? '' : text.slice(at).replace(/^\s--/, '').trim();
+}
+
+/** Which suppressions a change may add (config `suppressions`). */
+export type SuppressionPolicy = 'allow' | 'require-reason' | 'deny';
+
+/** Why a suppression added by a change does not count, or undefined when it does. */
+export function refusal(s: Pick<Suppression, 'reason'>, policy: SuppressionPolicy): string | undefined {
+  if (policy === 'deny') {
+    return 'This suppression was added by this change, and the site does not allow new suppressions (config "suppressions: deny"), so it hides nothing. Fix the text instead, or ask a maintainer.';
+  }
+  if (policy === 'require-reason' && s.reason === '') {
+    return 'This suppression was added by this change without a reason, so it hides nothing. Say why after "--", e.g. <!-- content-gate-disable-next-line spelling -- the author\'s own spelling -->.';
+  }
+  return undefined;
 }
 
 export function suppressionMatches(rule: string, findingId: string): boolean {

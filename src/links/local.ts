@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import GithubSlugger from 'github-slugger';
 import type { Heading } from 'mdast';
 import { Document } from '../core/document.js';
 import { nearest } from '../core/nearest.js';
+import { isInside, realPath } from '../core/paths.js';
 
 /** What a link target is, before anything is checked. */
 export type Target =
@@ -67,6 +68,12 @@ export function contactSyntaxProblem(type: 'mailto' | 'tel', value: string): str
   return undefined;
 }
 
+/** Lexically inside `root` (no file system access). */
+function within(root: string, path: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot !== '..' && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
+}
+
 export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
@@ -77,7 +84,12 @@ export function safeDecode(text: string): string {
 
 export type Resolution =
   | { ok: true; file: string }
-  | { ok: false; problem: 'missing' | 'case' | 'no-index'; suggestion?: string; shown: string };
+  | {
+      ok: false;
+      problem: 'missing' | 'case' | 'no-index' | 'outside';
+      suggestion?: string;
+      shown: string;
+    };
 
 const INDEX_FILES = ['index.md', 'index.markdown', 'index.html', 'index.htm', 'README.md', 'readme.md'];
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -94,11 +106,16 @@ export class LocalResolver {
   private readonly anchorsByFile = new Map<string, Set<string>>();
   private routes: Map<string, string> | undefined;
   private readonly permalinks = new Map<string, string>();
+  /** The repository with symbolic links followed: nothing outside it is listed or read. */
+  private readonly realRoot: string;
 
   constructor(
     readonly siteRoot: string,
     private readonly cwd: string,
-  ) {}
+    private readonly root: string = cwd,
+  ) {
+    this.realRoot = realPath(root);
+  }
 
   /** Anchors of a post in this run, recorded as it is checked. */
   addDocument(doc: Document): void {
@@ -113,6 +130,9 @@ export class LocalResolver {
     const base = rootRelative ? this.siteRoot : dirname(fromFile);
     const segments = path.split('/');
     const target = join(base, safeDecode(path));
+    // A target outside the site is never opened or listed: it may be anywhere on the runner.
+    const bound = within(this.siteRoot, fromFile) ? this.siteRoot : this.root;
+    if (!within(bound, target)) return { ok: false, problem: 'outside', shown: path };
     let current = base;
     let caseFixed = false;
     for (let i = 0; i < segments.length; i++) {
@@ -168,6 +188,7 @@ export class LocalResolver {
     const known = this.anchorsByFile.get(file);
     if (known) return known;
     let anchors: Set<string> | undefined;
+    if (!isInside(this.realRoot, file)) return undefined;
     try {
       if (MARKDOWN.test(file)) {
         anchors = anchorsOf(new Document(relative(this.cwd, file), file, readFileSync(file, 'utf8')));
@@ -189,7 +210,8 @@ export class LocalResolver {
     let entries = this.listings.get(dir);
     if (entries === undefined) {
       try {
-        entries = statSync(dir).isDirectory() ? new Set(readdirSync(dir)) : null;
+        entries =
+          isInside(this.realRoot, dir) && statSync(dir).isDirectory() ? new Set(readdirSync(dir)) : null;
       } catch {
         entries = null;
       }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Document } from '../core/document.js';
+import { isInside } from '../core/paths.js';
 import type { RunContext } from '../core/rule.js';
 import { optionsOf } from '../rules/shared/options.js';
 import {
@@ -80,7 +81,7 @@ export class LinkSession {
 
   constructor(private readonly run: RunContext) {
     const { config } = run;
-    this.resolver = new LocalResolver(resolve(config.baseDir, config.siteRoot), run.cwd);
+    this.resolver = new LocalResolver(resolve(config.baseDir, config.siteRoot), run.cwd, run.root);
   }
 
   collect(doc: Document): void {
@@ -158,8 +159,15 @@ export class LinkSession {
 
   private extraCa(caFile: string | undefined): { extraCa?: string } {
     if (!caFile) return {};
+    const path = resolve(this.run.config.baseDir, caFile);
+    if (!isInside(this.run.root ?? this.run.cwd, path)) {
+      this.run.warn(
+        `The certificate file ${caFile} is outside the repository, so it is not read; only the usual authorities are trusted.`,
+      );
+      return {};
+    }
     try {
-      return { extraCa: readFileSync(resolve(this.run.config.baseDir, caFile), 'utf8') };
+      return { extraCa: readFileSync(path, 'utf8') };
     } catch (error) {
       this.run.warn(
         `The certificate file ${caFile} could not be read (${(error as Error).message}); only the usual authorities are trusted.`,

@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { FileResult } from '../core/engine.js';
 
 /** Bumped whenever the shape of a cached entry changes, so old caches are ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** Where the CLI keeps the cache when `--cache` is given without another path. */
 export const DEFAULT_FINDINGS_CACHE = '.content-gate/findings-cache.json';

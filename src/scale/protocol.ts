@@ -6,6 +6,8 @@ import type { SeverityTable } from '../core/severity.js';
 /** Everything a worker needs to set up the same rules, with the same config, as the main process. */
 export interface WorkerInit {
   cwd: string;
+  /** The repository (see `RunContext.root`). */
+  root?: string;
   config: ResolvedConfig;
   severities: SeverityTable;
   offline: boolean;
@@ -43,6 +45,7 @@ export function createRunContext(
   return {
     config: init.config,
     cwd: init.cwd,
+    root: init.root,
     offline: init.offline,
     mode: init.mode,
     files: init.files,

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,10 +59,20 @@ function config(extra: Partial<NonNullable<ConfigInput['links']>> = {}): ConfigI
     },
     rules: {
       'links/broken': {
-        options: { retryBackoffMs: 20, ...(certificate ? { caFile: certificate.certFile } : {}) },
+        // The certificate lives in the checked folder: a file outside the repository is not read.
+        options: {
+          retryBackoffMs: 20,
+          ...(certificate ? { caFile: inRepository(certificate.certFile) } : {}),
+        },
       },
     },
   };
+}
+
+function inRepository(file: string): string {
+  const copy = join(cacheDir, 'ca.pem');
+  copyFileSync(file, copy);
+  return copy;
 }
 
 /** `file line:col rule severity` of the first occurrence of `needle` in a file's text. */

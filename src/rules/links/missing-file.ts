@@ -28,6 +28,11 @@ export const missingFileRule: Rule<LinkSession> = {
           safeFix: true,
         };
       }
+      if (resolution.problem === 'outside') {
+        return {
+          message: `This link points to "${resolution.shown}", outside the site's folder, so readers cannot reach it and it was not checked. Link to a page of the site, or to its full web address.`,
+        };
+      }
       if (resolution.problem === 'no-index') {
         return {
           message: `This link points to the folder "${resolution.shown}", which has no index page, so readers would get an error. Link to a page inside the folder instead.`,
