@@ -54278,12 +54278,12 @@ function findKeyNode(doc, path3) {
 }
 
 // src/config/at-commit.ts
-function configAtCommit(cwd, root2, ref, explicit, read) {
+async function configAtCommit(cwd, root2, ref, explicit, read) {
   const candidates2 = explicit ? [resolve3(cwd, explicit)] : candidatePaths(cwd, root2);
   for (const path3 of candidates2) {
     const inRepo = relative3(root2, path3).split(sep2).join("/");
     if (inRepo.startsWith("..")) continue;
-    const text5 = read(inRepo);
+    const text5 = await read(inRepo);
     if (text5 !== void 0) return { ref, source: { path: path3, text: text5, ref } };
   }
   return { ref, source: void 0 };
@@ -93413,7 +93413,10 @@ async function run(options3) {
 }
 function chooseConfig(cwd, root2, options3, rules2, catalog) {
   const base2 = options3.baseConfig;
-  if (!base2) return { config: loadConfig(cwd, options3.configPath, catalog, root2) };
+  if (!base2) {
+    const configRoot = options3.configRoot ? realPath(options3.configRoot) : root2;
+    return { config: loadConfig(cwd, options3.configPath, catalog, configRoot) };
+  }
   const config2 = base2.source ? parseConfig(base2.source, cwd, catalog, root2) : validateConfig({}, catalog, cwd, root2);
   const headPath = options3.configPath ? resolve12(cwd, options3.configPath) : findConfig(cwd);
   const shown = (path3) => toRelative(cwd, path3);
@@ -93718,7 +93721,7 @@ async function check3(args, io) {
     root: root2,
     paths: positionals,
     configPath: values.config,
-    baseConfig: configFrom ? configAtCommit(
+    baseConfig: configFrom ? await configAtCommit(
       io.cwd,
       root2,
       configFrom,

@@ -69,6 +69,8 @@ export interface RunOptions {
   baseConfig?: BaseConfig;
   /** The repository (nothing outside it is read or written); default: the git work tree around cwd. */
   root?: string;
+  /** Where the paths the config names must stay, when the config is not the checked repository's own. */
+  configRoot?: string;
   /** Findings cache file (relative to cwd): unchanged files are not checked again. None when absent. */
   cacheFile?: string;
   /** Only for measurements: time spent per phase (summed over files and worker threads). */
@@ -317,7 +319,10 @@ function chooseConfig(
   catalog: RuleCatalog,
 ): { config: ResolvedConfig; change?: EngineFinding } {
   const base = options.baseConfig;
-  if (!base) return { config: loadConfig(cwd, options.configPath, catalog, root) };
+  if (!base) {
+    const configRoot = options.configRoot ? realPath(options.configRoot) : root;
+    return { config: loadConfig(cwd, options.configPath, catalog, configRoot) };
+  }
   const config = base.source
     ? parseConfig(base.source, cwd, catalog, root)
     : validateConfig({}, catalog, cwd, root);

@@ -22,6 +22,10 @@ export interface ActionInputs {
   report?: string;
   /** False: check and write the report, publish nothing (the pull_request half of the fork-safe pair). */
   publish: boolean;
+  /** Which config checks a pull request or push: the base commit's (default) or the change's own. */
+  configSource: 'base' | 'head';
+  /** The login the sticky comment is kept under: only its comments are ever edited. */
+  commentAuthor: string;
 }
 
 export type InputReader = (name: string) => string;
@@ -67,5 +71,7 @@ export function readInputs(read: InputReader = (name) => core.getInput(name)): A
     mode: mode === '' ? undefined : oneOf('mode', mode, ['check', 'link-rot', 'publish'] as const, 'check'),
     report: read('report') || undefined,
     publish: bool('publish', read('publish')) ?? true,
+    configSource: oneOf('config-source', read('config-source'), ['base', 'head'] as const, 'base'),
+    commentAuthor: read('comment-author') || 'github-actions[bot]',
   };
 }

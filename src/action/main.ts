@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../config/errors.js';
+import { isInside, realPath } from '../core/paths.js';
 import { type ActionContext, GitHubApi, readContext } from './github.js';
 import { type ActionInputs, type ActionMode, readInputs } from './inputs.js';
 import { publishFromReport } from './publish-mode.js';
@@ -42,7 +43,24 @@ export async function run(): Promise<void> {
   }
 }
 
+/** Files the action writes stay in the workspace or the runner's temporary folder. */
+export function checkOutputPaths(inputs: ActionInputs, context: ActionContext): void {
+  const roots = [context.workspace, context.tempDir].map(realPath);
+  const named: [string, string | undefined][] = [
+    ['report', inputs.report],
+    ['sarif-file', inputs.sarifFile],
+  ];
+  for (const [name, value] of named) {
+    if (value && !roots.some((root) => isInside(root, resolve(context.workspace, value)))) {
+      throw new UsageError(
+        `Input ${name}: "${value}" is outside the workspace and the runner's temporary folder; name a path inside the workspace.`,
+      );
+    }
+  }
+}
+
 export async function act(inputs: ActionInputs, context: ActionContext, io: ActionIO): Promise<void> {
+  checkOutputPaths(inputs, context);
   const mode = chooseMode(inputs, context.eventName);
   const api = new GitHubApi({ token: inputs.token, baseUrl: context.apiUrl, log: io });
   const reportPath = resolve(

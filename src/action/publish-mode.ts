@@ -26,7 +26,7 @@ export interface PublishContext {
 export interface PullRequestPayload {
   number: number;
   head: { sha: string; repo?: { full_name?: string } | null };
-  base: { repo?: { full_name?: string } | null };
+  base: { sha?: string; repo?: { full_name?: string } | null };
 }
 
 async function readJson(path: string): Promise<unknown> {

@@ -1,3 +1,4 @@
+import type { AddedSuppression } from '../core/engine.js';
 import type { Finding } from '../core/types.js';
 import { annotationBatches, CHECK_RUN_NAME, checkConclusion, checkOutput } from '../report/check-run.js';
 import { formatComment, STICKY_MARKER } from '../report/comment.js';
@@ -83,6 +84,7 @@ export function fallbackAnnotations(findings: readonly Finding[]): { shown: Find
 interface IssueComment {
   id: number;
   body?: string;
+  user?: { login?: string } | null;
 }
 
 /** Keeps the one sticky comment: edited in place, created only when there is something to say. */
@@ -90,19 +92,35 @@ export async function publishStickyComment(
   api: GitHubApi,
   target: Repo & { number: number },
   findings: readonly Finding[],
-  options: { setting: CommentSetting; failed: boolean; files: number; link?: LineLink; moreAt?: string },
+  options: {
+    setting: CommentSetting;
+    failed: boolean;
+    files: number;
+    link?: LineLink;
+    moreAt?: string;
+    /** The token's own login: a comment by anyone else is never edited, marker or not. */
+    author: string;
+    suppressions?: readonly AddedSuppression[];
+  },
 ): Promise<'created' | 'updated' | 'unchanged' | 'skipped'> {
   if (options.setting === 'false') return 'skipped';
   const base = `/repos/${target.owner}/${target.repo}/issues`;
   const comments = await api.paginate<IssueComment>(`${base}/${target.number}/comments`);
-  const existing = comments.find((c) => c.body?.includes(STICKY_MARKER));
-  const body = formatComment(findings, { files: options.files, link: options.link, moreAt: options.moreAt });
+  const existing = comments.find((c) => c.user?.login === options.author && c.body?.includes(STICKY_MARKER));
+  const suppressions = options.suppressions ?? [];
+  const body = formatComment(findings, {
+    files: options.files,
+    link: options.link,
+    moreAt: options.moreAt,
+    suppressions,
+  });
   if (existing) {
     if (existing.body === body) return 'unchanged';
     await api.request('PATCH', `${base}/comments/${existing.id}`, { body });
     return 'updated';
   }
-  const wanted = options.setting === 'on-failure' ? options.failed : findings.length > 0;
+  const wanted =
+    options.setting === 'on-failure' ? options.failed : findings.length > 0 || suppressions.length > 0;
   if (!wanted) return 'skipped';
   await api.request('POST', `${base}/${target.number}/comments`, { body });
   return 'created';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_NAMES } from '../config/load.js';
+import type { AddedSuppression } from '../core/engine.js';
 import { atLeast } from '../core/severity.js';
 import type { Finding, Report } from '../core/types.js';
 import { annotation } from '../report/annotations.js';
@@ -49,6 +50,7 @@ export interface PublishRequest {
   candidates: readonly SuggestionCandidate[];
   files: number;
   link: LineLink;
+  suppressions?: readonly AddedSuppression[];
 }
 
 /** Check run, sticky comment and suggestions; each failure is logged and noted, none stops the others. */
@@ -89,6 +91,8 @@ export async function publishAll(
       files: request.files,
       link: request.link,
       moreAt: runUrl,
+      author: inputs.commentAuthor,
+      suppressions: request.suppressions,
     });
     io.info(`Sticky comment: ${outcome}.`);
   } catch (error) {
@@ -130,6 +134,7 @@ export interface Finished {
   /** True when the findings are shown elsewhere (a check run, or wiki pages that are not repository files). */
   annotated: boolean;
   title?: string;
+  suppressions?: readonly AddedSuppression[];
 }
 
 /** Annotations when no check run carries them, the job summary, outputs and the step result. */
@@ -159,6 +164,7 @@ export async function finish(
         link: done.link,
         reportPath: shownPath,
         notes: done.notes,
+        suppressions: done.suppressions,
       }) + (done.appendix ? `\n${done.appendix}` : ''),
     );
   } catch (error) {

@@ -33,10 +33,13 @@ export async function checkWiki(
   const files = pageFiles(dir, pages, io);
   let result: RunResult | undefined;
   if (files.size > 0) {
+    const repositoryConfig = configFor(inputs, context.workspace);
     result = await runPipeline({
       cwd: dir,
+      // The pages are the wiki clone's; the config, and the paths it names, the repository's.
+      configRoot: repositoryConfig ? context.workspace : context.tempDir,
       paths: [...files.keys()],
-      configPath: configFor(inputs, context.workspace) ?? defaultsConfig(context.tempDir),
+      configPath: repositoryConfig ?? defaultsConfig(context.tempDir),
       offline: inputs.offline,
       failOn: inputs.failOn,
     });

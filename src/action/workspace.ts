@@ -8,6 +8,7 @@ import { formatText } from '../report/text.js';
 import { allRules } from '../rules/index.js';
 import { run as runPipeline } from '../run.js';
 import { VERSION } from '../version.js';
+import { baseConfigOf, baseRefOf } from './base-config.js';
 import { restoreRunCache, saveRunCache } from './cache.js';
 import { type ActionContext, type GitHubApi, publishLinkRot } from './github.js';
 import type { ActionInputs } from './inputs.js';
@@ -48,9 +49,13 @@ export async function checkWorkspace(
       notes.push(note);
     }
   }
+  const baseRef = baseRefOf(inputs, context, pr);
+  const baseConfig = baseRef ? await baseConfigOf(baseRef, inputs, context, api) : undefined;
   await restoreRunCache(io);
   const result = await runPipeline({
     cwd: context.workspace,
+    root: context.workspace,
+    baseConfig,
     paths: inputs.paths,
     configPath: configFor(inputs, context.workspace),
     offline: inputs.offline,
@@ -110,6 +115,7 @@ export async function checkWorkspace(
       candidates: result.findings.map((finding) => ({ finding, safe: finding.fix?.safe === true })),
       files: result.files.length,
       link,
+      suppressions: result.suppressions,
     });
   }
   await finish(io, inputs, context, {
@@ -120,6 +126,7 @@ export async function checkWorkspace(
     link,
     annotated: checkRunPublished,
     appendix,
+    suppressions: result.suppressions,
   });
 }
 

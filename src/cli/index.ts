@@ -173,7 +173,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
     paths: positionals,
     configPath: values.config,
     baseConfig: configFrom
-      ? configAtCommit(
+      ? await configAtCommit(
           io.cwd,
           root,
           configFrom,

@@ -10,24 +10,24 @@ export interface BaseConfig {
 }
 
 /** Reads one file of a commit: its text, or undefined when the commit has no such file. */
-export type CommitReader = (path: string) => string | undefined;
+export type CommitReader = (path: string) => string | undefined | Promise<string | undefined>;
 
 /**
  * The config of commit `ref`, found the way `findConfig` finds the workspace's: the `explicit`
  * path, else the first of CONFIG_NAMES in `cwd` or a folder above it, up to `root`.
  */
-export function configAtCommit(
+export async function configAtCommit(
   cwd: string,
   root: string,
   ref: string,
   explicit: string | undefined,
   read: CommitReader,
-): BaseConfig {
+): Promise<BaseConfig> {
   const candidates = explicit ? [resolve(cwd, explicit)] : candidatePaths(cwd, root);
   for (const path of candidates) {
     const inRepo = relative(root, path).split(sep).join('/');
     if (inRepo.startsWith('..')) continue;
-    const text = read(inRepo);
+    const text = await read(inRepo);
     if (text !== undefined) return { ref, source: { path, text, ref } };
   }
   return { ref, source: undefined };

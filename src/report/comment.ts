@@ -1,3 +1,4 @@
+import type { AddedSuppression } from '../core/engine.js';
 import type { Finding } from '../core/types.js';
 import {
   byFile,
@@ -10,6 +11,7 @@ import {
   plural,
   SEVERITY_ICON,
 } from './markdown.js';
+import { suppressionsSection } from './suppressions.js';
 
 /** Hidden marker that finds the one sticky comment again. */
 export const STICKY_MARKER = '<!-- content-gate:sticky-comment -->';
@@ -22,6 +24,8 @@ export interface CommentOptions {
   /** Where to read everything when the comment is cut (e.g. the workflow run's summary). */
   moreAt?: string;
   limit?: number;
+  /** Suppression comments the pull request adds, listed for the reviewer. */
+  suppressions?: readonly AddedSuppression[];
 }
 
 function findingLine(f: Finding, link: LineLink | undefined): string {
@@ -39,10 +43,12 @@ function findingLine(f: Finding, link: LineLink | undefined): string {
 export function formatComment(findings: readonly Finding[], options: CommentOptions): string {
   const limit = options.limit ?? GITHUB_BODY_LIMIT;
   const head = [STICKY_MARKER, '### Content Gate', ''];
+  const suppressions = suppressionsSection(options.suppressions ?? [], options.link);
   if (findings.length === 0) {
     head.push(
       `✅ All clear: no findings on the lines this pull request changed (${plural(options.files, 'file')} checked).`,
     );
+    if (suppressions) head.push('', suppressions);
     return `${head.join('\n')}\n`;
   }
   const groups = byFile(findings);
@@ -51,6 +57,7 @@ export function formatComment(findings: readonly Finding[], options: CommentOpti
     '',
     categoryTable(findings),
     '',
+    ...(suppressions ? [suppressions, ''] : []),
     '',
   );
   const collapsed = findings.length > COLLAPSE_AFTER;

@@ -1,3 +1,4 @@
+import type { AddedSuppression } from '../core/engine.js';
 import type { Finding } from '../core/types.js';
 import {
   categoryTable,
@@ -8,6 +9,7 @@ import {
   plural,
   SEVERITY_ICON,
 } from './markdown.js';
+import { suppressionsSection } from './suppressions.js';
 
 /** GitHub refuses a step summary over 1 MiB; stay well under it (other steps may add to the page). */
 export const SUMMARY_BYTE_LIMIT = 1_000_000;
@@ -22,6 +24,8 @@ export interface SummaryOptions {
   /** Lines about publishing (what failed, what was left out). */
   notes?: readonly string[];
   maxBytes?: number;
+  /** Suppression comments the change adds, listed for the reviewer. */
+  suppressions?: readonly AddedSuppression[];
 }
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -51,6 +55,8 @@ export function formatSummary(findings: readonly Finding[], options: SummaryOpti
     );
   }
   for (const note of options.notes ?? []) head.push('', `> ${note.replace(/\n/g, ' ')}`);
+  const suppressions = suppressionsSection(options.suppressions ?? [], options.link);
+  if (suppressions) head.push('', suppressions);
   if (findings.length === 0) return `${head.join('\n')}\n`;
   head.push('', '### By category', '', categoryTable(findings), '', '### Findings', '');
   head.push('| | File | Line | Rule | Message |', '| --- | --- | --- | --- | --- |');

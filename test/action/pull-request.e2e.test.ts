@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
-import { addedPatch, runAction, writeTree } from '../helpers/action-runner.js';
+import { addedPatch, commitAll, runAction, writeTree } from '../helpers/action-runner.js';
 import { FakeGitHub } from '../helpers/github-api.js';
 
 const HEAD = 'b'.repeat(40);
@@ -57,7 +57,7 @@ const PR_FILES = [
   { filename: 'blog/gone.md', status: 'removed' as const, patch: '@@ -1 +0,0 @@\n-TODO' },
 ];
 
-function pullRequestPayload(fork = false) {
+function pullRequestPayload(fork = false, baseSha = 'c'.repeat(40)) {
   const base = { full_name: 'library/site' };
   return {
     action: 'synchronize',
@@ -66,7 +66,7 @@ function pullRequestPayload(fork = false) {
       number: 7,
       state: 'open',
       head: { sha: HEAD, ref: 'posts', repo: { full_name: fork ? 'volunteer/site' : 'library/site', fork } },
-      base: { sha: 'c'.repeat(40), ref: 'main', repo: base },
+      base: { sha: baseSha, ref: 'main', repo: base },
     },
     repository: base,
   };
@@ -83,9 +83,11 @@ describe('the action on a pull request (built dist/index.js against a local GitH
     api.pulls.set(7, { head: { sha: HEAD }, files: PR_FILES });
     const workspace = mkdtempSync(join(tmpdir(), 'content-gate-ws-'));
     writeTree(workspace, WORKSPACE_FILES);
-    const go = (inputs: Record<string, string> = {}, payload = pullRequestPayload()) =>
+    // The checkout holds the base commit, whose config checks the pull request.
+    const baseSha = commitAll(workspace, 'Base');
+    const go = (inputs: Record<string, string> = {}, payload = pullRequestPayload(false, baseSha)) =>
       runAction({ dist, apiUrl: api.url, workspace, event: 'pull_request', payload, inputs });
-    return { api, workspace, go };
+    return { api, workspace, go, baseSha };
   }
 
   it('publishes a check run in batches of 50 and one sticky comment, edited in place', async () => {
@@ -183,8 +185,8 @@ describe('the action on a pull request (built dist/index.js against a local GitH
   });
 
   it('falls back to workflow commands for the most severe findings on a fork, and writes nothing', async () => {
-    const { api, go } = await setup();
-    const result = await go({}, pullRequestPayload(true));
+    const { api, go, baseSha } = await setup();
+    const result = await go({}, pullRequestPayload(true, baseSha));
     expect(result.code).toBe(1);
     expect(api.calls()).toEqual(['GET /repos/library/site/pulls/7/files']);
     const errors = result.stdout.match(/^::error file=/gm) ?? [];
@@ -276,21 +278,14 @@ describe('the action on a pull request (built dist/index.js against a local GitH
   });
 
   it('says so when pull_request_target did not check out the pull request head', async () => {
-    const { api, workspace } = await setup();
-    execFileSync('git', ['init', '-q'], { cwd: workspace });
-    execFileSync(
-      'git',
-      ['-c', 'user.name=E', '-c', 'user.email=e@example.org', 'commit', '-q', '--allow-empty', '-m', 'base'],
-      {
-        cwd: workspace,
-      },
-    );
+    // The workspace is at the base commit, as actions/checkout leaves it for pull_request_target.
+    const { api, workspace, baseSha } = await setup();
     const result = await runAction({
       dist,
       apiUrl: api.url,
       workspace,
       event: 'pull_request_target',
-      payload: pullRequestPayload(true),
+      payload: pullRequestPayload(true, baseSha),
       inputs: { comment: 'false' },
     });
     expect(result.summary).toMatch(/The workspace is at [0-9a-f]{7}, not the pull request's head bbbbbbb/);

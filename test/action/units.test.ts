@@ -5,6 +5,7 @@ import { fallbackAnnotations, publishStickyComment } from '../../src/action/publ
 import { parsePatch, toChangedLines } from '../../src/action/pull-request.js';
 import { keepTrackingIssue, markerLine, readState } from '../../src/action/tracking-issue.js';
 import type { Finding } from '../../src/core/types.js';
+import { STICKY_MARKER } from '../../src/report/comment.js';
 import { FakeGitHub } from '../helpers/github-api.js';
 
 const quiet = { info: () => {}, warning: () => {} };
@@ -265,7 +266,12 @@ describe('sticky comment settings', () => {
         suggestions: [],
       };
       const publish = (setting: 'true' | 'false' | 'on-failure', findings: Finding[], failed: boolean) =>
-        publishStickyComment(client, target, findings, { setting, failed, files: 1 });
+        publishStickyComment(client, target, findings, {
+          setting,
+          failed,
+          files: 1,
+          author: 'github-actions[bot]',
+        });
       expect(await publish('false', [warning], true)).toBe('skipped');
       expect(api.requests).toEqual([]);
       expect(await publish('on-failure', [warning], false)).toBe('skipped');
@@ -275,6 +281,46 @@ describe('sticky comment settings', () => {
       expect(await publish('on-failure', [], false)).toBe('updated');
       expect(api.issueComments.get(3)).toHaveLength(1);
       expect(api.issueComments.get(3)?.[0]?.body).toContain('All clear');
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it("never edits another user's comment that copies the marker: it keeps its own", async () => {
+    const api = new FakeGitHub();
+    await api.start();
+    try {
+      const client = new GitHubApi({ token: 't', baseUrl: api.url, log: quiet });
+      const forged = {
+        id: 1,
+        body: `${STICKY_MARKER}\nAll clear, merge away!`,
+        user: { login: 'mallory', type: 'User' },
+      };
+      api.issueComments.set(4, [forged]);
+      const options = { setting: 'true' as const, failed: true, files: 1, author: 'github-actions[bot]' };
+      const target = { owner: 'o', repo: 'r', number: 4 };
+      const finding: Finding = {
+        severity: 'error',
+        ruleId: 'confidential/draft',
+        category: 'confidential',
+        message: 'An editing note is still in the post.',
+        policy: 'P',
+        file: 'x.md',
+        line: 2,
+        column: 1,
+        endLine: 2,
+        endColumn: 5,
+        suggestions: [],
+      };
+      expect(await publishStickyComment(client, target, [finding], options)).toBe('created');
+      expect(await publishStickyComment(client, target, [finding], options)).toBe('unchanged');
+      const comments = api.issueComments.get(4) ?? [];
+      expect(comments.map((c) => [c.user.login, c.body.includes('editing note')])).toEqual([
+        ['mallory', false],
+        ['github-actions[bot]', true],
+      ]);
+      expect(comments[0]?.body).toBe(forged.body);
+      expect(api.calls().filter((c) => c.startsWith('PATCH'))).toEqual([]);
     } finally {
       await api.stop();
     }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -111,6 +111,23 @@ export function writeTree(root: string, files: Record<string, string>): void {
     if (!existsSync(dirname(full))) mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, text);
   }
+}
+
+/** Runs git in `dir` with a fixed identity and no user or system config. */
+export function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+  }).trim();
+}
+
+/** Makes `dir` a git repository (if it is not one) and commits everything in it; returns the commit. */
+export function commitAll(dir: string, message = 'Commit'): string {
+  if (!existsSync(join(dir, '.git'))) git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '--allow-empty', '-m', message);
+  return git(dir, 'rev-parse', 'HEAD');
 }
 
 /** A unified-diff patch that adds every line of `text` (a new file), as the files API returns it. */
