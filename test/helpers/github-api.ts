@@ -87,6 +87,8 @@ export class FakeGitHub {
   readonly issueComments = new Map<number, Comment[]>();
   readonly reviewComments = new Map<number, ReviewComment[]>();
   readonly issues: Issue[] = [];
+  /** Repository files by commit, then path: what the contents API serves. */
+  readonly contents = new Map<string, Record<string, string>>();
   /** Every write answers 403 like a read-only token. */
   readOnly = false;
   /** Page size cap, to exercise pagination with few items. */
@@ -214,6 +216,17 @@ export class FakeGitHub {
       return list;
     };
     return [
+      [
+        'GET',
+        /^\/contents\/(.+)$/,
+        (p, url, _body, send) => {
+          const path = decodeURIComponent(p[0] ?? '');
+          const text = this.contents.get(url.searchParams.get('ref') ?? '')?.[path];
+          if (text === undefined) return false;
+          const content = Buffer.from(text).toString('base64');
+          send(200, { type: 'file', encoding: 'base64', path, name: path.split('/').pop(), content });
+        },
+      ],
       [
         'GET',
         /^\/pulls\/(\d+)$/,
