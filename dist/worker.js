@@ -90294,7 +90294,8 @@ var credentialRule = {
     const found = [];
     for (const part of secretlintInputs(doc)) {
       const result2 = await ctx.state.lintSource({
-        source: { content: part.text, filePath: doc.file, ext: part.ext, contentType: "text" },
+        // secretlint names its timing marks after the path: a newline in a file name breaks them.
+        source: { content: part.text, filePath: plainName(doc.file), ext: part.ext, contentType: "text" },
         options: { config: ctx.state.config, maskSecrets: true, noPhysicFilePath: true }
       });
       for (const message of result2.messages) {
@@ -90423,6 +90424,9 @@ function looksRandom(value2) {
   if (value2.length < 8 || new Set(value2).size < 5) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(value2)).length;
   return classes >= 3 || classes === 2 && /\d/.test(value2) && value2.length >= 16;
+}
+function plainName(file2) {
+  return file2.replace(/[\u0000-\u001f\u007f]/g, "_");
 }
 
 // src/rules/secrets/index.ts
