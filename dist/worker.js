@@ -58102,6 +58102,34 @@ function isUrlLike(text5, url2) {
   return t === url2 || `mailto:${t}` === url2 || /^(https?:\/\/|www\.)\S+$/i.test(t) || /^\S+@\S+\.\w+$/.test(t);
 }
 
+// src/core/excerpt.ts
+var MAX_EXCERPT = 80;
+var QUOTED = /“([^”]*)”|"([^"\n]*)"/g;
+function clipQuotes(message, source, inCode = false) {
+  return message.replace(QUOTED, (whole, curly, straight) => {
+    const inner = curly ?? straight ?? "";
+    const open2 = curly === void 0 ? '"' : "\u201C";
+    const close2 = curly === void 0 ? '"' : "\u201D";
+    if (!isFromPost(inner, source)) return whole;
+    if (inCode) return `${open2}\u2026${close2}`;
+    if (inner.length <= MAX_EXCERPT && !inner.includes("\n")) return whole;
+    return `${open2}${clip(inner)}${close2}`;
+  });
+}
+function keepSuggestion(suggestion, span) {
+  const lines = (text5) => text5.split("\n").length;
+  return suggestion.length <= span.length + MAX_EXCERPT && lines(suggestion) <= lines(span) + 1;
+}
+function isFromPost(text5, source) {
+  if (text5.length < 2) return false;
+  const firstLine = text5.split("\n")[0] ?? "";
+  return source.includes(firstLine.slice(0, MAX_EXCERPT + 1));
+}
+function clip(text5) {
+  const firstLine = (text5.split("\n")[0] ?? "").trimEnd();
+  return firstLine.length > MAX_EXCERPT - 1 || firstLine.length < text5.length ? `${firstLine.slice(0, MAX_EXCERPT - 1).trimEnd()}\u2026` : firstLine;
+}
+
 // src/core/fingerprint.ts
 import { createHash } from "node:crypto";
 function fingerprint(ruleId, file2, lineText, occurrence) {
@@ -58328,7 +58356,7 @@ var Engine = class {
       }
       if (timing) timing("suppressions", performance.now() - started);
     }
-    const local = { index: doc.index, shift: part?.offset ?? 0 };
+    const local = { index: doc.index, shift: part?.offset ?? 0, code: codeSpans(doc) };
     for (const { rule, state: ruleState } of this.entries) {
       if (scope !== "all" && needsMainThread(rule) !== (scope === "main-thread")) continue;
       const started = timing ? performance.now() : 0;
@@ -58419,6 +58447,8 @@ var Engine = class {
   /** Stores a report as offsets into its whole file (`local` maps a part's offsets onto the file). */
   place(state, meta3, report, local = { index: state.index, shift: 0 }) {
     let [start, end, documentLevel] = spanOf(local.index, report);
+    const inCode = !documentLevel && (local.code?.() ?? []).some(([from, to]) => start >= from && start < to);
+    report = limitQuoting(report, local.index.source, local.index.source.slice(start, end), inCode);
     if (documentLevel) [start, end] = spanOf(state.index, { document: true, message: "" });
     else {
       start += local.shift;
@@ -58562,6 +58592,21 @@ var Engine = class {
     return false;
   }
 };
+function codeSpans(doc) {
+  let spans;
+  return () => {
+    spans ??= doc.nodes("code").map((n) => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0]);
+    return spans;
+  };
+}
+function limitQuoting(report, source, span, inCode) {
+  const message = clipQuotes(report.message, source, inCode);
+  const suggestions = report.suggestions?.filter((s2) => !inCode && keepSuggestion(s2, span));
+  if (message === report.message && suggestions?.length === report.suggestions?.length) return report;
+  const limited = { ...report, message, suggestions };
+  if (suggestions?.length !== report.suggestions?.length) limited.safeFix = false;
+  return limited;
+}
 function ruleError(rule, error62) {
   const reason = error62 instanceof Error ? error62.message : String(error62);
   return {
@@ -88102,14 +88147,14 @@ function anyCase(source, global2 = false) {
 
 // src/rules/prohibited/context/mentions.ts
 var TITLE_TAGS = /* @__PURE__ */ new Set(["i", "em", "cite", "q"]);
-var QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|«[^»\n]{1,200}»/g;
+var QUOTED2 = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|«[^»\n]{1,200}»/g;
 function mentionIndex(doc) {
   let ranges;
   const quotedByBlock = /* @__PURE__ */ new Map();
   const quotedIn = (block) => {
     let found = quotedByBlock.get(block);
     if (!found) {
-      found = [...block.text.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length]);
+      found = [...block.text.matchAll(QUOTED2)].map((m) => [m.index, m.index + m[0].length]);
       quotedByBlock.set(block, found);
     }
     return found;
@@ -88698,7 +88743,7 @@ var TITLE_SMALL_WORDS = /* @__PURE__ */ new Set([
   "vs"
 ]);
 var MAX_QUOTED_MENTION_WORDS = 8;
-var QUOTED2 = /“([^”\n]{1,300})”|"([^"\n]{1,300})"|‘([^’\n]{1,300})’/gu;
+var QUOTED3 = /“([^”\n]{1,300})”|"([^"\n]{1,300})"|‘([^’\n]{1,300})’/gu;
 var WORK_LINK = /catalog|catalogue|worldcat|openlibrary|goodreads|bookshop|librarything|overdrive|libbyapp|hoopla|isbn|gutenberg|\/books?\//i;
 var WORD2 = /[\p{L}\p{N}'’*-]+/gu;
 function isTitleCaseWord(word) {
@@ -88722,7 +88767,7 @@ function insideKnownTitle(text5, start, end) {
   return false;
 }
 function insideShortQuote(text5, start, end) {
-  for (const m of text5.matchAll(QUOTED2)) {
+  for (const m of text5.matchAll(QUOTED3)) {
     const at = (m.index ?? 0) + 1;
     const inner = m[1] ?? m[2] ?? m[3] ?? "";
     if (at <= start && at + inner.length >= end) {

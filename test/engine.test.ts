@@ -215,3 +215,40 @@ describe('--changed-since', () => {
     );
   });
 });
+
+describe('what a finding may quote from its post', () => {
+  const quoting: Rule = {
+    meta: {
+      id: 'confidential/draft',
+      policy: 'Test',
+      clause: 'Test',
+      defaultSeverity: 'error',
+      description: 'Quotes',
+    },
+    check(doc, ctx) {
+      for (const [start, end] of [
+        [0, doc.source.indexOf('\n')],
+        [doc.source.indexOf('```'), doc.source.length - 1],
+      ] as const) {
+        const text = doc.source.slice(start, end);
+        ctx.report({ start, end, message: `Found “${text}” here.`, suggestions: [text.repeat(3)] });
+      }
+    },
+  };
+  const long = `${'word '.repeat(40)}end`;
+  const post = `${long}\n\n\`\`\`\nsecret line one\nsecret line two\n\`\`\`\n`;
+
+  it('cuts a long quotation to 80 characters and drops a suggestion that carries more of the post', async () => {
+    const [first] = await checkMarkdown(post, { rules: [quoting] });
+    expect(first?.message).toBe(`Found “${'word '.repeat(15)}word…” here.`);
+    expect(first?.message.length).toBeLessThan(100);
+    expect(first?.suggestions).toEqual([]);
+  });
+
+  it('quotes nothing of a code block', async () => {
+    const [, inCode] = await checkMarkdown(post, { rules: [quoting] });
+    expect([inCode?.line, inCode?.column]).toEqual([3, 1]);
+    expect(inCode?.message).toBe('Found “…” here.');
+    expect(JSON.stringify(inCode)).not.toContain('secret');
+  });
+});

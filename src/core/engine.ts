@@ -1,5 +1,7 @@
+import type { Code } from 'mdast';
 import type { Node } from 'unist';
 import { Document } from './document.js';
+import { clipQuotes, keepSuggestion } from './excerpt.js';
 import { fingerprint } from './fingerprint.js';
 import {
   needsMainThread,
@@ -211,7 +213,7 @@ export class Engine {
       }
       if (timing) timing('suppressions', performance.now() - started);
     }
-    const local = { index: doc.index, shift: part?.offset ?? 0 };
+    const local = { index: doc.index, shift: part?.offset ?? 0, code: codeSpans(doc) };
     for (const { rule, state: ruleState } of this.entries) {
       if (scope !== 'all' && needsMainThread(rule) !== (scope === 'main-thread')) continue;
       const started = timing ? performance.now() : 0;
@@ -310,9 +312,11 @@ export class Engine {
     state: FileState,
     meta: RuleMeta,
     report: RuleReport,
-    local: { index: SourceIndex; shift: number } = { index: state.index, shift: 0 },
+    local: PlaceIn = { index: state.index, shift: 0 },
   ): void {
     let [start, end, documentLevel] = spanOf(local.index, report);
+    const inCode = !documentLevel && (local.code?.() ?? []).some(([from, to]) => start >= from && start < to);
+    report = limitQuoting(report, local.index.source, local.index.source.slice(start, end), inCode);
     if (documentLevel) [start, end] = spanOf(state.index, { document: true, message: '' });
     else {
       start += local.shift;
@@ -494,6 +498,34 @@ export class Engine {
     }
     return false;
   }
+}
+
+/** Where a report is placed: the document (or part) it was made on, and its code blocks. */
+interface PlaceIn {
+  index: SourceIndex;
+  shift: number;
+  code?: () => [number, number][];
+}
+
+/** Offsets of the document's fenced and indented code blocks, computed once when first asked. */
+function codeSpans(doc: Document): () => [number, number][] {
+  let spans: [number, number][] | undefined;
+  return () => {
+    spans ??= doc
+      .nodes<Code>('code')
+      .map((n): [number, number] => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0]);
+    return spans;
+  };
+}
+
+/** The report with its quotations of the post capped (see `clipQuotes`). */
+function limitQuoting(report: RuleReport, source: string, span: string, inCode: boolean): RuleReport {
+  const message = clipQuotes(report.message, source, inCode);
+  const suggestions = report.suggestions?.filter((s) => !inCode && keepSuggestion(s, span));
+  if (message === report.message && suggestions?.length === report.suggestions?.length) return report;
+  const limited = { ...report, message, suggestions };
+  if (suggestions?.length !== report.suggestions?.length) limited.safeFix = false;
+  return limited;
 }
 
 function ruleError(rule: Rule, error: unknown): RuleReport {
