@@ -11416,9 +11416,9 @@ var init_module = __esm({
         const pattern2 = /(.*?)::end(\|\|.*)?/;
         const observer = new options3.PerformanceObserver((items) => {
           const entries = items.getEntries();
-          entries.forEach((entry) => {
-            if (entry.entryType === "mark") {
-              const match = entry.name.match(pattern2);
+          entries.forEach((entry2) => {
+            if (entry2.entryType === "mark") {
+              const match = entry2.name.match(pattern2);
               const endIdentifier = match ? match[1] : void 0;
               const suffix = match && match[2] ? match[2] : "";
               if (endIdentifier) {
@@ -11432,9 +11432,9 @@ var init_module = __esm({
                   }));
                 }
               }
-              this.entries.push(entry);
-            } else if (entry.entryType === "measure") {
-              this.measures.push(entry);
+              this.entries.push(entry2);
+            } else if (entry2.entryType === "measure") {
+              this.measures.push(entry2);
             }
           });
         });
@@ -30456,8 +30456,8 @@ function requireLodash_uniq() {
     var index3 = -1, length = entries ? entries.length : 0;
     this.clear();
     while (++index3 < length) {
-      var entry = entries[index3];
-      this.set(entry[0], entry[1]);
+      var entry2 = entries[index3];
+      this.set(entry2[0], entry2[1]);
     }
   }
   function hashClear() {
@@ -30492,8 +30492,8 @@ function requireLodash_uniq() {
     var index3 = -1, length = entries ? entries.length : 0;
     this.clear();
     while (++index3 < length) {
-      var entry = entries[index3];
-      this.set(entry[0], entry[1]);
+      var entry2 = entries[index3];
+      this.set(entry2[0], entry2[1]);
     }
   }
   function listCacheClear() {
@@ -30537,8 +30537,8 @@ function requireLodash_uniq() {
     var index3 = -1, length = entries ? entries.length : 0;
     this.clear();
     while (++index3 < length) {
-      var entry = entries[index3];
-      this.set(entry[0], entry[1]);
+      var entry2 = entries[index3];
+      this.set(entry2[0], entry2[1]);
     }
   }
   function mapCacheClear() {
@@ -30772,8 +30772,8 @@ function requireLodash_uniqwith() {
     var index3 = -1, length = entries ? entries.length : 0;
     this.clear();
     while (++index3 < length) {
-      var entry = entries[index3];
-      this.set(entry[0], entry[1]);
+      var entry2 = entries[index3];
+      this.set(entry2[0], entry2[1]);
     }
   }
   function hashClear() {
@@ -30808,8 +30808,8 @@ function requireLodash_uniqwith() {
     var index3 = -1, length = entries ? entries.length : 0;
     this.clear();
     while (++index3 < length) {
-      var entry = entries[index3];
-      this.set(entry[0], entry[1]);
+      var entry2 = entries[index3];
+      this.set(entry2[0], entry2[1]);
     }
   }
   function listCacheClear() {
@@ -30853,8 +30853,8 @@ function requireLodash_uniqwith() {
     var index3 = -1, length = entries ? entries.length : 0;
     this.clear();
     while (++index3 < length) {
-      var entry = entries[index3];
-      this.set(entry[0], entry[1]);
+      var entry2 = entries[index3];
+      this.set(entry2[0], entry2[1]);
     }
   }
   function mapCacheClear() {
@@ -31148,8 +31148,8 @@ function requireLodash_sortby() {
       var index3 = -1, length = entries ? entries.length : 0;
       this.clear();
       while (++index3 < length) {
-        var entry = entries[index3];
-        this.set(entry[0], entry[1]);
+        var entry2 = entries[index3];
+        this.set(entry2[0], entry2[1]);
       }
     }
     function hashClear() {
@@ -31184,8 +31184,8 @@ function requireLodash_sortby() {
       var index3 = -1, length = entries ? entries.length : 0;
       this.clear();
       while (++index3 < length) {
-        var entry = entries[index3];
-        this.set(entry[0], entry[1]);
+        var entry2 = entries[index3];
+        this.set(entry2[0], entry2[1]);
       }
     }
     function listCacheClear() {
@@ -31229,8 +31229,8 @@ function requireLodash_sortby() {
       var index3 = -1, length = entries ? entries.length : 0;
       this.clear();
       while (++index3 < length) {
-        var entry = entries[index3];
-        this.set(entry[0], entry[1]);
+        var entry2 = entries[index3];
+        this.set(entry2[0], entry2[1]);
       }
     }
     function mapCacheClear() {
@@ -39516,9 +39516,9 @@ var memo = {
     if (!bucket)
       return empty3;
     handoff = void 0;
-    const entry = { value: empty3, issues: null };
-    bucket.set(payload.value, entry);
-    open.push(entry);
+    const entry2 = { value: empty3, issues: null };
+    bucket.set(payload.value, entry2);
+    open.push(entry2);
     return empty3;
   },
   guard(inst) {
@@ -39592,16 +39592,16 @@ var memo = {
         const depth = open.length;
         const result2 = base2(payload, ctx);
         handoff = void 0;
-        const entry = open.length > depth ? open.pop() : void 0;
+        const entry2 = open.length > depth ? open.pop() : void 0;
         if (result2 instanceof Promise) {
           return result2.then((r) => {
-            if (entry)
-              entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+            if (entry2)
+              entry2.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
             return r;
           });
         }
-        if (entry)
-          entry.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES;
+        if (entry2)
+          entry2.issues = result2.issues.length ? cloneIssues(result2.issues) : NO_ISSUES;
         return result2;
       };
       inst._zod.parse = wrapped;
@@ -50015,42 +50015,42 @@ function extractDefs(ctx, schema) {
   if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
     return;
   const idToSchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.entries()) {
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
+  for (const entry2 of ctx.seen.entries()) {
+    const id = ctx.metadataRegistry.get(entry2[0])?.id;
     if (id) {
       const existing = idToSchema.get(id);
-      if (existing && existing !== entry[0]) {
+      if (existing && existing !== entry2[0]) {
         throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
       }
-      idToSchema.set(id, entry[0]);
+      idToSchema.set(id, entry2[0]);
     }
   }
-  const makeURI = (entry) => {
+  const makeURI = (entry2) => {
     const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
     if (ctx.external) {
-      const externalId = ctx.external.registry.get(entry[0])?.id;
+      const externalId = ctx.external.registry.get(entry2[0])?.id;
       const uriGenerator = ctx.external.uri ?? ((id2) => id2);
       if (externalId) {
         return { ref: uriGenerator(externalId) };
       }
-      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
-      entry[1].defId = id;
+      const id = entry2[1].defId ?? entry2[1].schema.id ?? `schema${ctx.counter++}`;
+      entry2[1].defId = id;
       return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
     }
     const uriPrefix = `#`;
     const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
-    if (entry[1] === root2 && !entry[1].schema.id) {
+    if (entry2[1] === root2 && !entry2[1].schema.id) {
       return { ref: uriPrefix };
     }
-    const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+    const defId = entry2[1].schema.id ?? `__schema${ctx.counter++}`;
     return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
   };
-  const extractToDef = (entry) => {
-    if (entry[1].schema.$ref) {
+  const extractToDef = (entry2) => {
+    if (entry2[1].schema.$ref) {
       return;
     }
-    const seen = entry[1];
-    const { ref, defId } = makeURI(entry);
+    const seen = entry2[1];
+    const { ref, defId } = makeURI(entry2);
     seen.def = { ...seen.schema };
     if (defId)
       seen.defId = defId;
@@ -50061,8 +50061,8 @@ function extractDefs(ctx, schema) {
     schema2.$ref = ref;
   };
   if (ctx.cycles === "throw") {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry2 of ctx.seen.entries()) {
+      const seen = entry2[1];
       if (seen.cycle) {
         throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
 
@@ -50070,31 +50070,31 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
       }
     }
   }
-  for (const entry of ctx.seen.entries()) {
-    const seen = entry[1];
-    if (schema === entry[0]) {
-      extractToDef(entry);
+  for (const entry2 of ctx.seen.entries()) {
+    const seen = entry2[1];
+    if (schema === entry2[0]) {
+      extractToDef(entry2);
       continue;
     }
     if (ctx.external) {
-      const ext = ctx.external.registry.get(entry[0])?.id;
-      if (schema !== entry[0] && ext) {
-        extractToDef(entry);
+      const ext = ctx.external.registry.get(entry2[0])?.id;
+      if (schema !== entry2[0] && ext) {
+        extractToDef(entry2);
         continue;
       }
     }
-    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    const id = ctx.metadataRegistry.get(entry2[0])?.id;
     if (id) {
-      extractToDef(entry);
+      extractToDef(entry2);
       continue;
     }
     if (seen.cycle) {
-      extractToDef(entry);
+      extractToDef(entry2);
       continue;
     }
     if (seen.count > 1) {
       if (ctx.reused === "ref") {
-        extractToDef(entry);
+        extractToDef(entry2);
       }
     }
   }
@@ -50276,12 +50276,12 @@ function finalize(ctx, schema) {
     });
   };
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of [...ctx.seen.entries()].reverse()) {
-      flattenRef(entry[0]);
+    for (const entry2 of [...ctx.seen.entries()].reverse()) {
+      flattenRef(entry2[0]);
     }
     if (ctx.target !== "openapi-3.0") {
-      for (const entry of ctx.seen.entries()) {
-        compactTypeUnion(entry[1].def ?? entry[1].schema);
+      for (const entry2 of ctx.seen.entries()) {
+        compactTypeUnion(entry2[1].def ?? entry2[1].schema);
       }
     }
     for (const rewrite of ctx.deferred)
@@ -50328,8 +50328,8 @@ function finalize(ctx, schema) {
     delete result2.id;
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
-    for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
+    for (const entry2 of ctx.seen.entries()) {
+      const seen = entry2[1];
       if (seen.def && seen.defId) {
         if (seen.def.id === seen.defId)
           delete seen.def.id;
@@ -50941,9 +50941,9 @@ function stringifyKeyNames(bySchema, json2, visited) {
 var pendingRecords = /* @__PURE__ */ new WeakMap();
 function rewriteKeyNames(ctx) {
   const bySchema = /* @__PURE__ */ new Map();
-  for (const entry of ctx.seen.values()) {
-    if (entry.def && !bySchema.has(entry.schema))
-      bySchema.set(entry.schema, entry);
+  for (const entry2 of ctx.seen.values()) {
+    if (entry2.def && !bySchema.has(entry2.schema))
+      bySchema.set(entry2.schema, entry2);
   }
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
@@ -50957,8 +50957,8 @@ function rewriteKeyNames(ctx) {
   }
   if (!rewrites.size)
     return;
-  for (const entry of ctx.seen.values()) {
-    for (const carrier of [entry.schema, entry.def]) {
+  for (const entry2 of ctx.seen.values()) {
+    for (const carrier of [entry2.schema, entry2.def]) {
       const rewritten = carrier && rewrites.get(carrier.propertyNames);
       if (rewritten)
         carrier.propertyNames = rewritten;
@@ -51152,8 +51152,8 @@ function toJSONSchema(input2, params) {
     const registry2 = input2;
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
-    for (const entry of registry2._idmap.entries()) {
-      const [_, schema] = entry;
+    for (const entry2 of registry2._idmap.entries()) {
+      const [_, schema] = entry2;
       processSchema(schema, ctx2);
     }
     const schemas = {};
@@ -51163,8 +51163,8 @@ function toJSONSchema(input2, params) {
       defs
     };
     ctx2.external = external2;
-    for (const entry of registry2._idmap.entries()) {
-      const [key, schema] = entry;
+    for (const entry2 of registry2._idmap.entries()) {
+      const [key, schema] = entry2;
       extractDefs(ctx2, schema);
       assignProp(schemas, key, finalize(ctx2, schema));
     }
@@ -61022,7 +61022,7 @@ var FormattingElementList = class {
   /** Returns the entry's ark, or null if the entries after the last marker are not indexed. */
   _insertElementEntry(element2, token, older) {
     const newer = older === null ? null : older.newer;
-    const entry = {
+    const entry2 = {
       type: EntryType.Element,
       element: element2,
       token,
@@ -61033,44 +61033,44 @@ var FormattingElementList = class {
       newerSameTag: null
     };
     if (newer === null) {
-      this.newest = entry;
+      this.newest = entry2;
     } else {
-      newer.older = entry;
+      newer.older = entry2;
     }
     if (older !== null) {
-      older.newer = entry;
+      older.newer = entry2;
     }
-    return this.index === null ? null : this._addToIndex(this.index, entry);
+    return this.index === null ? null : this._addToIndex(this.index, entry2);
   }
-  _addToIndex(index3, entry) {
-    const { tagName, attrs } = entry.token;
+  _addToIndex(index3, entry2) {
+    const { tagName, attrs } = entry2.token;
     const key = tagName + attrs.map(({ name, value: value2 }) => `\0${name}\0${value2}`).sort().join("");
     let ark = index3.arks.get(key);
     if (ark === void 0) {
       ark = { entries: [], key };
       index3.arks.set(key, ark);
     }
-    ark.entries.push(entry);
-    entry.ark = ark;
-    this.elementEntries.set(entry.element, entry);
+    ark.entries.push(entry2);
+    entry2.ark = ark;
+    this.elementEntries.set(entry2.element, entry2);
     let head = index3.tagNames.get(tagName);
     if (head === void 0) {
       head = { olderSameTag: null };
       index3.tagNames.set(tagName, head);
     }
-    entry.olderSameTag = head.olderSameTag;
-    entry.newerSameTag = head;
+    entry2.olderSameTag = head.olderSameTag;
+    entry2.newerSameTag = head;
     if (head.olderSameTag !== null) {
-      head.olderSameTag.newerSameTag = entry;
+      head.olderSameTag.newerSameTag = entry2;
     }
-    head.olderSameTag = entry;
+    head.olderSameTag = entry2;
     return ark;
   }
   //Mutations
   insertMarker() {
     if (this.index === null) {
-      for (let entry = this.newest; entry !== null && entry.type === EntryType.Element; entry = entry.older) {
-        this.elementEntries.set(entry.element, entry);
+      for (let entry2 = this.newest; entry2 !== null && entry2.type === EntryType.Element; entry2 = entry2.older) {
+        this.elementEntries.set(entry2.element, entry2);
       }
     }
     const marker = {
@@ -61089,14 +61089,14 @@ var FormattingElementList = class {
     if (this.index === null) {
       let oldest = null;
       let count = 0;
-      for (let entry = this.newest; entry !== null && entry.type === EntryType.Element; entry = entry.older) {
-        oldest = entry;
+      for (let entry2 = this.newest; entry2 !== null && entry2.type === EntryType.Element; entry2 = entry2.older) {
+        oldest = entry2;
         count++;
       }
       if (count >= NOAH_ARK_CAPACITY) {
         this.index = { arks: /* @__PURE__ */ new Map(), tagNames: /* @__PURE__ */ new Map() };
-        for (let entry = oldest; entry !== null && entry.type === EntryType.Element; entry = entry.newer) {
-          this._addToIndex(this.index, entry);
+        for (let entry2 = oldest; entry2 !== null && entry2.type === EntryType.Element; entry2 = entry2.newer) {
+          this._addToIndex(this.index, entry2);
         }
       }
     }
@@ -61110,38 +61110,38 @@ var FormattingElementList = class {
     this.bookmark = null;
     this._insertElementEntry(element2, token, bookmark);
   }
-  removeEntry(entry) {
+  removeEntry(entry2) {
     var _a4;
-    if (entry.newer === null ? this.newest !== entry : entry.newer.older !== entry) {
+    if (entry2.newer === null ? this.newest !== entry2 : entry2.newer.older !== entry2) {
       return;
     }
-    this.elementEntries.delete(entry.element);
-    if (entry.newer === null) {
-      this.newest = entry.older;
+    this.elementEntries.delete(entry2.element);
+    if (entry2.newer === null) {
+      this.newest = entry2.older;
     } else {
-      entry.newer.older = entry.older;
+      entry2.newer.older = entry2.older;
     }
-    if (entry.older !== null) {
-      entry.older.newer = entry.newer;
+    if (entry2.older !== null) {
+      entry2.older.newer = entry2.newer;
     }
-    if (entry.ark !== null) {
-      const { entries, key } = entry.ark;
-      entries.splice(entries.indexOf(entry), 1);
+    if (entry2.ark !== null) {
+      const { entries, key } = entry2.ark;
+      entries.splice(entries.indexOf(entry2), 1);
       if (entries.length === 0)
         (_a4 = this.index) === null || _a4 === void 0 ? void 0 : _a4.arks.delete(key);
     }
-    if (entry.newerSameTag !== null) {
-      entry.newerSameTag.olderSameTag = entry.olderSameTag;
-      if (entry.olderSameTag !== null) {
-        entry.olderSameTag.newerSameTag = entry.newerSameTag;
+    if (entry2.newerSameTag !== null) {
+      entry2.newerSameTag.olderSameTag = entry2.olderSameTag;
+      if (entry2.olderSameTag !== null) {
+        entry2.olderSameTag.newerSameTag = entry2.newerSameTag;
       }
     }
   }
-  replaceElement(entry, element2) {
-    if (this.elementEntries.delete(entry.element)) {
-      this.elementEntries.set(element2, entry);
+  replaceElement(entry2, element2) {
+    if (this.elementEntries.delete(entry2.element)) {
+      this.elementEntries.set(element2, entry2);
     }
-    entry.element = element2;
+    entry2.element = element2;
   }
   /**
    * Clears the list of formatting elements up to the last marker.
@@ -61165,18 +61165,18 @@ var FormattingElementList = class {
     if (this.index !== null) {
       return (_b2 = (_a4 = this.index.tagNames.get(tagName)) === null || _a4 === void 0 ? void 0 : _a4.olderSameTag) !== null && _b2 !== void 0 ? _b2 : null;
     }
-    for (let entry = this.newest; entry !== null && entry.type === EntryType.Element; entry = entry.older) {
-      if (entry.token.tagName === tagName) {
-        return entry;
+    for (let entry2 = this.newest; entry2 !== null && entry2.type === EntryType.Element; entry2 = entry2.older) {
+      if (entry2.token.tagName === tagName) {
+        return entry2;
       }
     }
     return null;
   }
   getElementEntry(element2) {
     if (this.index === null) {
-      for (let entry = this.newest; entry !== null && entry.type === EntryType.Element; entry = entry.older) {
-        if (entry.element === element2) {
-          return entry;
+      for (let entry2 = this.newest; entry2 !== null && entry2.type === EntryType.Element; entry2 = entry2.older) {
+        if (entry2.element === element2) {
+          return entry2;
         }
       }
     }
@@ -62193,12 +62193,12 @@ var Parser = class {
   /** @protected */
   _reconstructActiveFormattingElements() {
     let oldest = null;
-    for (let entry = this.activeFormattingElements.newest; entry !== null && entry.type === EntryType.Element && !this.openElements.contains(entry.element); entry = entry.older) {
-      oldest = entry;
+    for (let entry2 = this.activeFormattingElements.newest; entry2 !== null && entry2.type === EntryType.Element && !this.openElements.contains(entry2.element); entry2 = entry2.older) {
+      oldest = entry2;
     }
-    for (let entry = oldest; entry !== null && entry.type === EntryType.Element; entry = entry.newer) {
-      this._insertElement(entry.token, this.treeAdapter.getNamespaceURI(entry.element));
-      this.activeFormattingElements.replaceElement(entry, this.openElements.current);
+    for (let entry2 = oldest; entry2 !== null && entry2.type === EntryType.Element; entry2 = entry2.newer) {
+      this._insertElement(entry2.token, this.treeAdapter.getNamespaceURI(entry2.element));
+      this.activeFormattingElements.replaceElement(entry2, this.openElements.current);
     }
   }
   //Close elements
@@ -75651,9 +75651,9 @@ function initializeDocument(effects) {
   function exitContainers(size) {
     let index3 = stack.length;
     while (index3-- > size) {
-      const entry = stack[index3];
-      self2.containerState = entry[1];
-      entry[0].exit.call(self2, effects);
+      const entry2 = stack[index3];
+      self2.containerState = entry2[1];
+      entry2[0].exit.call(self2, effects);
     }
     stack.length = size;
   }
@@ -78700,6 +78700,29 @@ function alignOffsets(value2, source, base2) {
   return (i2) => base2 + (offsets[Math.min(Math.max(i2, 0), value2.length)] ?? 0);
 }
 
+// src/core/nesting.ts
+var MAX_NESTING = 32;
+var CONTAINER_PREFIX = /^(?:[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+/gm;
+var MARKER = /[>*+-]|\d{1,9}[.)]/g;
+var NO_BREAK_SPACE = "\xA0";
+function withinNesting(source) {
+  let out;
+  let copied = 0;
+  for (const prefix of source.matchAll(CONTAINER_PREFIX)) {
+    if (prefix[0].length <= MAX_NESTING) continue;
+    const markers2 = [...prefix[0].matchAll(MARKER)];
+    if (markers2.length <= MAX_NESTING) continue;
+    out ??= [];
+    const start = prefix.index ?? 0;
+    for (const marker of markers2.slice(MAX_NESTING)) {
+      const at = start + (marker.index ?? 0);
+      out.push(source.slice(copied, at), NO_BREAK_SPACE.repeat(marker[0].length));
+      copied = at + marker[0].length;
+    }
+  }
+  return out ? out.join("") + source.slice(copied) : source;
+}
+
 // src/core/sorted.ts
 function lastAtOrBefore(sorted, value2) {
   let lo = 0;
@@ -78763,7 +78786,7 @@ var Document = class {
     this.path = path3;
     this.source = source;
     this.vfile = new VFile({ path: path3, value: source });
-    this.tree = markdown.parse(this.vfile);
+    this.tree = markdown.parse(new VFile({ path: path3, value: withinNesting(source) }));
     this.index = new SourceIndex(source);
     this.frontMatter = parseFrontMatter(this.tree, source);
   }
@@ -79127,9 +79150,41 @@ function clip(text5) {
 
 // src/core/fingerprint.ts
 import { createHash } from "node:crypto";
-function fingerprint(ruleId, file2, lineText, occurrence) {
-  const normalized = lineText.trim().replace(/\s+/g, " ");
-  return createHash("sha256").update(`${ruleId}\0${file2}\0${normalized}\0${occurrence}`).digest("hex").slice(0, 32);
+var Fingerprints = class {
+  constructor(file2) {
+    this.file = file2;
+  }
+  file;
+  lines = /* @__PURE__ */ new Map();
+  counts = /* @__PURE__ */ new Map();
+  prefixes = /* @__PURE__ */ new Map();
+  next(ruleId, lineText) {
+    const line = this.keysOf(lineText);
+    const counts = entry(this.counts, ruleId, () => /* @__PURE__ */ new Map());
+    const occurrence = counts.get(line.trimmed) ?? 0;
+    counts.set(line.trimmed, occurrence + 1);
+    const prefixes = entry(this.prefixes, ruleId, () => /* @__PURE__ */ new Map());
+    const prefix = entry(
+      prefixes,
+      line.normalized,
+      () => createHash("sha256").update(`${ruleId}\0${this.file}\0${line.normalized}\0`)
+    );
+    return prefix.copy().update(String(occurrence)).digest("hex").slice(0, 32);
+  }
+  keysOf(lineText) {
+    return entry(this.lines, lineText, () => {
+      const trimmed = lineText.trim();
+      return { trimmed, normalized: trimmed.replace(/\s+/g, " ") };
+    });
+  }
+};
+function entry(map4, key, create3) {
+  let value2 = map4.get(key);
+  if (value2 === void 0) {
+    value2 = create3();
+    map4.set(key, value2);
+  }
+  return value2;
 }
 
 // src/core/severity.ts
@@ -79147,7 +79202,9 @@ function atLeast(severity, threshold) {
 }
 
 // src/core/suppress.ts
-var COMMENT = /<!--\s*content-gate-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
+var COMMENT = /<!--\s*content-gate-(disable-next-line|disable|enable)\b([\s\S]{0,1000}?)-->/g;
+var MAX_SUPPRESSIONS = 500;
+var TOO_MANY_SUPPRESSIONS = `This post has more than ${MAX_SUPPRESSIONS} suppression comments; those after the ${MAX_SUPPRESSIONS}th hide nothing. Fix the text instead, or split the post.`;
 function parseRuleList(text5) {
   const beforeReason = text5.split(/\s--(?:\s|$)/)[0] ?? "";
   return beforeReason.split(/[,\s]+/).map((r) => r.trim()).filter((r) => r.length > 0 && r !== "*");
@@ -79262,7 +79319,7 @@ var ENGINE_RULES = [
     policy: "Content Gate",
     clause: "A suppression added by a change needs a reason a reviewer can read (config `suppressions`), so problems are not hidden in plain sight.",
     defaultSeverity: "notice",
-    description: "A suppression comment added without a reason after `--`, or where the config does not allow new ones: it hides nothing."
+    description: "A suppression comment added without a reason after `--`, or where the config does not allow new ones, or past the 500th in one post: it hides nothing."
   },
   {
     id: "internal/rule-error",
@@ -79464,7 +79521,7 @@ var Engine = class {
     return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   }
   stamp(state) {
-    const occurrences = /* @__PURE__ */ new Map();
+    const fingerprints = new Fingerprints(state.file);
     const kept = [];
     const seen = /* @__PURE__ */ new Set();
     const refused = this.refusedSuppressions(state);
@@ -79480,33 +79537,32 @@ var Engine = class {
       seen.add(key);
       if (findSuppression(active, meta3.id, from.line, to.line)) continue;
       kept.push(
-        this.finding(state, meta3, severity, report2, from, to, start, end, documentLevel, occurrences)
+        this.finding(state, meta3, severity, report2, from, to, start, end, documentLevel, fingerprints)
       );
     }
-    kept.push(...this.unusedSuppressions(state, active, occurrences));
-    kept.push(...this.refusedFindings(state, refused, occurrences));
+    kept.push(...this.unusedSuppressions(state, active, fingerprints));
+    kept.push(...this.refusedFindings(state, refused, fingerprints));
     return kept.sort(byPosition);
   }
   /** Suppressions the change adds that do not count, with the reason why. */
   refusedSuppressions(state) {
     const refused = /* @__PURE__ */ new Map();
     const { isAdded, suppressionPolicy = "allow" } = this.options;
-    if (!isAdded) return refused;
-    for (const s2 of state.suppressions) {
-      const why = isAdded(state.file, s2.line) ? refusal(s2, suppressionPolicy) : void 0;
+    state.suppressions.forEach((s2, index3) => {
+      const why = index3 >= MAX_SUPPRESSIONS ? TOO_MANY_SUPPRESSIONS : isAdded?.(state.file, s2.line) ? refusal(s2, suppressionPolicy) : void 0;
       if (why) refused.set(s2, why);
-    }
+    });
     return refused;
   }
-  refusedFindings(state, refused, occurrences) {
+  refusedFindings(state, refused, fingerprints) {
     const meta3 = this.metaById.get("content/refused-suppression");
     const severity = this.severityOf(meta3.id);
     if (severity === "off") return [];
     return [...refused].map(
-      ([s2, message]) => this.directiveFinding(state, meta3, severity, s2, message, occurrences)
+      ([s2, message]) => this.directiveFinding(state, meta3, severity, s2, message, fingerprints)
     );
   }
-  directiveFinding(state, meta3, severity, s2, message, occurrences) {
+  directiveFinding(state, meta3, severity, s2, message, fingerprints) {
     const start = state.index.offset(s2.line, s2.column);
     const end = state.index.offset(s2.endLine, s2.endColumn);
     return this.finding(
@@ -79519,14 +79575,11 @@ var Engine = class {
       start,
       end,
       false,
-      occurrences
+      fingerprints
     );
   }
-  finding(state, meta3, severity, report2, from, to, start, end, documentLevel, occurrences) {
+  finding(state, meta3, severity, report2, from, to, start, end, documentLevel, fingerprints) {
     const lineText = state.index.lines[from.line - 1] ?? "";
-    const occurrenceKey = `${meta3.id}\0${lineText.trim()}`;
-    const occurrence = occurrences.get(occurrenceKey) ?? 0;
-    occurrences.set(occurrenceKey, occurrence + 1);
     const suggestions = (report2.suggestions ?? []).slice(0, 5);
     const finding2 = {
       ruleId: meta3.id,
@@ -79540,7 +79593,7 @@ var Engine = class {
       endLine: to.line,
       endColumn: to.column,
       suggestions,
-      fingerprint: fingerprint(meta3.id, state.file, lineText, occurrence)
+      fingerprint: fingerprints.next(meta3.id, lineText)
     };
     if (documentLevel) finding2.documentLevel = true;
     if (suggestions.length === 1 && report2.safeFix && !documentLevel) {
@@ -79548,7 +79601,7 @@ var Engine = class {
     }
     return finding2;
   }
-  unusedSuppressions(state, active, occurrences) {
+  unusedSuppressions(state, active, fingerprints) {
     const meta3 = this.metaById.get("content/unused-suppression");
     const severity = this.severityOf(meta3.id);
     if (severity === "off") return [];
@@ -79560,7 +79613,7 @@ var Engine = class {
         const known = target === "*" || this.isKnownTarget(target);
         if (known && target !== "*" && !this.targetRan(target)) continue;
         const message = known ? `This suppression of ${target === "*" ? "all rules" : `'${target}'`} hides nothing here: remove it so it does not hide a future problem.` : `'${target}' is not a Content Gate rule or category, so this suppression hides nothing. Check the spelling of the rule id.`;
-        out.push(this.directiveFinding(state, meta3, severity, s2, message, occurrences));
+        out.push(this.directiveFinding(state, meta3, severity, s2, message, fingerprints));
       }
     }
     return out;
@@ -79711,7 +79764,7 @@ function mergeReports(reports, version2) {
 }
 function withFingerprints(findings, cwd) {
   const lines = /* @__PURE__ */ new Map();
-  const occurrences = /* @__PURE__ */ new Map();
+  const fingerprints = /* @__PURE__ */ new Map();
   return findings.map((f) => {
     if (!lines.has(f.file)) {
       let text5;
@@ -79725,10 +79778,12 @@ function withFingerprints(findings, cwd) {
     const fileLines = lines.get(f.file);
     if (!fileLines) return { ...f, fingerprint: `${f.ruleId}:${f.file}:${f.line}:${f.column}` };
     const lineText = fileLines[f.line - 1] ?? "";
-    const key = `${f.file}\0${f.ruleId}\0${lineText.trim()}`;
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
-    return { ...f, fingerprint: fingerprint(f.ruleId, f.file, lineText, occurrence) };
+    let forFile = fingerprints.get(f.file);
+    if (!forFile) {
+      forFile = new Fingerprints(f.file);
+      fingerprints.set(f.file, forFile);
+    }
+    return { ...f, fingerprint: forFile.next(f.ruleId, lineText) };
   });
 }
 
@@ -80113,17 +80168,17 @@ function hostIs(host, listed) {
   const l = listed.toLowerCase().replace(/^\*\./, "").replace(/^www\./, "");
   return host === l || host.endsWith(`.${l}`);
 }
-function hostAndPathIs(url2, entry) {
-  const slash = entry.indexOf("/");
-  if (slash === -1) return hostIs(url2.host, entry);
-  return hostIs(url2.host, entry.slice(0, slash)) && url2.path.startsWith(entry.slice(slash));
+function hostAndPathIs(url2, entry2) {
+  const slash = entry2.indexOf("/");
+  if (slash === -1) return hostIs(url2.host, entry2);
+  return hostIs(url2.host, entry2.slice(0, slash)) && url2.path.startsWith(entry2.slice(slash));
 }
 function embedProviderOf(url2) {
   if (!url2.external) return void 0;
   return EMBED_PROVIDERS.find((p) => p.hosts.some((h2) => hostIs(url2.host, h2)));
 }
 function isServiceEmbed(url2) {
-  return SERVICE_EMBED_HOSTS.some((entry) => hostAndPathIs(url2, entry));
+  return SERVICE_EMBED_HOSTS.some((entry2) => hostAndPathIs(url2, entry2));
 }
 function stockAgencyOf(url2) {
   if (!url2.external) return void 0;
@@ -80137,12 +80192,12 @@ var OwnedMedia = class {
   hostGlobs = [];
   constructor(entries) {
     for (const raw of entries) {
-      const entry = raw.trim().replace(/^https?:\/\//i, "");
-      if (!entry) continue;
-      const looksLikeHost = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:\/|$)/i.test(entry);
-      if (looksLikeHost && !entry.includes("/")) this.hosts.push(entry.toLowerCase());
-      else if (looksLikeHost) this.hostGlobs.push((0, import_picomatch.default)(entry.toLowerCase(), { dot: true }));
-      else this.pathGlobs.push((0, import_picomatch.default)(entry.replace(/^\/+/, ""), { dot: true }));
+      const entry2 = raw.trim().replace(/^https?:\/\//i, "");
+      if (!entry2) continue;
+      const looksLikeHost = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:\/|$)/i.test(entry2);
+      if (looksLikeHost && !entry2.includes("/")) this.hosts.push(entry2.toLowerCase());
+      else if (looksLikeHost) this.hostGlobs.push((0, import_picomatch.default)(entry2.toLowerCase(), { dot: true }));
+      else this.pathGlobs.push((0, import_picomatch.default)(entry2.replace(/^\/+/, ""), { dot: true }));
     }
   }
   get empty() {
@@ -80605,20 +80660,20 @@ function heroImages(doc) {
           entries.push({ url: v, path: [field, key], credits: nested });
       }
     }
-    for (const entry of entries) {
-      if (!entry.url.trim()) continue;
-      const span = frontMatterValueSpan(fm, entry.path);
+    for (const entry2 of entries) {
+      if (!entry2.url.trim()) continue;
+      const span = frontMatterValueSpan(fm, entry2.path);
       const start = span?.[0] ?? fm.node.position?.start.offset ?? 0;
       const end = span?.[1] ?? fm.node.position?.end.offset ?? 0;
       out.push({
         kind: "hero",
         form: "frontMatter",
-        rawUrl: entry.url,
-        url: parseMediaUrl(entry.url),
-        field: entry.path.join("."),
+        rawUrl: entry2.url,
+        url: parseMediaUrl(entry2.url),
+        field: entry2.path.join("."),
         start,
         end,
-        captions: [...entry.credits, ...ownCredits, ...topCredits]
+        captions: [...entry2.credits, ...ownCredits, ...topCredits]
       });
     }
   }
@@ -81370,25 +81425,25 @@ var negations = "(?:\\b(?:no|not|never|nothing|nobody|none|without|nor|neither|h
 
 // src/rules/shared/phrases.ts
 function compileLexicon(entries) {
-  return entries.map((entry) => ({
-    entry,
+  return entries.map((entry2) => ({
+    entry: entry2,
     regex: new RegExp(
-      `(?<![\\p{L}\\p{N}_])(?:${entry.pattern})(?![\\p{L}\\p{N}_])`,
-      entry.caseSensitive ? "gu" : "giu"
+      `(?<![\\p{L}\\p{N}_])(?:${entry2.pattern})(?![\\p{L}\\p{N}_])`,
+      entry2.caseSensitive ? "gu" : "giu"
     ),
-    unlessFollowedBy: entry.unlessFollowedBy ? new RegExp(`^(?:${entry.unlessFollowedBy})`, "iu") : void 0,
-    unlessPrecededBy: entry.unlessPrecededBy ? new RegExp(`(?:${entry.unlessPrecededBy})$`, "iu") : void 0
+    unlessFollowedBy: entry2.unlessFollowedBy ? new RegExp(`^(?:${entry2.unlessFollowedBy})`, "iu") : void 0,
+    unlessPrecededBy: entry2.unlessPrecededBy ? new RegExp(`(?:${entry2.unlessPrecededBy})$`, "iu") : void 0
   }));
 }
 function matchText(text5, lexicon10) {
   const out = [];
-  for (const { entry, regex: regex2, unlessFollowedBy, unlessPrecededBy } of lexicon10) {
+  for (const { entry: entry2, regex: regex2, unlessFollowedBy, unlessPrecededBy } of lexicon10) {
     regex2.lastIndex = 0;
     for (const m of text5.matchAll(regex2)) {
       const index3 = m.index ?? 0;
       if (unlessFollowedBy?.test(text5.slice(index3 + m[0].length, index3 + m[0].length + 40))) continue;
       if (unlessPrecededBy?.test(text5.slice(Math.max(0, index3 - 40), index3))) continue;
-      out.push({ entry, index: index3, text: m[0] });
+      out.push({ entry: entry2, index: index3, text: m[0] });
     }
   }
   out.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
@@ -81418,13 +81473,15 @@ function reportMatch(match, extra = {}) {
 
 // src/rules/shared/sentences.ts
 var SENTENCE_END = /[.!?]+["'”’)]*(?=\s|$)/g;
+var MAX_SENTENCE_REACH = 500;
 function sentenceAt(block, index3) {
   const { text: text5 } = block;
-  let start = 0;
-  let end = text5.length;
-  SENTENCE_END.lastIndex = 0;
-  for (const m of text5.matchAll(SENTENCE_END)) {
-    const stop = (m.index ?? 0) + m[0].length;
+  const from = Math.max(0, index3 - MAX_SENTENCE_REACH);
+  const window2 = text5.slice(from, Math.min(text5.length, index3 + MAX_SENTENCE_REACH));
+  let start = from;
+  let end = from + window2.length;
+  for (const m of window2.matchAll(SENTENCE_END)) {
+    const stop = from + (m.index ?? 0) + m[0].length;
     if (stop <= index3) start = stop;
     else {
       end = stop;
@@ -81555,9 +81612,9 @@ var spokespersonRule = {
     const orgPattern = `(?:${org.join("|")})`;
     return {
       claims: compileLexicon(
-        spokespersonClaims.map((entry) => ({
-          ...entry,
-          pattern: entry.pattern.replaceAll("{org}", orgPattern)
+        spokespersonClaims.map((entry2) => ({
+          ...entry2,
+          pattern: entry2.pattern.replaceAll("{org}", orgPattern)
         }))
       ),
       spokespeople: new Set(run2.config.spokespeople.map(normalName))
@@ -81826,14 +81883,19 @@ var frontMatterRule = {
 var contentRules = [frontMatterRule];
 
 // src/language/words.ts
+var MAX_TOKEN_REACH = 100;
 function tokenAround(text5, start, end) {
   let from = start;
   let to = end;
-  while (from > 0 && !/\s/.test(text5[from - 1])) from--;
-  while (to < text5.length && !/\s/.test(text5[to])) to++;
+  while (from > 0 && start - from < MAX_TOKEN_REACH && !/\s/.test(text5[from - 1])) from--;
+  while (to < text5.length && to - end < MAX_TOKEN_REACH && !/\s/.test(text5[to])) to++;
+  if (start - from >= MAX_TOKEN_REACH || to - end >= MAX_TOKEN_REACH) return text5.slice(from, to);
   return text5.slice(from, to).replace(/^[("'“‘[{]+|[)"'”’\]},.;:!?]+$/gu, "");
 }
+var MAX_WORD_LENGTH = 60;
 function notAWord(word, token) {
+  if (word.length > MAX_WORD_LENGTH || token.length >= word.length + MAX_TOKEN_REACH)
+    return "too long to be a word";
   if (/[@]/.test(token)) return "email or handle";
   if (token.startsWith("#")) return "hashtag";
   if (/[/\\]/.test(token) || /^(https?:|www\.)/i.test(token)) return "address or path";
@@ -85602,14 +85664,63 @@ async function languageEngine(dialect) {
     }
   };
 }
-async function lintBlocks(linter, blocks) {
-  if (blocks.length === 0) return [];
+var CHUNK_LENGTH = 3e3;
+var MAX_GRAMMAR_LENGTH = 2e5;
+function segmentsOf(blocks, limit = MAX_GRAMMAR_LENGTH) {
+  const out = [];
+  let budget = limit;
+  for (const block of blocks) {
+    let offset = 0;
+    while (offset < block.text.length && budget > 0) {
+      const end = cutAt(block.text, offset, Math.min(CHUNK_LENGTH, budget));
+      out.push({ block, offset, text: block.text.slice(offset, end) });
+      budget -= end - offset;
+      offset = end;
+    }
+  }
+  return out;
+}
+function cutAt(text5, from, length) {
+  const limit = from + length;
+  if (limit >= text5.length) return text5.length;
+  const earliest = from + Math.floor(length / 2);
+  let space = -1;
+  for (let i2 = limit - 1; i2 > earliest; i2--) {
+    if (!/\s/.test(text5.charAt(i2))) continue;
+    if (/[.!?]["'”’)]*$/.test(text5.slice(Math.max(earliest, i2 - 4), i2))) return i2 + 1;
+    if (space < 0) space = i2 + 1;
+  }
+  if (space >= 0) return space;
+  return /[\uD800-\uDBFF]/.test(text5.charAt(limit - 1)) ? limit - 1 : limit;
+}
+function piecesOf(segments) {
+  const pieces = [];
+  let current = [];
+  let length = 0;
+  for (const segment of segments) {
+    if (current.length > 0 && length + BLOCK_SEPARATOR.length + segment.text.length > CHUNK_LENGTH) {
+      pieces.push(current);
+      current = [];
+      length = 0;
+    }
+    length += (current.length > 0 ? BLOCK_SEPARATOR.length : 0) + segment.text.length;
+    current.push(segment);
+  }
+  if (current.length > 0) pieces.push(current);
+  return pieces;
+}
+async function lintBlocks(linter, blocks, limit = MAX_GRAMMAR_LENGTH) {
+  const out = [];
+  for (const piece of piecesOf(segmentsOf(blocks, limit))) out.push(...await lintPiece(linter, piece));
+  return out.sort((a, b) => a.block.sourceOffset(a.start) - b.block.sourceOffset(b.start));
+}
+async function lintPiece(linter, segments) {
   const starts = [];
   let text5 = "";
-  for (const block of blocks) {
+  for (const segment of segments) {
     if (text5) text5 += BLOCK_SEPARATOR;
     starts.push(text5.length);
-    text5 += block.text;
+    text5 += segment.text;
   }
   const original = text5;
   text5 = asciiQuotes(text5);
@@ -85622,14 +85733,14 @@ async function lintBlocks(linter, blocks) {
       const start = toUtf16(span.start);
       const end = toUtf16(span.end);
       const index3 = lastAtOrBefore(starts, start);
-      const block = blocks[index3];
+      const segment = segments[index3];
       const from = start - starts[index3];
       const to = end - starts[index3];
-      if (to <= block.text.length && from >= 0) {
+      if (to <= segment.text.length && from >= 0) {
         out.push({
-          block,
-          start: from,
-          end: to,
+          block: segment.block,
+          start: segment.offset + from,
+          end: segment.offset + to,
           rule,
           kind: lint.lint_kind(),
           message: lint.message(),
@@ -85642,7 +85753,7 @@ async function lintBlocks(linter, blocks) {
       lint.free();
     }
   }
-  return out.sort((a, b) => a.block.sourceOffset(a.start) - b.block.sourceOffset(b.start));
+  return out;
 }
 function replacementOf(suggestion, problem) {
   const text5 = suggestion.get_replacement_text();
@@ -85666,16 +85777,16 @@ function codePointToUtf16(text5) {
 
 // src/language/patterns.ts
 function compileGrammarPatterns(entries) {
-  return entries.map((entry) => ({
-    entry,
-    regex: new RegExp(`(?<![\\p{L}\\p{N}_'\u2019])(?:${entry.pattern})(?![\\p{L}\\p{N}_'\u2019])`, "giud"),
-    followedBy: entry.unlessFollowedBy ? new RegExp(`^(?:${entry.unlessFollowedBy})`, "iu") : void 0,
-    precededBy: entry.unlessPrecededBy ? new RegExp(`(?:${entry.unlessPrecededBy})$`, "iu") : void 0
+  return entries.map((entry2) => ({
+    entry: entry2,
+    regex: new RegExp(`(?<![\\p{L}\\p{N}_'\u2019])(?:${entry2.pattern})(?![\\p{L}\\p{N}_'\u2019])`, "giud"),
+    followedBy: entry2.unlessFollowedBy ? new RegExp(`^(?:${entry2.unlessFollowedBy})`, "iu") : void 0,
+    precededBy: entry2.unlessPrecededBy ? new RegExp(`(?:${entry2.unlessPrecededBy})$`, "iu") : void 0
   }));
 }
 function matchGrammarPatterns(text5, patterns) {
   const out = [];
-  for (const { entry, regex: regex2, followedBy, precededBy } of patterns) {
+  for (const { entry: entry2, regex: regex2, followedBy, precededBy } of patterns) {
     regex2.lastIndex = 0;
     for (const m of text5.matchAll(regex2)) {
       const span = m.indices?.groups?.w;
@@ -85685,17 +85796,17 @@ function matchGrammarPatterns(text5, patterns) {
       if (precededBy?.test(text5.slice(Math.max(0, index3 - 40), index3))) continue;
       const [start, end] = span;
       const wrong = text5.slice(start, end);
-      const replacement = matchCase(wrong, replacementOf2(entry, wrong, m.groups ?? {}));
-      const message = entry.message.replaceAll("{match}", wrong).replaceAll("{replacement}", replacement);
-      out.push({ entry, start, end, wrong, replacement, message });
+      const replacement = matchCase(wrong, replacementOf2(entry2, wrong, m.groups ?? {}));
+      const message = entry2.message.replaceAll("{match}", wrong).replaceAll("{replacement}", replacement);
+      out.push({ entry: entry2, start, end, wrong, replacement, message });
     }
   }
   return out.sort((a, b) => a.start - b.start);
 }
-function replacementOf2(entry, wrong, groups) {
-  if (entry.transform === "base-verb") return baseForm(wrong.toLowerCase());
-  if (entry.transform === "plural-verb") return PLURAL_VERB[wrong.toLowerCase()] ?? wrong;
-  return (entry.replacement ?? "").replace(/\$<(\w+)>/g, (_, name) => groups[name] ?? "");
+function replacementOf2(entry2, wrong, groups) {
+  if (entry2.transform === "base-verb") return baseForm(wrong.toLowerCase());
+  if (entry2.transform === "plural-verb") return PLURAL_VERB[wrong.toLowerCase()] ?? wrong;
+  return (entry2.replacement ?? "").replace(/\$<(\w+)>/g, (_, name) => groups[name] ?? "");
 }
 var PLURAL_VERB = { is: "are", was: "were", has: "have", does: "do" };
 function baseForm(verb) {
@@ -87050,6 +87161,13 @@ var grammarRule = {
       reported.set(block, spans);
     };
     const engine = await ctx.state.engine;
+    const proseLength = doc.prose.reduce((sum, block) => sum + block.text.length, 0);
+    if (proseLength > MAX_GRAMMAR_LENGTH) {
+      ctx.run.warn(
+        `Grammar was checked on the first ${MAX_GRAMMAR_LENGTH.toLocaleString("en-US")} characters of this post's ${proseLength.toLocaleString("en-US")}; split the post to check the rest.`,
+        doc.file
+      );
+    }
     for (const lint of await engine.lintDocument(doc)) {
       const kind = HARPER_RULES[lint.rule];
       if (!kind || lint.block.inQuote) continue;
@@ -88514,9 +88632,9 @@ var LinkSession = class {
   }
 };
 function pruneCache(data, now) {
-  for (const [url2, entry] of Object.entries(data.entries)) {
-    const failing = (entry.history?.consecutive ?? 0) > 0;
-    if (!failing && now - entry.result.checkedAt > CACHE_KEEP_MS) delete data.entries[url2];
+  for (const [url2, entry2] of Object.entries(data.entries)) {
+    const failing = (entry2.history?.consecutive ?? 0) > 0;
+    if (!failing && now - entry2.result.checkedAt > CACHE_KEEP_MS) delete data.entries[url2];
   }
 }
 function progressWriter() {
@@ -89624,7 +89742,9 @@ function compileCased(entries) {
   const cased = entries.map((e) => ({ ...e, caseSensitive: true, pattern: anyCaseLiterals(e.pattern) }));
   return {
     entries: compileLexicon(cased),
-    probes: cased.map((e) => new RegExp(e.pattern, e.pattern.includes("\\p{") ? "u" : ""))
+    // The probe starts where a word starts, as the entry does: a probe free to start inside a run
+    // of letters retries at every one of them and costs the square of the run.
+    probes: cased.map((e) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${e.pattern})`, "u"))
   };
 }
 function anyCase(source, global2 = false) {
@@ -89788,8 +89908,8 @@ function hostIs2(host, domain3) {
 function escapeRegExp2(text5) {
   return text5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function isAddress(entry) {
-  return !/\s/.test(entry.trim()) && /\.[a-z]{2,}/i.test(entry);
+function isAddress(entry2) {
+  return !/\s/.test(entry2.trim()) && /\.[a-z]{2,}/i.test(entry2);
 }
 function nameRegExp(names) {
   const usable = names.map((n) => n.trim()).filter((n) => n.length > 2);
@@ -89802,8 +89922,8 @@ function nameRegExp(names) {
 function ownOrganization(config2) {
   const org = config2.organization;
   const fundraising = org.fundraising ?? [];
-  const fundraisingAddresses = fundraising.filter(isAddress).map((entry) => {
-    const { hostPath } = parseAddress(/^[a-z]+:\/\//i.test(entry) ? entry : `https://${entry}`);
+  const fundraisingAddresses = fundraising.filter(isAddress).map((entry2) => {
+    const { hostPath } = parseAddress(/^[a-z]+:\/\//i.test(entry2) ? entry2 : `https://${entry2}`);
     return hostPath;
   });
   const names = nameRegExp([...org.name ? [org.name] : [], ...fundraising.filter((e) => !isAddress(e))]);
@@ -89817,11 +89937,13 @@ function ownOrganization(config2) {
 
 // src/rules/prohibited/context/sentences.ts
 function sentenceAround(text5, index3, length = 0) {
-  const before = text5.slice(0, index3);
-  let start = 0;
-  for (const m of before.matchAll(/[.!?]+["”’)]*\s+|\n/g)) start = m.index + m[0].length;
-  const after = /[.!?]+(?=["”’)]*(?:\s|$))|\n/.exec(text5.slice(index3 + length));
-  const end = after ? index3 + length + after.index + after[0].length : text5.length;
+  const from = Math.max(0, index3 - MAX_SENTENCE_REACH);
+  const before = text5.slice(from, index3);
+  let start = from;
+  for (const m of before.matchAll(/[.!?]+["”’)]*\s+|\n/g)) start = from + m.index + m[0].length;
+  const rest = text5.slice(index3 + length, index3 + length + MAX_SENTENCE_REACH);
+  const after = /[.!?]+(?=["”’)]*(?:\s|$))|\n/.exec(rest);
+  const end = after ? index3 + length + after.index + after[0].length : index3 + length + rest.length;
   return text5.slice(start, end);
 }
 
@@ -90090,7 +90212,7 @@ ${afterText}`)) return void 0;
 
 // src/lexicons/defamation.ts
 var HONORIFIC = "(?:Councilor|Councillor|Councilwoman|Councilman|Mayor|Director|Trustee|Senator|Representative|Rep\\.|Commissioner|Chief|Officer|Sheriff|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Mx\\.|Judge|Superintendent|Treasurer|Chair|Chairman|Chairwoman|President|Professor|Principal|Governor|Alderman|Selectman|Selectwoman|Manager|Pastor|Reverend|Rev\\.)";
-var NAME_WORD = "\\p{Lu}[\\p{L}'\u2019.-]*";
+var NAME_WORD = "\\p{Lu}[\\p{L}'\u2019.-]{0,40}";
 var NAMED = `(?:${HONORIFIC} )?${NAME_WORD}(?: (?:${NAME_WORD}|of|&|and))*?(?: ${NAME_WORD})?`;
 var NOT_A_NAME = "^(?:The|This|That|These|Those|He|She|It|They|We|I|You|Our|Their|His|Her|My|Your|A|An|Someone|Somebody|Everyone|Everybody|Nobody|Anyone|One|Patrons?|Staff|People|Readers|Nothing|What|Who|If|When|And|But|So|Then|There|Here|Each|Every|Some|Many|Most|All|No|Yes|Today|Yesterday|Now|Also|Sadly|Apparently|Clearly|Honestly|Frankly)$";
 var RELATIVE = "(?:also |still |clearly |obviously |just |really |basically |actually |totally |nothing but |no better than |a bunch of |a pack of |a gang of )?";
@@ -90319,9 +90441,11 @@ function inlineAncestorsAt(container, offset) {
 }
 function sentenceAround2(text5, index3) {
   let start = index3;
-  while (start > 0 && !/[.!?]/u.test(text5[start - 1] ?? "")) start--;
+  const first = Math.max(0, index3 - MAX_SENTENCE_REACH);
+  while (start > first && !/[.!?]/u.test(text5[start - 1] ?? "")) start--;
   let end = index3;
-  while (end < text5.length && !/[.!?]/u.test(text5[end] ?? "")) end++;
+  const last = Math.min(text5.length, index3 + MAX_SENTENCE_REACH);
+  while (end < last && !/[.!?]/u.test(text5[end] ?? "")) end++;
   return { start, end: Math.min(text5.length, end + 1) };
 }
 function isSentenceStart(text5, index3) {
@@ -91106,7 +91230,7 @@ var offTopicRule = {
 
 // src/lexicons/political.ts
 var HOUSE5 = 'Content Gate house list, from the policy item "Charitable solicitations or political campaigning"';
-var NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]+)(?: \p{Lu}[\p{L}'’.-]+){0,2}`;
+var NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]{1,40})(?: \p{Lu}[\p{L}'’.-]{1,40}){0,2}`;
 var OFFICE = String.raw`(?:mayor|city council(?:or)?|council(?:or|man|woman|member)?|(?:state |u\.?s\.? )?senat(?:e|or)|congress(?:man|woman)?|governor|president|state rep(?:resentative)?|representative|school (?:committee|board)|sheriff|district attorney|selectboard|select board|alderman|alder|assembly(?:man|woman|member)?|county commission(?:er)?|judge|treasurer|clerk|trustee)`;
 var MEASURE = String.raw`(?:question|measure|prop(?:osition)?|amendment|ballot question|referendum|initiative|levy|override|issue|article|bond|the (?:library |school |tax )?(?:levy|override|bond|referendum|measure))`;
 var politicalPhrases = [
@@ -92455,21 +92579,21 @@ var Walker = class {
     if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
     const files = this.getArray(this.state.paths);
     for (let i2 = 0; i2 < entries.length; ++i2) {
-      const entry = entries[i2];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
+      const entry2 = entries[i2];
+      if (entry2.isFile() || entry2.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry2.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path3 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path3)) continue;
+      } else if (entry2.isDirectory()) {
+        let path3 = joinDirectoryPath(entry2.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry2.name, path3)) continue;
         this.pushDirectory(path3, paths, filters);
         this.walkDirectory(this.state, path3, path3, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path3 = joinPathWithBasePath(entry.name, directoryPath);
+      } else if (this.resolveSymlink && entry2.isSymbolicLink()) {
+        let path3 = joinPathWithBasePath(entry2.name, directoryPath);
         this.resolveSymlink(path3, this.state, (stat2, resolvedPath) => {
           if (stat2.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path3 + pathSeparator)) return;
+            if (exclude && exclude(entry2.name, useRealPaths ? resolvedPath : path3 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path3 + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path3;
@@ -92960,12 +93084,12 @@ function symbolicLinks(cwd, keep) {
     } catch {
       return;
     }
-    for (const entry of entries) {
-      const path3 = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.name.startsWith(".") || SKIPPED_FOLDERS.has(entry.name)) continue;
-      if (entry.isSymbolicLink()) {
+    for (const entry2 of entries) {
+      const path3 = dir ? `${dir}/${entry2.name}` : entry2.name;
+      if (entry2.name.startsWith(".") || SKIPPED_FOLDERS.has(entry2.name)) continue;
+      if (entry2.isSymbolicLink()) {
         if (keep(path3)) links.push(path3);
-      } else if (entry.isDirectory() && keep(`${path3}/`)) {
+      } else if (entry2.isDirectory() && keep(`${path3}/`)) {
         walk(path3, depth + 1);
       }
     }
@@ -93122,11 +93246,11 @@ var FindingsCache = class _FindingsCache {
     return new _FindingsCache(path3, key, previous3);
   }
   get(file2, hash2) {
-    const entry = this.previous[file2];
-    if (entry?.hash === hash2) {
+    const entry2 = this.previous[file2];
+    if (entry2?.hash === hash2) {
       this.hits++;
-      this.current[file2] = entry;
-      return entry.result;
+      this.current[file2] = entry2;
+      return entry2.result;
     }
     this.misses++;
     return void 0;
@@ -93140,8 +93264,8 @@ var FindingsCache = class _FindingsCache {
    */
   save(cwd) {
     const files = {};
-    for (const [file2, entry] of Object.entries(this.previous)) {
-      if (!(file2 in this.current) && existsSync7(resolve11(cwd, file2))) files[file2] = entry;
+    for (const [file2, entry2] of Object.entries(this.previous)) {
+      if (!(file2 in this.current) && existsSync7(resolve11(cwd, file2))) files[file2] = entry2;
     }
     Object.assign(files, this.current);
     mkdirSync(dirname8(this.path), { recursive: true });
@@ -93171,8 +93295,8 @@ function startWorker(workerData) {
   if (!import.meta.url.endsWith(".ts"))
     return new Worker2(new URL("./worker.js", import.meta.url), { workerData });
   const loader = createRequire2(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs");
-  const entry = new URL("./worker.ts", import.meta.url).href;
-  const code3 = `import(${JSON.stringify(pathToFileURL2(loader).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const entry2 = new URL("./worker.ts", import.meta.url).href;
+  const code3 = `import(${JSON.stringify(pathToFileURL2(loader).href)}).then((m) => { m.register(); return import(${JSON.stringify(entry2)}); });`;
   return new Worker2(code3, { eval: true, workerData });
 }
 var CheckPool = class _CheckPool {
@@ -93481,7 +93605,7 @@ function chooseConfig(cwd, root2, options3, rules2, catalog) {
     endLine: line,
     endColumn: column,
     suggestions: [],
-    fingerprint: fingerprint("content/config-change", shown(path3), message, 0),
+    fingerprint: new Fingerprints(shown(path3)).next("content/config-change", message),
     documentLevel: true
   });
   const used = `This check used the config of ${base2.ref.slice(0, 12)}, the branch this change goes into`;

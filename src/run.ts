@@ -24,7 +24,7 @@ import {
   type FileResult,
   type TimingSink,
 } from './core/engine.js';
-import { fingerprint } from './core/fingerprint.js';
+import { Fingerprints } from './core/fingerprint.js';
 import { nearest } from './core/nearest.js';
 import { isInside, realPath, workspaceRootOf } from './core/paths.js';
 import { readText } from './core/read.js';
@@ -340,7 +340,7 @@ function chooseConfig(
     endLine: line,
     endColumn: column,
     suggestions: [],
-    fingerprint: fingerprint('content/config-change', shown(path), message, 0),
+    fingerprint: new Fingerprints(shown(path)).next('content/config-change', message),
     documentLevel: true,
   });
   const used = `This check used the config of ${base.ref.slice(0, 12)}, the branch this change goes into`;

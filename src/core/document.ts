@@ -11,6 +11,7 @@ import type { Node, Parent } from 'unist';
 import { VFile } from 'vfile';
 import YAML from 'yaml';
 import { alignOffsets, type OffsetMap } from './align.js';
+import { withinNesting } from './nesting.js';
 import { SourceIndex } from './source-index.js';
 import type { Point } from './types.js';
 import { yamlMessage } from './yaml-message.js';
@@ -91,7 +92,7 @@ export class Document {
     this.path = path;
     this.source = source;
     this.vfile = new VFile({ path, value: source });
-    this.tree = markdown.parse(this.vfile);
+    this.tree = markdown.parse(new VFile({ path, value: withinNesting(source) }));
     this.index = new SourceIndex(source);
     this.frontMatter = parseFrontMatter(this.tree, source);
   }

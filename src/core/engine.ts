@@ -2,7 +2,7 @@ import type { Code } from 'mdast';
 import type { Node } from 'unist';
 import { Document } from './document.js';
 import { clipQuotes, keepSuggestion } from './excerpt.js';
-import { fingerprint } from './fingerprint.js';
+import { Fingerprints } from './fingerprint.js';
 import {
   needsMainThread,
   type Rule,
@@ -16,9 +16,11 @@ import { SourceIndex } from './source-index.js';
 import {
   collectSuppressions,
   findSuppression,
+  MAX_SUPPRESSIONS,
   refusal,
   type Suppression,
   type SuppressionPolicy,
+  TOO_MANY_SUPPRESSIONS,
 } from './suppress.js';
 import type { EngineFinding, Severity, SeverityOrOff } from './types.js';
 
@@ -47,7 +49,7 @@ export const ENGINE_RULES: RuleMeta[] = [
       'A suppression added by a change needs a reason a reviewer can read (config `suppressions`), so problems are not hidden in plain sight.',
     defaultSeverity: 'notice',
     description:
-      'A suppression comment added without a reason after `--`, or where the config does not allow new ones: it hides nothing.',
+      'A suppression comment added without a reason after `--`, or where the config does not allow new ones, or past the 500th in one post: it hides nothing.',
   },
   {
     id: 'internal/rule-error',
@@ -349,7 +351,7 @@ export class Engine {
   }
 
   private stamp(state: FileState): EngineFinding[] {
-    const occurrences = new Map<string, number>();
+    const fingerprints = new Fingerprints(state.file);
     const kept: EngineFinding[] = [];
     const seen = new Set<string>();
     const refused = this.refusedSuppressions(state);
@@ -365,11 +367,11 @@ export class Engine {
       seen.add(key);
       if (findSuppression(active, meta.id, from.line, to.line)) continue;
       kept.push(
-        this.finding(state, meta, severity, report, from, to, start, end, documentLevel, occurrences),
+        this.finding(state, meta, severity, report, from, to, start, end, documentLevel, fingerprints),
       );
     }
-    kept.push(...this.unusedSuppressions(state, active, occurrences));
-    kept.push(...this.refusedFindings(state, refused, occurrences));
+    kept.push(...this.unusedSuppressions(state, active, fingerprints));
+    kept.push(...this.refusedFindings(state, refused, fingerprints));
     return kept.sort(byPosition);
   }
 
@@ -377,24 +379,28 @@ export class Engine {
   private refusedSuppressions(state: FileState): Map<Suppression, string> {
     const refused = new Map<Suppression, string>();
     const { isAdded, suppressionPolicy = 'allow' } = this.options;
-    if (!isAdded) return refused;
-    for (const s of state.suppressions) {
-      const why = isAdded(state.file, s.line) ? refusal(s, suppressionPolicy) : undefined;
+    state.suppressions.forEach((s, index) => {
+      const why =
+        index >= MAX_SUPPRESSIONS
+          ? TOO_MANY_SUPPRESSIONS
+          : isAdded?.(state.file, s.line)
+            ? refusal(s, suppressionPolicy)
+            : undefined;
       if (why) refused.set(s, why);
-    }
+    });
     return refused;
   }
 
   private refusedFindings(
     state: FileState,
     refused: Map<Suppression, string>,
-    occurrences: Map<string, number>,
+    fingerprints: Fingerprints,
   ): EngineFinding[] {
     const meta = this.metaById.get('content/refused-suppression') as RuleMeta;
     const severity = this.severityOf(meta.id);
     if (severity === 'off') return [];
     return [...refused].map(([s, message]) =>
-      this.directiveFinding(state, meta, severity, s, message, occurrences),
+      this.directiveFinding(state, meta, severity, s, message, fingerprints),
     );
   }
 
@@ -404,7 +410,7 @@ export class Engine {
     severity: Severity,
     s: Suppression,
     message: string,
-    occurrences: Map<string, number>,
+    fingerprints: Fingerprints,
   ): EngineFinding {
     const start = state.index.offset(s.line, s.column);
     const end = state.index.offset(s.endLine, s.endColumn);
@@ -418,7 +424,7 @@ export class Engine {
       start,
       end,
       false,
-      occurrences,
+      fingerprints,
     );
   }
 
@@ -432,12 +438,9 @@ export class Engine {
     start: number,
     end: number,
     documentLevel: boolean,
-    occurrences: Map<string, number>,
+    fingerprints: Fingerprints,
   ): EngineFinding {
     const lineText = state.index.lines[from.line - 1] ?? '';
-    const occurrenceKey = `${meta.id}\0${lineText.trim()}`;
-    const occurrence = occurrences.get(occurrenceKey) ?? 0;
-    occurrences.set(occurrenceKey, occurrence + 1);
     const suggestions = (report.suggestions ?? []).slice(0, 5);
     const finding: EngineFinding = {
       ruleId: meta.id,
@@ -451,7 +454,7 @@ export class Engine {
       endLine: to.line,
       endColumn: to.column,
       suggestions,
-      fingerprint: fingerprint(meta.id, state.file, lineText, occurrence),
+      fingerprint: fingerprints.next(meta.id, lineText),
     };
     if (documentLevel) finding.documentLevel = true;
     if (suggestions.length === 1 && report.safeFix && !documentLevel) {
@@ -463,7 +466,7 @@ export class Engine {
   private unusedSuppressions(
     state: FileState,
     active: Suppression[],
-    occurrences: Map<string, number>,
+    fingerprints: Fingerprints,
   ): EngineFinding[] {
     const meta = this.metaById.get('content/unused-suppression') as RuleMeta;
     const severity = this.severityOf(meta.id);
@@ -479,7 +482,7 @@ export class Engine {
         const message = known
           ? `This suppression of ${target === '*' ? 'all rules' : `'${target}'`} hides nothing here: remove it so it does not hide a future problem.`
           : `'${target}' is not a Content Gate rule or category, so this suppression hides nothing. Check the spelling of the rule id.`;
-        out.push(this.directiveFinding(state, meta, severity, s, message, occurrences));
+        out.push(this.directiveFinding(state, meta, severity, s, message, fingerprints));
       }
     }
     return out;

@@ -1,13 +1,48 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+
+interface LineKeys {
+  trimmed: string;
+  normalized: string;
+}
 
 /**
- * A fingerprint that survives edits elsewhere in the file: the rule, the file and the text of
- * the finding's first line (whitespace-normalised), plus which occurrence of that text it is.
+ * Fingerprints that survive edits elsewhere in the file: the rule, the file and the text of the
+ * finding's first line (whitespace-normalised), plus which occurrence of that text it is. One
+ * instance per file; each line is normalised and hashed once, so a long line with thousands of
+ * findings costs its length once rather than once per finding.
  */
-export function fingerprint(ruleId: string, file: string, lineText: string, occurrence: number): string {
-  const normalized = lineText.trim().replace(/\s+/g, ' ');
-  return createHash('sha256')
-    .update(`${ruleId}\0${file}\0${normalized}\0${occurrence}`)
-    .digest('hex')
-    .slice(0, 32);
+export class Fingerprints {
+  private readonly lines = new Map<string, LineKeys>();
+  private readonly counts = new Map<string, Map<string, number>>();
+  private readonly prefixes = new Map<string, Map<string, Hash>>();
+
+  constructor(private readonly file: string) {}
+
+  next(ruleId: string, lineText: string): string {
+    const line = this.keysOf(lineText);
+    const counts = entry(this.counts, ruleId, () => new Map<string, number>());
+    const occurrence = counts.get(line.trimmed) ?? 0;
+    counts.set(line.trimmed, occurrence + 1);
+    const prefixes = entry(this.prefixes, ruleId, () => new Map<string, Hash>());
+    const prefix = entry(prefixes, line.normalized, () =>
+      createHash('sha256').update(`${ruleId}\0${this.file}\0${line.normalized}\0`),
+    );
+    return prefix.copy().update(String(occurrence)).digest('hex').slice(0, 32);
+  }
+
+  private keysOf(lineText: string): LineKeys {
+    return entry(this.lines, lineText, () => {
+      const trimmed = lineText.trim();
+      return { trimmed, normalized: trimmed.replace(/\s+/g, ' ') };
+    });
+  }
+}
+
+function entry<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
 }

@@ -20,7 +20,15 @@ export interface Suppression {
   used: Set<string>;
 }
 
-const COMMENT = /<!--\s*content-gate-(disable-next-line|disable|enable)\b([\s\S]*?)-->/g;
+/**
+ * The text of a directive is bounded so an unclosed `<!-- content-gate-disable` repeated through
+ * a post costs linear time rather than a scan to the end of the file from each one.
+ */
+const COMMENT = /<!--\s*content-gate-(disable-next-line|disable|enable)\b([\s\S]{0,1000}?)-->/g;
+
+/** More suppression comments than any real post needs; those past it hide nothing. */
+export const MAX_SUPPRESSIONS = 500;
+export const TOO_MANY_SUPPRESSIONS = `This post has more than ${MAX_SUPPRESSIONS} suppression comments; those after the ${MAX_SUPPRESSIONS}th hide nothing. Fix the text instead, or split the post.`;
 
 function parseRuleList(text: string): string[] {
   const beforeReason = text.split(/\s--(?:\s|$)/)[0] ?? '';

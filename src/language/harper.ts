@@ -39,7 +39,7 @@ const DIALECTS: Record<EnglishDialect, Dialect> = {
   'en-AU': Dialect.Australian,
 };
 
-/** Blocks are joined with a paragraph break so one call lints a whole post; lints across it are dropped. */
+/** Blocks are joined with a paragraph break so one call lints many; lints across it are dropped. */
 const BLOCK_SEPARATOR = '\n\n';
 
 // Building harper's dictionary takes about two seconds: pay it once per process and dialect.
@@ -85,17 +85,94 @@ export async function languageEngine(dialect: EnglishDialect): Promise<LanguageE
 }
 
 /**
- * Lints the given blocks in one call and places each lint back in its block. Harper reads the text
- * with ASCII quotes (it misses "She don’t" otherwise); suggestions keep the author's own quotes.
+ * Harper's time grows faster than its input on some text (long runs of numbers, repeated words),
+ * so prose goes to it in pieces of about this many characters, cut at paragraph, sentence or word
+ * boundaries. Lints that would cross a cut are lost; at this size that is rare.
  */
-export async function lintBlocks(linter: LocalLinter, blocks: readonly ProseBlock[]): Promise<ProseLint[]> {
-  if (blocks.length === 0) return [];
+const CHUNK_LENGTH = 3000;
+
+/** Grammar reads at most this much of one post (about 30,000 words, far past any real post). */
+export const MAX_GRAMMAR_LENGTH = 200_000;
+
+/** A stretch of one block's text that goes to harper in one piece. */
+interface Segment {
+  block: ProseBlock;
+  /** Where the stretch starts in `block.text`. */
+  offset: number;
+  text: string;
+}
+
+/** The prose harper reads: each block, long ones cut into pieces, up to `MAX_GRAMMAR_LENGTH`. */
+export function segmentsOf(blocks: readonly ProseBlock[], limit = MAX_GRAMMAR_LENGTH): Segment[] {
+  const out: Segment[] = [];
+  let budget = limit;
+  for (const block of blocks) {
+    let offset = 0;
+    while (offset < block.text.length && budget > 0) {
+      const end = cutAt(block.text, offset, Math.min(CHUNK_LENGTH, budget));
+      out.push({ block, offset, text: block.text.slice(offset, end) });
+      budget -= end - offset;
+      offset = end;
+    }
+  }
+  return out;
+}
+
+/** Where a piece starting at `from` ends: after the last sentence or word that fits, else at `length`. */
+export function cutAt(text: string, from: number, length: number): number {
+  const limit = from + length;
+  if (limit >= text.length) return text.length;
+  const earliest = from + Math.floor(length / 2);
+  let space = -1;
+  for (let i = limit - 1; i > earliest; i--) {
+    if (!/\s/.test(text.charAt(i))) continue;
+    if (/[.!?]["'”’)]*$/.test(text.slice(Math.max(earliest, i - 4), i))) return i + 1;
+    if (space < 0) space = i + 1;
+  }
+  if (space >= 0) return space;
+  // No boundary: cut anyway, but not inside a surrogate pair.
+  return /[\uD800-\uDBFF]/.test(text.charAt(limit - 1)) ? limit - 1 : limit;
+}
+
+/** Consecutive segments joined into pieces of at most `CHUNK_LENGTH` characters. */
+function piecesOf(segments: readonly Segment[]): Segment[][] {
+  const pieces: Segment[][] = [];
+  let current: Segment[] = [];
+  let length = 0;
+  for (const segment of segments) {
+    if (current.length > 0 && length + BLOCK_SEPARATOR.length + segment.text.length > CHUNK_LENGTH) {
+      pieces.push(current);
+      current = [];
+      length = 0;
+    }
+    length += (current.length > 0 ? BLOCK_SEPARATOR.length : 0) + segment.text.length;
+    current.push(segment);
+  }
+  if (current.length > 0) pieces.push(current);
+  return pieces;
+}
+
+/**
+ * Lints the given blocks and places each lint back in its block. Harper reads the text with ASCII
+ * quotes (it misses "She don’t" otherwise); suggestions keep the author's own quotes.
+ */
+export async function lintBlocks(
+  linter: LocalLinter,
+  blocks: readonly ProseBlock[],
+  limit = MAX_GRAMMAR_LENGTH,
+): Promise<ProseLint[]> {
+  const out: ProseLint[] = [];
+  for (const piece of piecesOf(segmentsOf(blocks, limit))) out.push(...(await lintPiece(linter, piece)));
+  return out.sort((a, b) => a.block.sourceOffset(a.start) - b.block.sourceOffset(b.start));
+}
+
+async function lintPiece(linter: LocalLinter, segments: readonly Segment[]): Promise<ProseLint[]> {
   const starts: number[] = [];
   let text = '';
-  for (const block of blocks) {
+  for (const segment of segments) {
     if (text) text += BLOCK_SEPARATOR;
     starts.push(text.length);
-    text += block.text;
+    text += segment.text;
   }
   const original = text;
   text = asciiQuotes(text);
@@ -108,14 +185,14 @@ export async function lintBlocks(linter: LocalLinter, blocks: readonly ProseBloc
       const start = toUtf16(span.start);
       const end = toUtf16(span.end);
       const index = lastAtOrBefore(starts, start);
-      const block = blocks[index] as ProseBlock;
+      const segment = segments[index] as Segment;
       const from = start - (starts[index] as number);
       const to = end - (starts[index] as number);
-      if (to <= block.text.length && from >= 0) {
+      if (to <= segment.text.length && from >= 0) {
         out.push({
-          block,
-          start: from,
-          end: to,
+          block: segment.block,
+          start: segment.offset + from,
+          end: segment.offset + to,
           rule,
           kind: lint.lint_kind(),
           message: lint.message(),
@@ -130,7 +207,7 @@ export async function lintBlocks(linter: LocalLinter, blocks: readonly ProseBloc
       lint.free();
     }
   }
-  return out.sort((a, b) => a.block.sourceOffset(a.start) - b.block.sourceOffset(b.start));
+  return out;
 }
 
 /** The text that replaces the lint's span when a suggestion is taken. */

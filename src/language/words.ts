@@ -1,19 +1,32 @@
 /** What counts as a word to spell-check, and where sentences start, in a prose block's text. */
 
+/**
+ * How far a token reaches either side of its word before it is taken for code or data: a long run
+ * without spaces (a hash, a pasted blob) is no word, and scanning it whole for every word in it
+ * would cost the square of its length.
+ */
+export const MAX_TOKEN_REACH = 100;
+
 /** The whitespace-delimited token around [start, end), so a word can be judged by its company. */
 export function tokenAround(text: string, start: number, end: number): string {
   let from = start;
   let to = end;
-  while (from > 0 && !/\s/.test(text[from - 1] as string)) from--;
-  while (to < text.length && !/\s/.test(text[to] as string)) to++;
+  while (from > 0 && start - from < MAX_TOKEN_REACH && !/\s/.test(text[from - 1] as string)) from--;
+  while (to < text.length && to - end < MAX_TOKEN_REACH && !/\s/.test(text[to] as string)) to++;
+  if (start - from >= MAX_TOKEN_REACH || to - end >= MAX_TOKEN_REACH) return text.slice(from, to);
   return text.slice(from, to).replace(/^[("'“‘[{]+|[)"'”’\]},.;:!?]+$/gu, '');
 }
+
+/** Longer than any dictionary word (the longest run 45 letters) or a hyphenated phrase. */
+export const MAX_WORD_LENGTH = 60;
 
 /**
  * Why a flagged word is not a word to spell-check, or undefined when it is one: handles, hashtags,
  * emails, web addresses, file names, words with digits, acronyms and mixed-case product names.
  */
 export function notAWord(word: string, token: string): string | undefined {
+  if (word.length > MAX_WORD_LENGTH || token.length >= word.length + MAX_TOKEN_REACH)
+    return 'too long to be a word';
   if (/[@]/.test(token)) return 'email or handle';
   if (token.startsWith('#')) return 'hashtag';
   if (/[/\\]/.test(token) || /^(https?:|www\.)/i.test(token)) return 'address or path';

@@ -5,7 +5,7 @@ const HONORIFIC =
   '(?:Councilor|Councillor|Councilwoman|Councilman|Mayor|Director|Trustee|Senator|Representative|Rep\\.|Commissioner|Chief|Officer|Sheriff|Dr\\.|Mr\\.|Mrs\\.|Ms\\.|Mx\\.|Judge|Superintendent|Treasurer|Chair|Chairman|Chairwoman|President|Professor|Principal|Governor|Alderman|Selectman|Selectwoman|Manager|Pastor|Reverend|Rev\\.)';
 
 /** A capitalised name of one to four words, e.g. "Jane Smith", "Acme Books", "Mayor Ruiz". */
-const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
+const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]{0,40}";
 export const NAMED = `(?:${HONORIFIC} )?${NAME_WORD}(?: (?:${NAME_WORD}|of|&|and))*?(?: ${NAME_WORD})?`;
 
 /** Capitalised words that begin sentences without naming anyone. */

@@ -10,7 +10,8 @@ const HOUSE =
   'Content Gate house list, from the policy item "Charitable solicitations or political campaigning"';
 
 /** A person's name as campaign material writes it: one to three capitalised words. */
-const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]+)(?: \p{Lu}[\p{L}'’.-]+){0,2}`;
+// A name word is bounded (no name runs 40 letters) so a long run of capitals is read in linear time.
+const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]{1,40})(?: \p{Lu}[\p{L}'’.-]{1,40}){0,2}`;
 /** Offices people run for. */
 export const OFFICE = String.raw`(?:mayor|city council(?:or)?|council(?:or|man|woman|member)?|(?:state |u\.?s\.? )?senat(?:e|or)|congress(?:man|woman)?|governor|president|state rep(?:resentative)?|representative|school (?:committee|board)|sheriff|district attorney|selectboard|select board|alderman|alder|assembly(?:man|woman|member)?|county commission(?:er)?|judge|treasurer|clerk|trustee)`;
 /** Ballot questions. */

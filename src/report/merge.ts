@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../config/errors.js';
-import { fingerprint } from '../core/fingerprint.js';
+import { Fingerprints } from '../core/fingerprint.js';
 import type { EngineFinding, Finding, Report } from '../core/types.js';
 import { buildReport } from './json.js';
 
@@ -62,7 +62,7 @@ export function mergeReports(reports: readonly Report[], version: string): Repor
  */
 export function withFingerprints(findings: readonly Finding[], cwd: string): EngineFinding[] {
   const lines = new Map<string, string[] | undefined>();
-  const occurrences = new Map<string, number>();
+  const fingerprints = new Map<string, Fingerprints>();
   return findings.map((f) => {
     if (!lines.has(f.file)) {
       let text: string | undefined;
@@ -76,9 +76,11 @@ export function withFingerprints(findings: readonly Finding[], cwd: string): Eng
     const fileLines = lines.get(f.file);
     if (!fileLines) return { ...f, fingerprint: `${f.ruleId}:${f.file}:${f.line}:${f.column}` };
     const lineText = fileLines[f.line - 1] ?? '';
-    const key = `${f.file}\0${f.ruleId}\0${lineText.trim()}`;
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
-    return { ...f, fingerprint: fingerprint(f.ruleId, f.file, lineText, occurrence) };
+    let forFile = fingerprints.get(f.file);
+    if (!forFile) {
+      forFile = new Fingerprints(f.file);
+      fingerprints.set(f.file, forFile);
+    }
+    return { ...f, fingerprint: forFile.next(f.ruleId, lineText) };
   });
 }

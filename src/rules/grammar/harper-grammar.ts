@@ -2,7 +2,12 @@ import type { ProseBlock } from '../../core/document.js';
 import type { Rule, RuleMeta, RuleReport } from '../../core/rule.js';
 import { isLikelyFalseAlarm } from '../../language/grammar-filters.js';
 import { GRAMMAR_KINDS, type GrammarKind, HARPER_RULES } from '../../language/grammar-kinds.js';
-import { type LanguageEngine, languageEngine, type ProseLint } from '../../language/harper.js';
+import {
+  type LanguageEngine,
+  languageEngine,
+  MAX_GRAMMAR_LENGTH,
+  type ProseLint,
+} from '../../language/harper.js';
 import { compileGrammarPatterns, matchGrammarPatterns, type PatternMatch } from '../../language/patterns.js';
 import { asciiQuotes, inAuthorsQuotes } from '../../language/typography.js';
 import { inTemplate } from '../../language/words.js';
@@ -57,6 +62,13 @@ export const grammarRule: Rule<GrammarState> = {
       reported.set(block, spans);
     };
     const engine = await ctx.state.engine;
+    const proseLength = doc.prose.reduce((sum, block) => sum + block.text.length, 0);
+    if (proseLength > MAX_GRAMMAR_LENGTH) {
+      ctx.run.warn(
+        `Grammar was checked on the first ${MAX_GRAMMAR_LENGTH.toLocaleString('en-US')} characters of this post's ${proseLength.toLocaleString('en-US')}; split the post to check the rest.`,
+        doc.file,
+      );
+    }
     for (const lint of await engine.lintDocument(doc)) {
       const kind = HARPER_RULES[lint.rule];
       // Quotations are someone else's words, reproduced as they were written.

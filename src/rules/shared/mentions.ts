@@ -2,6 +2,7 @@ import type { Link, Nodes } from 'mdast';
 import type { Node, Parent } from 'unist';
 import type { Document, ProseBlock } from '../../core/document.js';
 import { KNOWN_TITLES } from '../../lexicons/harm.js';
+import { MAX_SENTENCE_REACH } from './sentences.js';
 
 /**
  * "Mentions are not uses": a word inside a title in italics or quotes, a quoted search term,
@@ -153,9 +154,11 @@ function inlineAncestorsAt(container: Node, offset: number): Nodes[] {
 /** Start and end of the sentence around an index of a text. */
 export function sentenceAround(text: string, index: number): { start: number; end: number } {
   let start = index;
-  while (start > 0 && !/[.!?]/u.test(text[start - 1] ?? '')) start--;
+  const first = Math.max(0, index - MAX_SENTENCE_REACH);
+  while (start > first && !/[.!?]/u.test(text[start - 1] ?? '')) start--;
   let end = index;
-  while (end < text.length && !/[.!?]/u.test(text[end] ?? '')) end++;
+  const last = Math.min(text.length, index + MAX_SENTENCE_REACH);
+  while (end < last && !/[.!?]/u.test(text[end] ?? '')) end++;
   return { start, end: Math.min(text.length, end + 1) };
 }
 

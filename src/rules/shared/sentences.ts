@@ -10,14 +10,22 @@ export interface Sentence {
 /** Where a sentence ends: ., ! or ? (with closing quotes or brackets), or a line break. */
 const SENTENCE_END = /[.!?]+["'”’)]*(?=\s|$)/g;
 
+/**
+ * How far a sentence reaches either side of the word it is asked about. No written sentence runs
+ * this long; a block without stops (a pasted list, crafted text) would otherwise make every
+ * question about one of its words read the whole block, at the square of its length.
+ */
+export const MAX_SENTENCE_REACH = 500;
+
 /** The sentence of a prose block that holds the character at `index`. */
 export function sentenceAt(block: ProseBlock, index: number): Sentence {
   const { text } = block;
-  let start = 0;
-  let end = text.length;
-  SENTENCE_END.lastIndex = 0;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const stop = (m.index ?? 0) + m[0].length;
+  const from = Math.max(0, index - MAX_SENTENCE_REACH);
+  const window = text.slice(from, Math.min(text.length, index + MAX_SENTENCE_REACH));
+  let start = from;
+  let end = from + window.length;
+  for (const m of window.matchAll(SENTENCE_END)) {
+    const stop = from + (m.index ?? 0) + m[0].length;
     if (stop <= index) start = stop;
     else {
       end = stop;

@@ -42,7 +42,7 @@ export function anyCaseLiterals(pattern: string): string {
 /** A compiled lexicon, with a quick probe per entry for whether it can match a text at all. */
 export interface CasedLexicon {
   entries: ReturnType<typeof compileLexicon>;
-  /** Looser than the entry (no word boundaries), without the costly Unicode case folding where possible. */
+  /** Looser than the entry (no closing word boundary, no exceptions), without Unicode case folding. */
   probes: RegExp[];
 }
 
@@ -51,7 +51,9 @@ export function compileCased(entries: readonly LexiconEntry[]): CasedLexicon {
   const cased = entries.map((e) => ({ ...e, caseSensitive: true, pattern: anyCaseLiterals(e.pattern) }));
   return {
     entries: compileLexicon(cased),
-    probes: cased.map((e) => new RegExp(e.pattern, e.pattern.includes('\\p{') ? 'u' : '')),
+    // The probe starts where a word starts, as the entry does: a probe free to start inside a run
+    // of letters retries at every one of them and costs the square of the run.
+    probes: cased.map((e) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${e.pattern})`, 'u')),
   };
 }
 
