@@ -78734,6 +78734,37 @@ function lastAtOrBefore(sorted, value2) {
   }
   return lo;
 }
+var DisjointSpans = class {
+  starts = [];
+  ends = [];
+  overlaps(start, end) {
+    if (this.starts.length === 0 || this.starts[0] >= end) return false;
+    const i2 = lastBefore(this.starts, end);
+    return this.ends[i2] > start;
+  }
+  /** Adds a span that overlaps none already added. */
+  add(start, end) {
+    const last = this.starts.length - 1;
+    if (last < 0 || this.starts[last] < start) {
+      this.starts.push(start);
+      this.ends.push(end);
+      return;
+    }
+    const at = this.starts[0] >= start ? 0 : lastBefore(this.starts, start) + 1;
+    this.starts.splice(at, 0, start);
+    this.ends.splice(at, 0, end);
+  }
+};
+function lastBefore(sorted, value2) {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (sorted[mid] < value2) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 // src/core/source-index.ts
 var SourceIndex = class {
@@ -79128,9 +79159,9 @@ function clipQuotes(message, source, inCode = false) {
     const inner = curly ?? straight ?? "";
     const open2 = curly === void 0 ? '"' : "\u201C";
     const close2 = curly === void 0 ? '"' : "\u201D";
-    if (!isFromPost(inner, source)) return whole;
+    const short = inner.length <= MAX_EXCERPT && !inner.includes("\n");
+    if (short && !inCode || !isFromPost(inner, source)) return whole;
     if (inCode) return `${open2}\u2026${close2}`;
-    if (inner.length <= MAX_EXCERPT && !inner.includes("\n")) return whole;
     return `${open2}${clip(inner)}${close2}`;
   });
 }
@@ -79483,15 +79514,17 @@ var Engine = class {
     }
     const started = timing ? performance.now() : 0;
     const out = [];
-    for (const state of this.files.values()) out.push(...this.stamp(state));
+    for (const state of this.files.values()) for (const finding2 of this.stamp(state)) out.push(finding2);
     if (timing) timing("stamp", performance.now() - started);
     return out;
   }
   /** Stores a report as offsets into its whole file (`local` maps a part's offsets onto the file). */
   place(state, meta3, report2, local = { index: state.index, shift: 0 }) {
     let [start, end, documentLevel] = spanOf(local.index, report2);
-    const inCode = !documentLevel && (local.code?.() ?? []).some(([from, to]) => start >= from && start < to);
-    report2 = limitQuoting(report2, local.index.source, local.index.source.slice(start, end), inCode);
+    const inCode = !documentLevel && isInside2(local.code?.() ?? { starts: [], ends: [] }, start);
+    const { source } = local.index;
+    const around2 = source.slice(Math.max(0, start - QUOTE_REACH), end + QUOTE_REACH);
+    report2 = limitQuoting(report2, around2, source.slice(start, end), inCode);
     if (documentLevel) [start, end] = spanOf(state.index, { document: true, message: "" });
     else {
       start += local.shift;
@@ -79634,9 +79667,20 @@ var Engine = class {
 function codeSpans(doc) {
   let spans;
   return () => {
-    spans ??= doc.nodes("code").map((n) => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0]);
+    if (!spans) {
+      const nodes = doc.nodes("code");
+      spans = {
+        starts: nodes.map((n) => n.position?.start.offset ?? 0),
+        ends: nodes.map((n) => n.position?.end.offset ?? 0)
+      };
+    }
     return spans;
   };
+}
+var QUOTE_REACH = 2e3;
+function isInside2({ starts, ends }, offset) {
+  if (starts.length === 0 || offset < starts[0]) return false;
+  return offset < ends[lastAtOrBefore(starts, offset)];
 }
 function limitQuoting(report2, source, span, inCode) {
   const message = clipQuotes(report2.message, source, inCode);
@@ -81230,7 +81274,7 @@ function leadInBefore(doc, siblings, node3) {
     const n = stack.pop();
     if ((n.type === "link" || n.type === "linkReference") && (n.position?.start.offset ?? 0) >= base2 + sentenceStart)
       links.push(n.url ?? "#reference");
-    stack.push(...n.children ?? []);
+    for (const child of n.children ?? []) stack.push(child);
   }
   for (const m of sentence.matchAll(/<a\s[^>]*href\s*=\s*["']?([^"'\s>]+)/gi)) links.push(m[1] ?? "");
   return {
@@ -87154,11 +87198,14 @@ var grammarRule = {
   },
   async check(doc, ctx) {
     const reported = /* @__PURE__ */ new Map();
-    const overlaps2 = (block, start, end) => (reported.get(block) ?? []).some(([s2, e]) => start < e && s2 < end);
+    const overlaps2 = (block, start, end) => reported.get(block)?.overlaps(start, end) ?? false;
     const remember = (block, start, end) => {
-      const spans = reported.get(block) ?? [];
-      spans.push([start, end]);
-      reported.set(block, spans);
+      let spans = reported.get(block);
+      if (!spans) {
+        spans = new DisjointSpans();
+        reported.set(block, spans);
+      }
+      spans.add(start, end);
     };
     const engine = await ctx.state.engine;
     const proseLength = doc.prose.reduce((sum, block) => sum + block.text.length, 0);
@@ -87975,7 +88022,7 @@ function extractLinks(doc) {
     const link2 = bracketed(doc, node3, "definition", /\]:\s*<?$/);
     if (link2) out.push(link2);
   }
-  out.push(...htmlLinks(doc), ...frontMatterLinks(doc));
+  for (const link2 of [htmlLinks(doc), frontMatterLinks(doc)].flat()) out.push(link2);
   return out.sort((a, b) => a.start - b.start);
 }
 function markdownLink(doc, node3) {
@@ -89251,7 +89298,9 @@ var personalDataRule = {
     for (const [from, to] of scannedRegions(doc)) {
       const text5 = source.slice(from, to);
       const detectors = [emails, phones, addresses, birthDates, cards];
-      for (const detect of detectors) found.push(...detect(source, text5, from, urls, ctx.state));
+      for (const detect of detectors) {
+        for (const report2 of detect(source, text5, from, urls, ctx.state)) found.push(report2);
+      }
     }
     for (const report2 of withoutOverlaps(found)) ctx.report(report2);
   }

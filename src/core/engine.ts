@@ -12,6 +12,7 @@ import {
   ruleCategory,
 } from './rule.js';
 import { lowerOf, resolveSeverity, type SeverityTable } from './severity.js';
+import { lastAtOrBefore } from './sorted.js';
 import { SourceIndex } from './source-index.js';
 import {
   collectSuppressions,
@@ -304,7 +305,7 @@ export class Engine {
     }
     const started = timing ? performance.now() : 0;
     const out: EngineFinding[] = [];
-    for (const state of this.files.values()) out.push(...this.stamp(state));
+    for (const state of this.files.values()) for (const finding of this.stamp(state)) out.push(finding);
     if (timing) timing('stamp', performance.now() - started);
     return out;
   }
@@ -317,8 +318,10 @@ export class Engine {
     local: PlaceIn = { index: state.index, shift: 0 },
   ): void {
     let [start, end, documentLevel] = spanOf(local.index, report);
-    const inCode = !documentLevel && (local.code?.() ?? []).some(([from, to]) => start >= from && start < to);
-    report = limitQuoting(report, local.index.source, local.index.source.slice(start, end), inCode);
+    const inCode = !documentLevel && isInside(local.code?.() ?? { starts: [], ends: [] }, start);
+    const { source } = local.index;
+    const around = source.slice(Math.max(0, start - QUOTE_REACH), end + QUOTE_REACH);
+    report = limitQuoting(report, around, source.slice(start, end), inCode);
     if (documentLevel) [start, end] = spanOf(state.index, { document: true, message: '' });
     else {
       start += local.shift;
@@ -507,18 +510,37 @@ export class Engine {
 interface PlaceIn {
   index: SourceIndex;
   shift: number;
-  code?: () => [number, number][];
+  code?: () => CodeSpans;
 }
 
-/** Offsets of the document's fenced and indented code blocks, computed once when first asked. */
-function codeSpans(doc: Document): () => [number, number][] {
-  let spans: [number, number][] | undefined;
+/** Where the document's fenced and indented code blocks start and end, in order. */
+interface CodeSpans {
+  starts: number[];
+  ends: number[];
+}
+
+/** The document's code blocks, found once when first asked. */
+function codeSpans(doc: Document): () => CodeSpans {
+  let spans: CodeSpans | undefined;
   return () => {
-    spans ??= doc
-      .nodes<Code>('code')
-      .map((n): [number, number] => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0]);
+    if (!spans) {
+      const nodes = doc.nodes<Code>('code');
+      spans = {
+        starts: nodes.map((n) => n.position?.start.offset ?? 0),
+        ends: nodes.map((n) => n.position?.end.offset ?? 0),
+      };
+    }
     return spans;
   };
+}
+
+/** How far either side of a finding its message's quotations of the post are looked for. */
+const QUOTE_REACH = 2_000;
+
+/** Whether `offset` falls in one of the code blocks. */
+function isInside({ starts, ends }: CodeSpans, offset: number): boolean {
+  if (starts.length === 0 || offset < (starts[0] as number)) return false;
+  return offset < (ends[lastAtOrBefore(starts, offset)] as number);
 }
 
 /** The report with its quotations of the post capped (see `clipQuotes`). */

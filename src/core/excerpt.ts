@@ -7,16 +7,17 @@ const QUOTED = /“([^”]*)”|"([^"\n]*)"/g;
  * Caps what a message quotes from its post: a quoted stretch of the post longer than
  * MAX_EXCERPT characters, or one that runs across lines, is cut to its first line and the limit.
  * `inCode` (a finding inside a code block) removes quoted post text altogether. Whatever a rule
- * gets wrong, a report never carries a whole file into a public comment.
+ * gets wrong, a report never carries a whole file into a public comment. `source` is the stretch
+ * of the post around the finding that its quotations come from.
  */
 export function clipQuotes(message: string, source: string, inCode = false): string {
   return message.replace(QUOTED, (whole, curly: string | undefined, straight: string | undefined) => {
     const inner = curly ?? straight ?? '';
     const open = curly === undefined ? '"' : '“';
     const close = curly === undefined ? '"' : '”';
-    if (!isFromPost(inner, source)) return whole;
+    const short = inner.length <= MAX_EXCERPT && !inner.includes('\n');
+    if ((short && !inCode) || !isFromPost(inner, source)) return whole;
     if (inCode) return `${open}…${close}`;
-    if (inner.length <= MAX_EXCERPT && !inner.includes('\n')) return whole;
     return `${open}${clip(inner)}${close}`;
   });
 }

@@ -39,7 +39,7 @@ export function extractLinks(doc: Document): ExtractedLink[] {
     const link = bracketed(doc, node, 'definition', /\]:\s*<?$/);
     if (link) out.push(link);
   }
-  out.push(...htmlLinks(doc), ...frontMatterLinks(doc));
+  for (const link of [htmlLinks(doc), frontMatterLinks(doc)].flat()) out.push(link);
   return out.sort((a, b) => a.start - b.start);
 }
 

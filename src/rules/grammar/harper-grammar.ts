@@ -1,5 +1,6 @@
 import type { ProseBlock } from '../../core/document.js';
 import type { Rule, RuleMeta, RuleReport } from '../../core/rule.js';
+import { DisjointSpans } from '../../core/sorted.js';
 import { isLikelyFalseAlarm } from '../../language/grammar-filters.js';
 import { GRAMMAR_KINDS, type GrammarKind, HARPER_RULES } from '../../language/grammar-kinds.js';
 import {
@@ -53,13 +54,16 @@ export const grammarRule: Rule<GrammarState> = {
     return { engine, patterns: compileGrammarPatterns(grammarPatterns) };
   },
   async check(doc, ctx) {
-    const reported = new Map<ProseBlock, [number, number][]>();
+    const reported = new Map<ProseBlock, DisjointSpans>();
     const overlaps = (block: ProseBlock, start: number, end: number) =>
-      (reported.get(block) ?? []).some(([s, e]) => start < e && s < end);
+      reported.get(block)?.overlaps(start, end) ?? false;
     const remember = (block: ProseBlock, start: number, end: number) => {
-      const spans = reported.get(block) ?? [];
-      spans.push([start, end]);
-      reported.set(block, spans);
+      let spans = reported.get(block);
+      if (!spans) {
+        spans = new DisjointSpans();
+        reported.set(block, spans);
+      }
+      spans.add(start, end);
     };
     const engine = await ctx.state.engine;
     const proseLength = doc.prose.reduce((sum, block) => sum + block.text.length, 0);

@@ -120,7 +120,9 @@ export const personalDataRule: Rule<State> = {
     for (const [from, to] of scannedRegions(doc)) {
       const text = source.slice(from, to);
       const detectors = [emails, phones, addresses, birthDates, cards];
-      for (const detect of detectors) found.push(...detect(source, text, from, urls, ctx.state));
+      for (const detect of detectors) {
+        for (const report of detect(source, text, from, urls, ctx.state)) found.push(report);
+      }
     }
     for (const report of withoutOverlaps(found)) ctx.report(report);
   },

@@ -295,7 +295,7 @@ function leadInBefore(doc: Document, siblings: SiblingIndex, node: Node): Attrib
       (n.position?.start.offset ?? 0) >= base + sentenceStart
     )
       links.push(n.url ?? '#reference');
-    stack.push(...(n.children ?? []));
+    for (const child of n.children ?? []) stack.push(child);
   }
   for (const m of sentence.matchAll(/<a\s[^>]*href\s*=\s*["']?([^"'\s>]+)/gi)) links.push(m[1] ?? '');
   return {
