@@ -18,7 +18,9 @@ const TIMES_PROSE = 4;
 
 /**
  * Markup-dense families: the Markdown parser itself spends about 20 µs a character on these, so
- * they are checked on a quarter of the size to keep the suite short; the rules are still timed.
+ * they are checked on a quarter of the size to keep the suite short. A quarter of the size is
+ * still 30,000 to 65,000 blocks or links, each with its own per-block work, so they get the same
+ * budget as a 1 MB family.
  */
 const MARKUP: Record<string, string> = {
   links: '[a](b) ',
@@ -80,7 +82,7 @@ describe('and on 256 KB of markup-dense text', () => {
     it(name, async () => {
       const seconds = await rulesTime(filled(unit, SIZE / 4));
       times.set(name, seconds);
-      expect(seconds).toBeLessThan(Math.max(SECONDS, TIMES_PROSE * prose) / 4);
+      expect(seconds).toBeLessThan(Math.max(SECONDS, TIMES_PROSE * prose));
     });
   }
 });
