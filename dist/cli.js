@@ -7526,192 +7526,867 @@ var require_mod = __commonJS({
   }
 });
 
-// node_modules/format/format.js
-var require_format = __commonJS({
-  "node_modules/format/format.js"(exports, module) {
-    (function() {
-      var namespace;
-      if (typeof module !== "undefined") {
-        namespace = module.exports = format;
-      } else {
-        namespace = (function() {
-          return this || (1, eval)("this");
-        })();
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object2, key, value2) => {
+      Object.defineProperty(object2, key, { value: value2 });
+      return value2;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
       }
-      namespace.format = format;
-      namespace.vsprintf = vsprintf;
-      if (typeof console !== "undefined" && typeof console.log === "function") {
-        namespace.printf = printf;
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern2, start) => {
+      const { length } = pattern2;
+      let index3 = start + 1;
+      let negated = EMPTY;
+      const lead = pattern2[index3];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index3++;
       }
-      function printf() {
-        console.log(format.apply(null, arguments));
-      }
-      function vsprintf(fmt, replacements) {
-        return format.apply(null, [fmt].concat(replacements));
-      }
-      function format(fmt) {
-        var argIndex = 1, args = [].slice.call(arguments), i2 = 0, n = fmt.length, result2 = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
-          return args[argIndex++];
-        }, slurpNumber = function() {
-          var digits = "";
-          while (/\d/.test(fmt[i2])) {
-            digits += fmt[i2++];
-            c = fmt[i2];
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern2[index3];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern2[++index3];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index3 + 1 < length && pattern2[index3 + 1] !== "]") {
+          index3++;
+          let to = pattern2[index3];
+          if (to === ESCAPE) {
+            to = pattern2[index3 += 1];
           }
-          return digits.length > 0 ? parseInt(digits) : null;
-        };
-        for (; i2 < n; ++i2) {
-          c = fmt[i2];
-          if (escaped) {
-            escaped = false;
-            if (c == ".") {
-              leadingZero = false;
-              c = fmt[++i2];
-            } else if (c == "0" && fmt[i2 + 1] == ".") {
-              leadingZero = true;
-              i2 += 2;
-              c = fmt[i2];
-            } else {
-              leadingZero = true;
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern2[index3 + 1] === ":") {
+          const nameStart = index3 + 2;
+          let end = nameStart;
+          while (end < length && pattern2[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern2[end - 1] === ":") {
+            const name = pattern2.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
             }
-            precision = slurpNumber();
-            switch (c) {
-              case "b":
-                result2 += parseInt(nextArg(), 10).toString(2);
-                break;
-              case "c":
-                arg = nextArg();
-                if (typeof arg === "string" || arg instanceof String)
-                  result2 += arg;
-                else
-                  result2 += String.fromCharCode(parseInt(arg, 10));
-                break;
-              case "d":
-                result2 += parseInt(nextArg(), 10);
-                break;
-              case "f":
-                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
-                result2 += leadingZero ? tmp : tmp.replace(/^0/, "");
-                break;
-              case "j":
-                result2 += JSON.stringify(nextArg());
-                break;
-              case "o":
-                result2 += "0" + parseInt(nextArg(), 10).toString(8);
-                break;
-              case "s":
-                result2 += nextArg();
-                break;
-              case "x":
-                result2 += "0x" + parseInt(nextArg(), 10).toString(16);
-                break;
-              case "X":
-                result2 += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
-                break;
-              default:
-                result2 += c;
-                break;
-            }
-          } else if (c === "%") {
-            escaped = true;
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index3 = end;
           } else {
-            result2 += c;
+            body += escapeMember("[");
+            prev = "[";
+            index3 = nameStart - 2;
           }
+        } else {
+          body += escapeMember(char);
+          prev = char;
         }
-        return result2;
-      }
-    })();
-  }
-});
-
-// node_modules/extend/index.js
-var require_extend = __commonJS({
-  "node_modules/extend/index.js"(exports, module) {
-    "use strict";
-    var hasOwn = Object.prototype.hasOwnProperty;
-    var toStr = Object.prototype.toString;
-    var defineProperty = Object.defineProperty;
-    var gOPD = Object.getOwnPropertyDescriptor;
-    var isArray = function isArray2(arr) {
-      if (typeof Array.isArray === "function") {
-        return Array.isArray(arr);
-      }
-      return toStr.call(arr) === "[object Array]";
-    };
-    var isPlainObject3 = function isPlainObject4(obj) {
-      if (!obj || toStr.call(obj) !== "[object Object]") {
-        return false;
-      }
-      var hasOwnConstructor = hasOwn.call(obj, "constructor");
-      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
-      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
-        return false;
-      }
-      var key;
-      for (key in obj) {
-      }
-      return typeof key === "undefined" || hasOwn.call(obj, key);
-    };
-    var setProperty = function setProperty2(target, options3) {
-      if (defineProperty && options3.name === "__proto__") {
-        defineProperty(target, options3.name, {
-          enumerable: true,
-          configurable: true,
-          value: options3.newValue,
-          writable: true
-        });
-      } else {
-        target[options3.name] = options3.newValue;
-      }
-    };
-    var getProperty = function getProperty2(obj, name) {
-      if (name === "__proto__") {
-        if (!hasOwn.call(obj, name)) {
-          return void 0;
-        } else if (gOPD) {
-          return gOPD(obj, name).value;
+        index3++;
+        if (pattern2[index3] === "]") {
+          return {
+            end: index3,
+            source: classSource(negated, body)
+          };
         }
       }
-      return obj[name];
     };
-    module.exports = function extend3() {
-      var options3, name, src, copy, copyIsArray, clone2;
-      var target = arguments[0];
-      var i2 = 1;
-      var length = arguments.length;
-      var deep = false;
-      if (typeof target === "boolean") {
-        deep = target;
-        target = arguments[1] || {};
-        i2 = 2;
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER2 = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern2) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
+      const { length } = pattern2;
+      let out = EMPTY;
+      let index3 = 0;
+      while (index3 < length) {
+        const char = pattern2[index3];
+        if (char === ESCAPE) {
+          const escaped = pattern2[index3 + 1];
+          if (escaped === SLASH && index3 + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern2.slice(index3, index3 + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index3 += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index3++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern2, index3);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index3 = length;
+          } else {
+            out += hold(scanned.source);
+            index3 = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index3++;
+        }
       }
-      if (target == null || typeof target !== "object" && typeof target !== "function") {
-        target = {};
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern2) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor2 = !REGEX_INNER_SLASH.test(pattern2) ? "(?:^|\\/)" : "^";
+          return anchor2 + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index3, str) => index3 + 6 < str.length ? str.slice(index3 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close2) => `\\[${range}${close2}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run2, at) => {
+      let separator = EMPTY;
+      for (let index3 = at + 1; index3 < run2.length && !run2[index3].wildcard; index3++) {
+        separator += run2[index3].single;
       }
-      for (; i2 < length; ++i2) {
-        options3 = arguments[i2];
-        if (options3 != null) {
-          for (name in options3) {
-            src = getProperty(target, name);
-            copy = getProperty(options3, name);
-            if (target !== copy) {
-              if (deep && copy && (isPlainObject3(copy) || (copyIsArray = isArray(copy)))) {
-                if (copyIsArray) {
-                  copyIsArray = false;
-                  clone2 = src && isArray(src) ? src : [];
-                } else {
-                  clone2 = src && isPlainObject3(src) ? src : {};
-                }
-                setProperty(target, { name, newValue: extend3(deep, clone2, copy) });
-              } else if (typeof copy !== "undefined") {
-                setProperty(target, { name, newValue: copy });
-              }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index3 = 0;
+      while (index3 < length) {
+        const char = source[index3];
+        if (source.startsWith(WILDCARD, index3)) {
+          tokens.push({ wildcard: true });
+          index3 += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index3 + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index3, end) });
+          index3 = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index3, index3 + 2) });
+          index3 += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index3;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
             }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index3, end) });
+          index3 = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index3++;
+        } else {
+          tokens.push({ single: char });
+          index3++;
+        }
+      }
+      let out = EMPTY;
+      let run2 = [];
+      const flush = () => {
+        let lastWildcard;
+        run2.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run2.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+        });
+        run2 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run2.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern2) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern2)) {
+        pattern2 = "**";
+      }
+      const { source, sources } = extractBrackets(pattern2);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required2]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern2);
+          }
+          if (required2 !== UNDEFINED && prev.indexOf(required2) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern2)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index3) => sources[index3]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index3 = body.indexOf(SLASH);
+      return index3 < 0 || index3 === body.length - 1;
+    };
+    var basenameOf = (path3) => {
+      const end = path3.length - 1;
+      const index3 = path3.lastIndexOf(
+        SLASH,
+        path3[end] === SLASH ? end - 1 : end
+      );
+      return index3 < 0 ? path3 : path3.slice(index3 + 1);
+    };
+    var parentOf = (path3) => {
+      if (path3.charCodeAt(0) === SLASH_CODE || path3.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path3.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path3.length - 1;
+      const cut = path3.lastIndexOf(
+        SLASH,
+        path3.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path3.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern2) => pattern2 && isString(pattern2);
+    var splitPattern2 = (pattern2) => (pattern2[pattern2.length - 1] === "\r" ? pattern2.slice(0, -1) : pattern2).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern2, mark2, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern2;
+        this.mark = mark2;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex2);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern2, mark2, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern2[0] === BOM ? pattern2.slice(1) : pattern2;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern2,
+        mark2,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern2, index3) {
+        if (pattern2 && pattern2[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern2._rules._rules);
+          this._basenameCount += pattern2._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern2);
+        const raw = isStr ? pattern2 : pattern2.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern2.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index3
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
           }
         }
       }
-      return target;
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern2) {
+        this._added = false;
+        this._split = isString(pattern2);
+        this._stripBOM = !this._split || pattern2[0] === BOM;
+        makeArray(
+          this._split ? splitPattern2(pattern2) : pattern2
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path3) {
+        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index3 = rules2.length - 1; index3 >= 0; index3--) {
+          const rule = rules2[index3];
+          if (rule.checkRegex.test(path3)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path3, mode) {
+        const rules2 = this._rules;
+        const { length } = rules2;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename3 = shortcut ? basenameOf(path3) : path3;
+        for (let index3 = length - 1; index3 >= 0; index3--) {
+          const rule = rules2[index3];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename3 : path3
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
     };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path3, originalPath, doThrow) => {
+      if (!isString(path3)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path3) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path3)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path3) => {
+      const first = path3.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path3.length === 1) {
+        return true;
+      }
+      const second = path3.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path3.length === 2 || path3.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern2) {
+        if (this._rules.add(pattern2)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern2) {
+        return this.add(pattern2);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path3) {
+        checkPath(
+          path3,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path3 ? this._t(path3, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path3 = convertPath(target);
+        if (!path3 || path3.charCodeAt(path3.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path3);
+        }
+        const dir = this._t(path3, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal2 = this._rules.testLiteral(path3);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
+      }
+      _t(path3, cache) {
+        if (path3 in cache) {
+          return cache[path3];
+        }
+        const parentPath = parentOf(path3);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path3] = parent && parent.ignored ? parent : this._rules.test(path3, MODE_IGNORE);
+      }
+      ignores(path3) {
+        return this._test(path3, this._ignoreCache, convertPath(path3)).ignored;
+      }
+      createFilter() {
+        return (path3) => !this.ignores(path3);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path3) {
+        return this._test(path3, this._testCache, convertPath(path3));
+      }
+    };
+    var factory = (options3) => new Ignore(options3);
+    var isPathValid = (path3) => checkPath(convertPath(path3), path3, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path3) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path3) || isNotRelative(path3);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -9488,6 +10163,195 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch4, pico);
     module.exports = picomatch4;
+  }
+});
+
+// node_modules/format/format.js
+var require_format = __commonJS({
+  "node_modules/format/format.js"(exports, module) {
+    (function() {
+      var namespace;
+      if (typeof module !== "undefined") {
+        namespace = module.exports = format;
+      } else {
+        namespace = (function() {
+          return this || (1, eval)("this");
+        })();
+      }
+      namespace.format = format;
+      namespace.vsprintf = vsprintf;
+      if (typeof console !== "undefined" && typeof console.log === "function") {
+        namespace.printf = printf;
+      }
+      function printf() {
+        console.log(format.apply(null, arguments));
+      }
+      function vsprintf(fmt, replacements) {
+        return format.apply(null, [fmt].concat(replacements));
+      }
+      function format(fmt) {
+        var argIndex = 1, args = [].slice.call(arguments), i2 = 0, n = fmt.length, result2 = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
+          return args[argIndex++];
+        }, slurpNumber = function() {
+          var digits = "";
+          while (/\d/.test(fmt[i2])) {
+            digits += fmt[i2++];
+            c = fmt[i2];
+          }
+          return digits.length > 0 ? parseInt(digits) : null;
+        };
+        for (; i2 < n; ++i2) {
+          c = fmt[i2];
+          if (escaped) {
+            escaped = false;
+            if (c == ".") {
+              leadingZero = false;
+              c = fmt[++i2];
+            } else if (c == "0" && fmt[i2 + 1] == ".") {
+              leadingZero = true;
+              i2 += 2;
+              c = fmt[i2];
+            } else {
+              leadingZero = true;
+            }
+            precision = slurpNumber();
+            switch (c) {
+              case "b":
+                result2 += parseInt(nextArg(), 10).toString(2);
+                break;
+              case "c":
+                arg = nextArg();
+                if (typeof arg === "string" || arg instanceof String)
+                  result2 += arg;
+                else
+                  result2 += String.fromCharCode(parseInt(arg, 10));
+                break;
+              case "d":
+                result2 += parseInt(nextArg(), 10);
+                break;
+              case "f":
+                tmp = String(parseFloat(nextArg()).toFixed(precision || 6));
+                result2 += leadingZero ? tmp : tmp.replace(/^0/, "");
+                break;
+              case "j":
+                result2 += JSON.stringify(nextArg());
+                break;
+              case "o":
+                result2 += "0" + parseInt(nextArg(), 10).toString(8);
+                break;
+              case "s":
+                result2 += nextArg();
+                break;
+              case "x":
+                result2 += "0x" + parseInt(nextArg(), 10).toString(16);
+                break;
+              case "X":
+                result2 += "0x" + parseInt(nextArg(), 10).toString(16).toUpperCase();
+                break;
+              default:
+                result2 += c;
+                break;
+            }
+          } else if (c === "%") {
+            escaped = true;
+          } else {
+            result2 += c;
+          }
+        }
+        return result2;
+      }
+    })();
+  }
+});
+
+// node_modules/extend/index.js
+var require_extend = __commonJS({
+  "node_modules/extend/index.js"(exports, module) {
+    "use strict";
+    var hasOwn = Object.prototype.hasOwnProperty;
+    var toStr = Object.prototype.toString;
+    var defineProperty = Object.defineProperty;
+    var gOPD = Object.getOwnPropertyDescriptor;
+    var isArray = function isArray2(arr) {
+      if (typeof Array.isArray === "function") {
+        return Array.isArray(arr);
+      }
+      return toStr.call(arr) === "[object Array]";
+    };
+    var isPlainObject3 = function isPlainObject4(obj) {
+      if (!obj || toStr.call(obj) !== "[object Object]") {
+        return false;
+      }
+      var hasOwnConstructor = hasOwn.call(obj, "constructor");
+      var hasIsPrototypeOf = obj.constructor && obj.constructor.prototype && hasOwn.call(obj.constructor.prototype, "isPrototypeOf");
+      if (obj.constructor && !hasOwnConstructor && !hasIsPrototypeOf) {
+        return false;
+      }
+      var key;
+      for (key in obj) {
+      }
+      return typeof key === "undefined" || hasOwn.call(obj, key);
+    };
+    var setProperty = function setProperty2(target, options3) {
+      if (defineProperty && options3.name === "__proto__") {
+        defineProperty(target, options3.name, {
+          enumerable: true,
+          configurable: true,
+          value: options3.newValue,
+          writable: true
+        });
+      } else {
+        target[options3.name] = options3.newValue;
+      }
+    };
+    var getProperty = function getProperty2(obj, name) {
+      if (name === "__proto__") {
+        if (!hasOwn.call(obj, name)) {
+          return void 0;
+        } else if (gOPD) {
+          return gOPD(obj, name).value;
+        }
+      }
+      return obj[name];
+    };
+    module.exports = function extend3() {
+      var options3, name, src, copy, copyIsArray, clone2;
+      var target = arguments[0];
+      var i2 = 1;
+      var length = arguments.length;
+      var deep = false;
+      if (typeof target === "boolean") {
+        deep = target;
+        target = arguments[1] || {};
+        i2 = 2;
+      }
+      if (target == null || typeof target !== "object" && typeof target !== "function") {
+        target = {};
+      }
+      for (; i2 < length; ++i2) {
+        options3 = arguments[i2];
+        if (options3 != null) {
+          for (name in options3) {
+            src = getProperty(target, name);
+            copy = getProperty(options3, name);
+            if (target !== copy) {
+              if (deep && copy && (isPlainObject3(copy) || (copyIsArray = isArray(copy)))) {
+                if (copyIsArray) {
+                  copyIsArray = false;
+                  clone2 = src && isArray(src) ? src : [];
+                } else {
+                  clone2 = src && isPlainObject3(src) ? src : {};
+                }
+                setProperty(target, { name, newValue: extend3(deep, clone2, copy) });
+              } else if (typeof copy !== "undefined") {
+                setProperty(target, { name, newValue: copy });
+              }
+            }
+          }
+        }
+      }
+      return target;
+    };
   }
 });
 
@@ -12237,6 +13101,121 @@ var require_browser = __commonJS({
   }
 });
 
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag, argv = process.argv) => {
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position3 = argv.indexOf(prefix + flag);
+      const terminatorPosition = argv.indexOf("--");
+      return position3 !== -1 && (terminatorPosition === -1 || position3 < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env } = process;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      forceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = 1;
+    }
+    if ("FORCE_COLOR" in env) {
+      if (env.FORCE_COLOR === "true") {
+        forceColor = 1;
+      } else if (env.FORCE_COLOR === "false") {
+        forceColor = 0;
+      } else {
+        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(haveStream, streamIsTTY) {
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version2 >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+    };
+  }
+});
+
 // node_modules/debug/src/node.js
 var require_node = __commonJS({
   "node_modules/debug/src/node.js"(exports, module) {
@@ -12255,7 +13234,7 @@ var require_node = __commonJS({
     );
     exports.colors = [6, 2, 3, 4, 5, 1];
     try {
-      const supportsColor = __require("supports-color");
+      const supportsColor = require_supports_color();
       if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
         exports.colors = [
           20,
@@ -29008,11 +29987,11 @@ function requireKem() {
   return kem;
 }
 function requireLog() {
-  if (hasRequiredLog) return log;
+  if (hasRequiredLog) return log2;
   hasRequiredLog = 1;
   var forge2 = requireForge();
   requireUtil();
-  log = forge2.log = forge2.log || {};
+  log2 = forge2.log = forge2.log || {};
   forge2.log.levels = [
     "none",
     "error",
@@ -29171,7 +30150,7 @@ function requireLog() {
     }
   }
   forge2.log.consoleLogger = sConsoleLogger;
-  return log;
+  return log2;
 }
 function requireMd_all() {
   if (hasRequiredMd_all) return md_all;
@@ -30337,7 +31316,7 @@ function requireLib() {
   requireUtil();
   return lib;
 }
-var forge, hasRequiredForge, util, baseN, hasRequiredBaseN, hasRequiredUtil, cipher, hasRequiredCipher, cipherModes, hasRequiredCipherModes, aes, hasRequiredAes, aesCipherSuites, asn1, oids, hasRequiredOids, hasRequiredAsn1, hmac, md, hasRequiredMd, hasRequiredHmac, md5, hasRequiredMd5, pem, hasRequiredPem, pki, des, hasRequiredDes, pbkdf2, hasRequiredPbkdf2, random, sha256, hasRequiredSha256, prng, hasRequiredPrng, hasRequiredRandom, rc2, hasRequiredRc2, jsbn, hasRequiredJsbn, pkcs1, sha1, hasRequiredSha1, hasRequiredPkcs1, prime, hasRequiredPrime, rsa, hasRequiredRsa, pbe, hasRequiredPbe, pkcs12, pkcs7asn1, hasRequiredPkcs7asn1, x509, mgf1, hasRequiredMgf1, mgf, hasRequiredMgf, pss, hasRequiredPss, hasRequiredX509, hasRequiredPkcs12, hasRequiredPki, tls_1, hasRequiredTls, hasRequiredAesCipherSuites, sha512, hasRequiredSha512, asn1Validator, hasRequiredAsn1Validator, ed25519_1, hasRequiredEd25519, kem, hasRequiredKem, log, hasRequiredLog, md_all, hasRequiredMd_all, pkcs7, hasRequiredPkcs7, ssh, hasRequiredSsh, lib, hasRequiredLib, libExports, index2;
+var forge, hasRequiredForge, util, baseN, hasRequiredBaseN, hasRequiredUtil, cipher, hasRequiredCipher, cipherModes, hasRequiredCipherModes, aes, hasRequiredAes, aesCipherSuites, asn1, oids, hasRequiredOids, hasRequiredAsn1, hmac, md, hasRequiredMd, hasRequiredHmac, md5, hasRequiredMd5, pem, hasRequiredPem, pki, des, hasRequiredDes, pbkdf2, hasRequiredPbkdf2, random, sha256, hasRequiredSha256, prng, hasRequiredPrng, hasRequiredRandom, rc2, hasRequiredRc2, jsbn, hasRequiredJsbn, pkcs1, sha1, hasRequiredSha1, hasRequiredPkcs1, prime, hasRequiredPrime, rsa, hasRequiredRsa, pbe, hasRequiredPbe, pkcs12, pkcs7asn1, hasRequiredPkcs7asn1, x509, mgf1, hasRequiredMgf1, mgf, hasRequiredMgf, pss, hasRequiredPss, hasRequiredX509, hasRequiredPkcs12, hasRequiredPki, tls_1, hasRequiredTls, hasRequiredAesCipherSuites, sha512, hasRequiredSha512, asn1Validator, hasRequiredAsn1Validator, ed25519_1, hasRequiredEd25519, kem, hasRequiredKem, log2, hasRequiredLog, md_all, hasRequiredMd_all, pkcs7, hasRequiredPkcs7, ssh, hasRequiredSsh, lib, hasRequiredLib, libExports, index2;
 var init_index_BDnqZat0 = __esm({
   "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index-BDnqZat0.js"() {
     init_index_Cq_34xZU();
@@ -33329,870 +34308,6 @@ var init_module3 = __esm({
   }
 });
 
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object2, key, value2) => {
-      Object.defineProperty(object2, key, { value: value2 });
-      return value2;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern2, start) => {
-      const { length } = pattern2;
-      let index3 = start + 1;
-      let negated = EMPTY;
-      const lead = pattern2[index3];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index3++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern2[index3];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern2[++index3];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index3 + 1 < length && pattern2[index3 + 1] !== "]") {
-          index3++;
-          let to = pattern2[index3];
-          if (to === ESCAPE) {
-            to = pattern2[index3 += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern2[index3 + 1] === ":") {
-          const nameStart = index3 + 2;
-          let end = nameStart;
-          while (end < length && pattern2[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern2[end - 1] === ":") {
-            const name = pattern2.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index3 = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index3 = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index3++;
-        if (pattern2[index3] === "]") {
-          return {
-            end: index3,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER2 = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "\uE000";
-    var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern2) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
-      const { length } = pattern2;
-      let out = EMPTY;
-      let index3 = 0;
-      while (index3 < length) {
-        const char = pattern2[index3];
-        if (char === ESCAPE) {
-          const escaped = pattern2[index3 + 1];
-          if (escaped === SLASH && index3 + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern2.slice(index3, index3 + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index3 += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index3++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern2, index3);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index3 = length;
-          } else {
-            out += hold(scanned.source);
-            index3 = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index3++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern2) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor2 = !REGEX_INNER_SLASH.test(pattern2) ? "(?:^|\\/)" : "^";
-          return anchor2 + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index3, str) => index3 + 6 < str.length ? str.slice(index3 + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close2) => `\\[${range}${close2}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
-      let separator = EMPTY;
-      for (let index3 = at + 1; index3 < run2.length && !run2[index3].wildcard; index3++) {
-        separator += run2[index3].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index3 = 0;
-      while (index3 < length) {
-        const char = source[index3];
-        if (source.startsWith(WILDCARD, index3)) {
-          tokens.push({ wildcard: true });
-          index3 += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index3 + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index3, end) });
-          index3 = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index3, index3 + 2) });
-          index3 += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index3;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index3, end) });
-          index3 = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index3++;
-        } else {
-          tokens.push({ single: char });
-          index3++;
-        }
-      }
-      let out = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run2.forEach((token, at) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern2) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern2)) {
-        pattern2 = "**";
-      }
-      const { source, sources } = extractBrackets(pattern2);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required2]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern2);
-          }
-          if (required2 !== UNDEFINED && prev.indexOf(required2) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern2)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index3) => sources[index3]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index3 = body.indexOf(SLASH);
-      return index3 < 0 || index3 === body.length - 1;
-    };
-    var basenameOf = (path3) => {
-      const end = path3.length - 1;
-      const index3 = path3.lastIndexOf(
-        SLASH,
-        path3[end] === SLASH ? end - 1 : end
-      );
-      return index3 < 0 ? path3 : path3.slice(index3 + 1);
-    };
-    var parentOf = (path3) => {
-      if (path3.charCodeAt(0) === SLASH_CODE || path3.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path3.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path3.length - 1;
-      const cut = path3.lastIndexOf(
-        SLASH,
-        path3.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path3.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern2) => pattern2 && isString(pattern2);
-    var splitPattern2 = (pattern2) => (pattern2[pattern2.length - 1] === "\r" ? pattern2.slice(0, -1) : pattern2).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern2, mark2, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern2;
-        this.mark = mark2;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex2 = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex2);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern2, mark2, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern2[0] === BOM ? pattern2.slice(1) : pattern2;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern2,
-        mark2,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern2, index3) {
-        if (pattern2 && pattern2[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern2._rules._rules);
-          this._basenameCount += pattern2._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern2);
-        const raw = isStr ? pattern2 : pattern2.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern2.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index3
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern2) {
-        this._added = false;
-        this._split = isString(pattern2);
-        this._stripBOM = !this._split || pattern2[0] === BOM;
-        makeArray(
-          this._split ? splitPattern2(pattern2) : pattern2
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path3) {
-        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index3 = rules2.length - 1; index3 >= 0; index3--) {
-          const rule = rules2[index3];
-          if (rule.checkRegex.test(path3)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path3, mode) {
-        const rules2 = this._rules;
-        const { length } = rules2;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path3) : path3;
-        for (let index3 = length - 1; index3 >= 0; index3--) {
-          const rule = rules2[index3];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path3
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath = (path3, originalPath, doThrow) => {
-      if (!isString(path3)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path3) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path3)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path3) => {
-      const first = path3.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path3.length === 1) {
-        return true;
-      }
-      const second = path3.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path3.length === 2 || path3.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern2) {
-        if (this._rules.add(pattern2)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern2) {
-        return this.add(pattern2);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path3) {
-        checkPath(
-          path3,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path3 ? this._t(path3, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path3 = convertPath(target);
-        if (!path3 || path3.charCodeAt(path3.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path3);
-        }
-        const dir = this._t(path3, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal2 = this._rules.testLiteral(path3);
-        return literal2.ignored || literal2.unignored ? literal2 : dir;
-      }
-      _t(path3, cache) {
-        if (path3 in cache) {
-          return cache[path3];
-        }
-        const parentPath = parentOf(path3);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path3] = parent && parent.ignored ? parent : this._rules.test(path3, MODE_IGNORE);
-      }
-      ignores(path3) {
-        return this._test(path3, this._ignoreCache, convertPath(path3)).ignored;
-      }
-      createFilter() {
-        return (path3) => !this.ignores(path3);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path3) {
-        return this._test(path3, this._testCache, convertPath(path3));
-      }
-    };
-    var factory = (options3) => new Ignore(options3);
-    var isPathValid = (path3) => checkPath(convertPath(path3), path3, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path3) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path3) || isNotRelative(path3);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // src/cli/index.ts
 import { readFileSync as readFileSync12 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
@@ -34278,8 +34393,22 @@ function isInside(root2, path3) {
   const fromRoot = relative(root2, realPath(path3));
   return fromRoot !== ".." && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
 }
+function isPlacedInside(root2, path3) {
+  const fromRoot = relative(root2, join(realPath(dirname(path3)), basename(path3)));
+  return fromRoot !== ".." && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
+}
 
 // src/core/rule.ts
+var RULES_DOCS = "https://github.com/content-gate/content-gate/blob/main/docs/rules.md";
+function docsAnchorOf(id) {
+  return id.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+}
+function docsUrlOf(id) {
+  return `${RULES_DOCS}#${docsAnchorOf(id)}`;
+}
+function metasOf(rules2) {
+  return rules2.flatMap((r) => [r.meta, ...r.emits ?? []]).map((m) => m.docsUrl ? m : { ...m, docsUrl: docsUrlOf(m.id) });
+}
 function needsMainThread(rule) {
   return rule.finish !== void 0 && rule.collect === void 0;
 }
@@ -54332,6 +54461,1237 @@ var MissingCommitError = class extends UsageError {
   }
 };
 
+// src/core/discover.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { createHash } from "node:crypto";
+import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { join as join4, relative as relative5, resolve as resolve6, sep as sep4 } from "node:path";
+
+// node_modules/tinyglobby/dist/index.mjs
+import { readdir, readdirSync, realpath, realpathSync as realpathSync2, stat, statSync as statSync2 } from "fs";
+import { isAbsolute as isAbsolute2, posix, resolve as resolve5 } from "path";
+import { fileURLToPath } from "url";
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire } from "module";
+import { basename as basename2, dirname as dirname4, normalize, relative as relative4, resolve as resolve4, sep as sep3 } from "path";
+import * as nativeFs from "fs";
+var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
+function cleanPath(path3) {
+  let normalized = normalize(path3);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+var SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path3, separator) {
+  return path3.replace(SLASHES_REGEX, separator);
+}
+var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path3) {
+  return path3 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path3);
+}
+function normalizePath(path3, options3) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options3;
+  const pathNeedsCleaning = process.platform === "win32" && path3.includes("/") || path3.startsWith(".");
+  if (resolvePaths) path3 = resolve4(path3);
+  if (normalizePath$1 || pathNeedsCleaning) path3 = cleanPath(path3);
+  if (path3 === ".") return "";
+  const needsSeperator = path3[path3.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path3 + pathSeparator : path3, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root2, options3) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root2);
+    if (sameRoot) return directoryPath.slice(root2.length) + filename;
+    else return convertSlashes(relative4(root2, directoryPath), options3.pathSeparator) + options3.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root2, options3) {
+  const { relativePaths, includeBasePath } = options3;
+  return relativePaths && root2 ? joinPathWithRelativePath(root2, options3) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root2) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root2.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root2) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root2.length) || ".";
+    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+  };
+}
+var pushDirectory = (directoryPath, paths) => {
+  paths.push(directoryPath || ".");
+};
+var pushDirectoryFilter = (directoryPath, paths, filters) => {
+  const path3 = directoryPath || ".";
+  if (filters.every((filter) => filter(path3, true))) paths.push(path3);
+};
+var empty$2 = () => {
+};
+function build$6(root2, options3) {
+  const { includeDirs, filters, relativePaths } = options3;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root2) : pushDirectoryWithRelativePath(root2);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+var pushFileFilter = (filename, paths, _counts, filters) => {
+  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+var pushFileCount = (_filename, _paths, counts, _filters) => {
+  counts.files++;
+};
+var pushFile = (filename, paths) => {
+  paths.push(filename);
+};
+var empty$1 = () => {
+};
+function build$5(options3) {
+  const { excludeFiles, filters, onlyCounts } = options3;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+var getArray = (paths) => {
+  return paths;
+};
+var getArrayGroup = () => {
+  return [""].slice(0, 0);
+};
+function build$4(options3) {
+  return options3.group ? getArrayGroup : getArray;
+}
+var groupFiles = (groups, directory, files) => {
+  groups.push({
+    directory,
+    files,
+    dir: directory
+  });
+};
+var empty = () => {
+};
+function build$3(options3) {
+  return options3.group ? groupFiles : empty;
+}
+var resolveSymlinksAsync = function(path3, state, callback$1) {
+  const { queue, fs, options: { suppressErrors } } = state;
+  queue.enqueue();
+  fs.realpath(path3, (error62, resolvedPath) => {
+    if (error62) return queue.dequeue(suppressErrors ? null : error62, state);
+    fs.stat(resolvedPath, (error$1, stat2) => {
+      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+      if (stat2.isDirectory() && isRecursive2(path3, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat2, resolvedPath);
+      queue.dequeue(null, state);
+    });
+  });
+};
+var resolveSymlinks = function(path3, state, callback$1) {
+  const { queue, fs, options: { suppressErrors } } = state;
+  queue.enqueue();
+  try {
+    const resolvedPath = fs.realpathSync(path3);
+    const stat2 = fs.statSync(resolvedPath);
+    if (stat2.isDirectory() && isRecursive2(path3, resolvedPath, state)) return;
+    callback$1(stat2, resolvedPath);
+  } catch (e) {
+    if (!suppressErrors) throw e;
+  }
+};
+function build$2(options3, isSynchronous) {
+  if (!options3.resolveSymlinks || options3.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive2(path3, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname4(path3);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname4(parent);
+  }
+  state.symlinks.set(path3, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+var onlyCountsSync = (state) => {
+  return state.counts;
+};
+var groupsSync = (state) => {
+  return state.groups;
+};
+var defaultSync = (state) => {
+  return state.paths;
+};
+var limitFilesSync = (state) => {
+  return state.paths.slice(0, state.options.maxFiles);
+};
+var onlyCountsAsync = (state, error62, callback$1) => {
+  report(error62, callback$1, state.counts, state.options.suppressErrors);
+  return null;
+};
+var defaultAsync = (state, error62, callback$1) => {
+  report(error62, callback$1, state.paths, state.options.suppressErrors);
+  return null;
+};
+var limitFilesAsync = (state, error62, callback$1) => {
+  report(error62, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+  return null;
+};
+var groupsAsync = (state, error62, callback$1) => {
+  report(error62, callback$1, state.groups, state.options.suppressErrors);
+  return null;
+};
+function report(error62, callback$1, output2, suppressErrors) {
+  if (error62 && !suppressErrors) callback$1(error62, output2);
+  else callback$1(null, output2);
+}
+function build$1(options3, isSynchronous) {
+  const { onlyCounts, group, maxFiles } = options3;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+var readdirOpts = { withFileTypes: true };
+var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  state.queue.enqueue();
+  if (currentDepth < 0) return state.queue.dequeue(null, state);
+  const { fs } = state;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  fs.readdir(crawlPath || ".", readdirOpts, (error62, entries = []) => {
+    callback$1(entries, directoryPath, currentDepth);
+    state.queue.dequeue(state.options.suppressErrors ? null : error62, state);
+  });
+};
+var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  const { fs } = state;
+  if (currentDepth < 0) return;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  let entries = [];
+  try {
+    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+  } catch (e) {
+    if (!state.options.suppressErrors) throw e;
+  }
+  callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+var Queue = class {
+  count = 0;
+  constructor(onQueueEmpty) {
+    this.onQueueEmpty = onQueueEmpty;
+  }
+  enqueue() {
+    this.count++;
+    return this.count;
+  }
+  dequeue(error62, output2) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error62)) {
+      this.onQueueEmpty(error62, output2);
+      if (error62) {
+        output2.controller.abort();
+        this.onQueueEmpty = void 0;
+      }
+    }
+  }
+};
+var Counter = class {
+  _files = 0;
+  _directories = 0;
+  set files(num) {
+    this._files = num;
+  }
+  get files() {
+    return this._files;
+  }
+  set directories(num) {
+    this._directories = num;
+  }
+  get directories() {
+    return this._directories;
+  }
+  /**
+  * @deprecated use `directories` instead
+  */
+  /* c8 ignore next 3 */
+  get dirs() {
+    return this._directories;
+  }
+};
+var Aborter = class {
+  aborted = false;
+  abort() {
+    this.aborted = true;
+  }
+};
+var Walker = class {
+  root;
+  isSynchronous;
+  state;
+  joinPath;
+  pushDirectory;
+  pushFile;
+  getArray;
+  groupFiles;
+  resolveSymlink;
+  walkDirectory;
+  callbackInvoker;
+  constructor(root2, options3, callback$1) {
+    this.isSynchronous = !callback$1;
+    this.callbackInvoker = build$1(options3, this.isSynchronous);
+    this.root = normalizePath(root2, options3);
+    this.state = {
+      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+      paths: [""].slice(0, 0),
+      groups: [],
+      counts: new Counter(),
+      options: options3,
+      queue: new Queue((error62, state) => this.callbackInvoker(state, error62, callback$1)),
+      symlinks: /* @__PURE__ */ new Map(),
+      visited: [""].slice(0, 0),
+      controller: new Aborter(),
+      fs: options3.fs || nativeFs
+    };
+    this.joinPath = build$7(this.root, options3);
+    this.pushDirectory = build$6(this.root, options3);
+    this.pushFile = build$5(options3);
+    this.getArray = build$4(options3);
+    this.groupFiles = build$3(options3);
+    this.resolveSymlink = build$2(options3, this.isSynchronous);
+    this.walkDirectory = build(this.isSynchronous);
+  }
+  start() {
+    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+  }
+  walk = (entries, directoryPath, depth) => {
+    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+    const files = this.getArray(this.state.paths);
+    for (let i2 = 0; i2 < entries.length; ++i2) {
+      const entry2 = entries[i2];
+      if (entry2.isFile() || entry2.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry2.name, directoryPath);
+        this.pushFile(filename, files, this.state.counts, filters);
+      } else if (entry2.isDirectory()) {
+        let path3 = joinDirectoryPath(entry2.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry2.name, path3)) continue;
+        this.pushDirectory(path3, paths, filters);
+        this.walkDirectory(this.state, path3, path3, depth - 1, this.walk);
+      } else if (this.resolveSymlink && entry2.isSymbolicLink()) {
+        let path3 = joinPathWithBasePath(entry2.name, directoryPath);
+        this.resolveSymlink(path3, this.state, (stat2, resolvedPath) => {
+          if (stat2.isDirectory()) {
+            resolvedPath = normalizePath(resolvedPath, this.state.options);
+            if (exclude && exclude(entry2.name, useRealPaths ? resolvedPath : path3 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path3 + pathSeparator, depth - 1, this.walk);
+          } else {
+            resolvedPath = useRealPaths ? resolvedPath : path3;
+            const filename = basename2(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname4(resolvedPath), this.state.options);
+            resolvedPath = this.joinPath(filename, directoryPath$1);
+            this.pushFile(resolvedPath, files, this.state.counts, filters);
+          }
+        });
+      }
+    }
+    this.groupFiles(this.state.groups, directoryPath, files);
+  };
+};
+function promise2(root2, options3) {
+  return new Promise((resolve$1, reject) => {
+    callback(root2, options3, (err, output2) => {
+      if (err) return reject(err);
+      resolve$1(output2);
+    });
+  });
+}
+function callback(root2, options3, callback$1) {
+  let walker = new Walker(root2, options3, callback$1);
+  walker.start();
+}
+function sync(root2, options3) {
+  const walker = new Walker(root2, options3);
+  return walker.start();
+}
+var APIBuilder = class {
+  constructor(root2, options3) {
+    this.root = root2;
+    this.options = options3;
+  }
+  withPromise() {
+    return promise2(this.root, this.options);
+  }
+  withCallback(cb) {
+    callback(this.root, this.options, cb);
+  }
+  sync() {
+    return sync(this.root, this.options);
+  }
+};
+var pm = null;
+try {
+  __require2.resolve("picomatch");
+  pm = __require2("picomatch");
+} catch {
+}
+var Builder = class {
+  globCache = {};
+  options = {
+    maxDepth: Infinity,
+    suppressErrors: true,
+    pathSeparator: sep3,
+    filters: []
+  };
+  globFunction;
+  constructor(options3) {
+    this.options = {
+      ...this.options,
+      ...options3
+    };
+    this.globFunction = this.options.globFunction;
+  }
+  group() {
+    this.options.group = true;
+    return this;
+  }
+  withPathSeparator(separator) {
+    this.options.pathSeparator = separator;
+    return this;
+  }
+  withBasePath() {
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withRelativePaths() {
+    this.options.relativePaths = true;
+    return this;
+  }
+  withDirs() {
+    this.options.includeDirs = true;
+    return this;
+  }
+  withMaxDepth(depth) {
+    this.options.maxDepth = depth;
+    return this;
+  }
+  withMaxFiles(limit) {
+    this.options.maxFiles = limit;
+    return this;
+  }
+  withFullPaths() {
+    this.options.resolvePaths = true;
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withErrors() {
+    this.options.suppressErrors = false;
+    return this;
+  }
+  withSymlinks({ resolvePaths = true } = {}) {
+    this.options.resolveSymlinks = true;
+    this.options.useRealPaths = resolvePaths;
+    return this.withFullPaths();
+  }
+  withAbortSignal(signal) {
+    this.options.signal = signal;
+    return this;
+  }
+  normalize() {
+    this.options.normalizePath = true;
+    return this;
+  }
+  filter(predicate) {
+    this.options.filters.push(predicate);
+    return this;
+  }
+  onlyDirs() {
+    this.options.excludeFiles = true;
+    this.options.includeDirs = true;
+    return this;
+  }
+  exclude(predicate) {
+    this.options.exclude = predicate;
+    return this;
+  }
+  onlyCounts() {
+    this.options.onlyCounts = true;
+    return this;
+  }
+  crawl(root2) {
+    return new APIBuilder(root2 || ".", this.options);
+  }
+  withGlobFunction(fn) {
+    this.globFunction = fn;
+    return this;
+  }
+  /**
+  * @deprecated Pass options using the constructor instead:
+  * ```ts
+  * new fdir(options).crawl("/path/to/root");
+  * ```
+  * This method will be removed in v7.0
+  */
+  /* c8 ignore next 4 */
+  crawlWithOptions(root2, options3) {
+    this.options = {
+      ...this.options,
+      ...options3
+    };
+    return new APIBuilder(root2 || ".", this.options);
+  }
+  glob(...patterns) {
+    if (this.globFunction) return this.globWithOptions(patterns);
+    return this.globWithOptions(patterns, ...[{ dot: true }]);
+  }
+  globWithOptions(patterns, ...options3) {
+    const globFn = this.globFunction || pm;
+    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+    var isMatch = this.globCache[patterns.join("\0")];
+    if (!isMatch) {
+      isMatch = globFn(patterns, ...options3);
+      this.globCache[patterns.join("\0")] = isMatch;
+    }
+    this.options.filters.push((path3) => isMatch(path3));
+    return this;
+  }
+};
+
+// node_modules/tinyglobby/dist/index.mjs
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var isReadonlyArray = Array.isArray;
+var BACKSLASHES = /\\/g;
+var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+var isWin = process.platform === "win32";
+var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options3 = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i2, j;
+  for (i2 = 0; i2 < patternsCount; i2++) {
+    const parts = splitPattern(patterns[i2]);
+    patternsParts[i2] = parts;
+    const partsCount = parts.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options3);
+    matchers[i2] = partMatchers;
+  }
+  return (input2) => {
+    const inputParts = input2.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input2)) return true;
+    for (i2 = 0; i2 < patternsCount; i2++) {
+      const patternParts = patternsParts[i2];
+      const matcher = matchers[i2];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options3.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root2, absolute) {
+  if (cwd === root2 || root2.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root2.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result2 = `${prefix}/${p}`;
+      return isDir ? result2.slice(0, -1) : result2;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix.relative(cwd, p) || ".";
+  return (p) => posix.relative(cwd, `${root2}/${p}`) || ".";
+}
+function buildRelative(cwd, root2) {
+  if (root2.startsWith(`${cwd}/`)) {
+    const prefix = root2.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result2 = posix.relative(cwd, `${root2}/${p}`);
+    return p[p.length - 1] === "/" && result2 !== "" ? `${result2}/` : result2 || ".";
+  };
+}
+function ensureNonDriveRelativePath(path3) {
+  return path3.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+var splitPatternOptions = { parts: true };
+function splitPattern(path3) {
+  var _result$parts;
+  const result2 = import_picomatch.default.scan(path3, splitPatternOptions);
+  return ((_result$parts = result2.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result2.parts : [path3];
+}
+var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+var escapePosixPath = (path3) => path3.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path3) => path3.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePath = isWin ? escapeWin32Path : escapePosixPath;
+function isDynamicPattern(pattern2, options3) {
+  if ((options3 === null || options3 === void 0 ? void 0 : options3.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch.default.scan(pattern2);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value2) {
+  return typeof value2 === "string" ? [value2] : value2 !== null && value2 !== void 0 ? value2 : [];
+}
+var PARENT_DIRECTORY = /^(\/?\.\.)+/;
+var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern2, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result2 = pattern2;
+  if (pattern2[pattern2.length - 1] === "/") result2 = pattern2.slice(0, -1);
+  if (result2[result2.length - 1] !== "*" && opts.expandDirectories) result2 += "/**";
+  const escapedCwd = escapePath(cwd);
+  result2 = isAbsolute2(result2.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result2) : posix.normalize(result2);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result2)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts = splitPattern(result2);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i2 = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i2 < n && parts[i2 + n] === cwdParts[cwdParts.length + i2 - n]) {
+      result2 = result2.slice(0, (n - i2 - 1) * 3) + result2.slice((n - i2) * 3 + parts[i2 + n].length + 1) || ".";
+      i2++;
+    }
+    const potentialRoot = posix.join(cwd, parentDir.slice(i2 * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i2;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts.length);
+    for (let i2 = 0; i2 < length; i2++) {
+      const part = parts[i2];
+      if (part === "**" && !parts[i2 + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i2 === parts.length - 1 || part !== props.commonPath[i2] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result2;
+}
+function processPatterns(options3, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern2 of options3.ignore) {
+    if (!pattern2) continue;
+    if (pattern2[0] !== "!" || pattern2[1] === "(") ignorePatterns.push(normalizePattern(pattern2, options3, props, true));
+  }
+  for (const pattern2 of patterns) {
+    if (!pattern2) continue;
+    if (pattern2[0] !== "!" || pattern2[1] === "(") matchPatterns.push(normalizePattern(pattern2, options3, props, false));
+    else if (pattern2[1] !== "!" || pattern2[2] === "(") ignorePatterns.push(normalizePattern(pattern2.slice(1), options3, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options3, patterns) {
+  const cwd = options3.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options3, patterns, props);
+  if (options3.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options3;
+  const root2 = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options3.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options3.extglob === false,
+    noglobstar: options3.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
+  const ignore2 = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format = buildFormat(cwd, root2, absolute);
+  const excludeFormatter = absolute ? format : buildFormat(cwd, root2, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore2(relativePath);
+  };
+  let maxDepth;
+  if (options3.deep !== void 0) maxDepth = Math.round(options3.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug2 ? (p, isDirectory) => {
+      const path3 = format(p, isDirectory);
+      const matches = matcher(path3) && !ignore2(path3);
+      if (matches) log(`matched ${path3}`);
+      return matches;
+    } : (p, isDirectory) => {
+      const path3 = format(p, isDirectory);
+      return matcher(path3) && !ignore2(path3);
+    }],
+    exclude: debug2 ? (_, p) => {
+      const skipped = excludePredicate(_, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options3.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options3.onlyFiles,
+    maxDepth,
+    signal: options3.signal
+  }).crawl(root2);
+  if (options3.debug) log("internal properties:", {
+    ...props,
+    root: root2
+  });
+  return [crawler, cwd !== root2 && !absolute && buildRelative(cwd, root2)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i2 = paths.length - 1; i2 >= 0; i2--) paths[i2] = mapper(paths[i2]);
+  return paths;
+}
+var defaultOptions = {
+  caseSensitiveMatch: true,
+  debug: !!process.env.TINYGLOBBY_DEBUG,
+  expandDirectories: true,
+  followSymbolicLinks: true,
+  onlyFiles: true
+};
+function getOptions(options3) {
+  const opts = Object.assign({}, options3);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir,
+    readdirSync: opts.fs.readdirSync || readdirSync,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync2,
+    stat: opts.fs.stat || stat,
+    statSync: opts.fs.statSync || statSync2
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options3 = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options3, patterns) : [];
+}
+async function glob(globInput, options3) {
+  const [crawler, relative7] = getCrawler(globInput, options3);
+  return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
+}
+
+// src/core/discover.ts
+var ALWAYS_EXCLUDED = ["**/node_modules/**", "**/.git/**", "**/.content-gate/**"];
+function toRelative(cwd, absolute) {
+  return relative5(cwd, absolute).split(sep4).join("/");
+}
+async function discoverFiles(options3) {
+  const { cwd, include, exclude } = options3;
+  const ignored = gitignore(cwd);
+  const excluded = (0, import_picomatch2.default)([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
+  const keep = (file2) => !excluded(file2) && !ignored.ignores(file2);
+  const found = /* @__PURE__ */ new Set();
+  if (options3.paths.length === 0) {
+    const globOptions = { cwd, dot: false, ignore: ALWAYS_EXCLUDED, followSymbolicLinks: false };
+    for (const f of await glob([...include], globOptions)) if (keep(f)) found.add(f);
+    const included = (0, import_picomatch2.default)([...include]);
+    const root2 = options3.root ?? resolve6(cwd);
+    for (const link2 of symbolicLinks(cwd, keep)) {
+      const target = resolve6(cwd, link2);
+      const isFile = included(link2);
+      if (!isFile && !included(`${link2}/post.md`) && !included(`${link2}/x/post.md`)) continue;
+      if (!isInside(root2, target)) {
+        options3.onSkipped?.(link2, OUTSIDE);
+      } else if (isFile && existsSync3(target) && statSync3(target).isFile()) {
+        found.add(link2);
+      }
+    }
+  }
+  for (const path3 of options3.paths) {
+    const absolute = resolve6(cwd, path3);
+    if (existsSync3(absolute) && statSync3(absolute).isFile()) {
+      found.add(toRelative(cwd, absolute));
+    } else if (existsSync3(absolute) && statSync3(absolute).isDirectory()) {
+      const patterns = include.map(
+        (p) => join4(toRelative(cwd, absolute) || ".", p.replace(/^\*\*\//, "**/"))
+      );
+      for (const f of await glob(patterns.map(posix2), { cwd, ignore: ALWAYS_EXCLUDED })) {
+        if (keep(f)) found.add(f);
+      }
+    } else if (isDynamicPattern(path3)) {
+      for (const f of await glob([posix2(path3)], { cwd, ignore: ALWAYS_EXCLUDED })) if (keep(f)) found.add(f);
+    } else {
+      throw new UsageError(`${path3}: no such file or folder.`);
+    }
+  }
+  return [...found].sort();
+}
+var OUTSIDE = "is a symbolic link to a place outside the repository, so it was not read or checked: commit the file itself.";
+var NOT_IN_REPOSITORY = "is outside the repository Content Gate runs in, so it was not read or checked: run the check from the repository that holds it.";
+function symbolicLinks(cwd, keep) {
+  const links = [];
+  const walk = (dir, depth) => {
+    if (depth > 32) return;
+    let entries;
+    try {
+      entries = readdirSync2(join4(cwd, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry2 of entries) {
+      const path3 = dir ? `${dir}/${entry2.name}` : entry2.name;
+      if (entry2.name.startsWith(".") || SKIPPED_FOLDERS.has(entry2.name)) continue;
+      if (entry2.isSymbolicLink()) {
+        if (keep(path3)) links.push(path3);
+      } else if (entry2.isDirectory() && keep(`${path3}/`)) {
+        walk(path3, depth + 1);
+      }
+    }
+  };
+  walk("", 0);
+  return links;
+}
+var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules"]);
+function posix2(p) {
+  return p.split(sep4).join("/");
+}
+function gitignore(cwd) {
+  const ig = (0, import_ignore.default)();
+  const file2 = join4(cwd, ".gitignore");
+  if (existsSync3(file2)) ig.add(readFileSync2(file2, "utf8"));
+  return ig;
+}
+function inShard(file2, index3, count) {
+  const hash2 = createHash("sha1").update(file2).digest().readUInt32BE(0);
+  return hash2 % count + 1 === index3;
+}
+
+// src/core/severity.ts
+function resolveSeverity(id, fallback, table) {
+  const category = ruleCategory(id);
+  return table.cli[id] ?? table.cli[category] ?? table.config[id]?.severity ?? table.config[category]?.severity ?? fallback;
+}
+function lowerOf(configured, requested) {
+  if (!requested) return configured;
+  return SEVERITY_RANK[requested] < SEVERITY_RANK[configured] ? requested : configured;
+}
+function atLeast(severity, threshold) {
+  if (threshold === "never" || threshold === "off") return false;
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+// src/report/annotations.ts
+function escapeData(s2) {
+  return s2.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+function escapeProperty(s2) {
+  return escapeData(s2).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+function annotation(f) {
+  const props = [
+    `file=${escapeProperty(f.file)}`,
+    `line=${f.line}`,
+    `endLine=${f.endLine}`,
+    // GitHub shows columns only for findings on one line.
+    ...f.line === f.endLine ? [`col=${f.column}`, `endColumn=${f.endColumn}`] : [],
+    `title=${escapeProperty(f.ruleId)}`
+  ];
+  const suggestion = f.suggestions.length > 0 ? `
+Suggestion: ${f.suggestions.join(" or ")}` : "";
+  return `::${f.severity} ${props.join(",")}::${escapeData(f.message + suggestion)}`;
+}
+function formatAnnotations(findings) {
+  return findings.map((f) => `${annotation(f)}
+`).join("");
+}
+
+// src/report/json.ts
+function toContractFinding(f) {
+  return {
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    message: f.message,
+    policy: f.policy,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    suggestions: f.suggestions
+  };
+}
+function buildReport(version2, files, findings) {
+  const perFile = new Map(files.map((f) => [f, 0]));
+  for (const f of findings) perFile.set(f.file, (perFile.get(f.file) ?? 0) + 1);
+  return {
+    tool: { name: "content-gate", version: version2 },
+    files: [...perFile].map(([file2, count]) => ({ file: file2, findings: count })),
+    findings: findings.map(toContractFinding),
+    summary: {
+      files: perFile.size,
+      errors: findings.filter((f) => f.severity === "error").length,
+      warnings: findings.filter((f) => f.severity === "warning").length,
+      notices: findings.filter((f) => f.severity === "notice").length
+    }
+  };
+}
+function formatJson(report2) {
+  return `${JSON.stringify(report2, null, 2)}
+`;
+}
+
+// src/report/merge.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve7 } from "node:path";
+
+// src/core/fingerprint.ts
+import { createHash as createHash2 } from "node:crypto";
+var Fingerprints = class {
+  constructor(file2) {
+    this.file = file2;
+  }
+  file;
+  lines = /* @__PURE__ */ new Map();
+  counts = /* @__PURE__ */ new Map();
+  prefixes = /* @__PURE__ */ new Map();
+  lineOccurrences = /* @__PURE__ */ new Map();
+  lineHashes = /* @__PURE__ */ new Map();
+  next(ruleId, lineText) {
+    const line = this.keysOf(lineText);
+    const counts = entry(this.counts, ruleId, () => /* @__PURE__ */ new Map());
+    const occurrence = counts.get(line.trimmed) ?? 0;
+    counts.set(line.trimmed, occurrence + 1);
+    const prefixes = entry(this.prefixes, ruleId, () => /* @__PURE__ */ new Map());
+    const prefix = entry(
+      prefixes,
+      line.normalized,
+      () => createHash2("sha256").update(`${ruleId}\0${this.file}\0${line.normalized}\0`)
+    );
+    return prefix.copy().update(String(occurrence)).digest("hex").slice(0, 32);
+  }
+  /**
+   * Code scanning's `primaryLocationLineHash`: a hash of the line's text (whitespace-normalised)
+   * and, after a colon, which line of the file with that same text it is (1, 2, ...), counted over
+   * the lines that carry findings. Every finding on one line shares it; code scanning tells them
+   * apart by rule.
+   */
+  lineHash(line, lineText) {
+    const { normalized } = this.keysOf(lineText);
+    const hash2 = entry(
+      this.lineHashes,
+      normalized,
+      () => createHash2("sha256").update(normalized).digest("hex").slice(0, 16)
+    );
+    const seen = entry(this.lineOccurrences, normalized, () => /* @__PURE__ */ new Map());
+    const occurrence = entry(seen, line, () => seen.size + 1);
+    return `${hash2}:${occurrence}`;
+  }
+  keysOf(lineText) {
+    return entry(this.lines, lineText, () => {
+      const trimmed = lineText.trim();
+      return { trimmed, normalized: trimmed.replace(/\s+/g, " ") };
+    });
+  }
+};
+function entry(map4, key, create3) {
+  let value2 = map4.get(key);
+  if (value2 === void 0) {
+    value2 = create3();
+    map4.set(key, value2);
+  }
+  return value2;
+}
+
+// src/report/merge.ts
+function asReport(value2, name) {
+  const r = value2;
+  if (!r || typeof r !== "object" || r.tool?.name !== "content-gate" || !Array.isArray(r.findings) || !Array.isArray(r.files)) {
+    throw new UsageError(`${name} is not a Content Gate JSON report (made with --format json).`);
+  }
+  return r;
+}
+function byCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function reportOrder(a, b) {
+  return byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+function mergeReports(reports, version2) {
+  const files = /* @__PURE__ */ new Set();
+  const findings = /* @__PURE__ */ new Map();
+  for (const report2 of reports) {
+    for (const f of report2.files) files.add(f.file);
+    for (const f of report2.findings) {
+      files.add(f.file);
+      const key = [f.file, f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.message].join("\0");
+      if (!findings.has(key)) findings.set(key, f);
+    }
+  }
+  const sorted = [...findings.values()].sort(reportOrder);
+  return buildReport(version2, [...files].sort(byCodeUnits), sorted);
+}
+function withFingerprints(findings, cwd) {
+  const lines = /* @__PURE__ */ new Map();
+  const fingerprints = /* @__PURE__ */ new Map();
+  return findings.map((f) => {
+    if (!lines.has(f.file)) {
+      let text5;
+      try {
+        text5 = readFileSync3(resolve7(cwd, f.file), "utf8").replace(/^\uFEFF/, "");
+      } catch {
+        text5 = void 0;
+      }
+      lines.set(f.file, text5?.split(/\r?\n/));
+    }
+    const fileLines = lines.get(f.file);
+    if (!fileLines) return { ...f, fingerprint: `${f.ruleId}:${f.file}:${f.line}:${f.column}` };
+    const lineText = fileLines[f.line - 1] ?? "";
+    let forFile = fingerprints.get(f.file);
+    if (!forFile) {
+      forFile = new Fingerprints(f.file);
+      fingerprints.set(f.file, forFile);
+    }
+    return {
+      ...f,
+      fingerprint: forFile.next(f.ruleId, lineText),
+      lineHash: forFile.lineHash(f.line, lineText)
+    };
+  });
+}
+
+// src/report/sarif.ts
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+var SARIF_MAX_RESULTS = 25e3;
+function sarifResults(findings) {
+  if (findings.length <= SARIF_MAX_RESULTS) return { kept: [...findings], leftOut: 0 };
+  const order2 = findings.map((f, i2) => ({ f, i: i2 }));
+  order2.sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.i - b.i);
+  const kept = order2.slice(0, SARIF_MAX_RESULTS).sort((a, b) => a.i - b.i).map((x2) => x2.f);
+  return { kept, leftOut: findings.length - SARIF_MAX_RESULTS };
+}
+function pathToUri(path3) {
+  return path3.split("/").map(encodeURIComponent).join("/");
+}
+function formatSarif(allFindings, metas, version2, informationUri = "https://github.com/content-gate/content-gate") {
+  const { kept: findings, leftOut } = sarifResults(allFindings);
+  const used = [...new Set(findings.map((f) => f.ruleId))].sort();
+  const metaById = new Map(metas.map((m) => [m.id, m]));
+  const rules2 = used.map((id) => {
+    const meta3 = metaById.get(id);
+    const help = meta3 ? `${meta3.description}
+
+Policy, ${meta3.policy}: "${meta3.clause}"` : id;
+    const helpMarkdown = meta3 ? `${meta3.description}
+
+**Policy, ${meta3.policy}:**
+
+> ${meta3.clause}` : id;
+    return {
+      id,
+      name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => c ? c.toUpperCase() : ""),
+      shortDescription: { text: shortDescriptionOf(meta3?.description ?? id) },
+      fullDescription: { text: meta3?.description ?? id },
+      helpUri: meta3?.docsUrl ?? docsUrlOf(id),
+      help: { text: help, markdown: helpMarkdown },
+      defaultConfiguration: { level: LEVEL[meta3?.defaultSeverity ?? "warning"] },
+      properties: {
+        category: id.split("/")[0],
+        policy: meta3?.policy ?? "",
+        tags: ["content", id.split("/")[0]]
+      }
+    };
+  });
+  const index3 = new Map(used.map((id, i2) => [id, i2]));
+  const results = findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: index3.get(f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: pathToUri(f.file), uriBaseId: "%SRCROOT%" },
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
+        }
+      }
+    ],
+    partialFingerprints: {
+      "contentGate/v1": f.fingerprint,
+      ...f.lineHash ? { primaryLocationLineHash: f.lineHash } : {}
+    },
+    ...f.suggestions.length > 0 ? {
+      fixes: f.suggestions.slice(0, 1).map((text5) => ({
+        description: { text: `Replace with "${text5}"` },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: pathToUri(f.file), uriBaseId: "%SRCROOT%" },
+            replacements: [
+              {
+                deletedRegion: {
+                  startLine: f.line,
+                  startColumn: f.column,
+                  endLine: f.endLine,
+                  endColumn: f.endColumn
+                },
+                insertedContent: { text: text5 }
+              }
+            ]
+          }
+        ]
+      }))
+    } : {}
+  }));
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "Content Gate", semanticVersion: version2, informationUri, rules: rules2 } },
+        // Columns are JavaScript string indexes. %SRCROOT% is left for code scanning to resolve to the
+        // checkout, so the relative paths match the repository's files.
+        columnKind: "utf16CodeUnits",
+        results,
+        ...leftOut > 0 ? {
+          properties: {
+            resultsLeftOut: leftOut,
+            note: `${leftOut} less severe findings were left out: code scanning keeps at most ${SARIF_MAX_RESULTS} results per run.`
+          }
+        } : {}
+      }
+    ]
+  };
+  return `${JSON.stringify(sarif, null, 2)}
+`;
+}
+function shortDescriptionOf(description) {
+  const first = description.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? description;
+  return first.replaceAll("`", "");
+}
+
+// src/report/text.ts
+var plain = {
+  red: (s2) => s2,
+  yellow: (s2) => s2,
+  blue: (s2) => s2,
+  dim: (s2) => s2,
+  bold: (s2) => s2,
+  green: (s2) => s2
+};
+function styleFor(stream, env = process.env) {
+  if (!stream.isTTY || env.NO_COLOR !== void 0 && env.NO_COLOR !== "" || env.TERM === "dumb")
+    return plain;
+  const wrap3 = (open2, close2) => (s2) => `\x1B[${open2}m${s2}\x1B[${close2}m`;
+  return {
+    red: wrap3(31, 39),
+    yellow: wrap3(33, 39),
+    blue: wrap3(34, 39),
+    dim: wrap3(2, 22),
+    bold: wrap3(1, 22),
+    green: wrap3(32, 39)
+  };
+}
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function formatText(findings, summary, style2 = plain, extras = {}) {
+  const lines = [];
+  let current;
+  for (const f of findings) {
+    if (current !== void 0 && f.file !== current) lines.push("");
+    current = f.file;
+    const severity = f.severity === "error" ? style2.red("error  ") : f.severity === "warning" ? style2.yellow("warning") : style2.blue("notice ");
+    lines.push(
+      `${style2.bold(`${f.file}:${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${style2.dim(f.ruleId)}`
+    );
+    if (f.suggestions.length > 0) {
+      lines.push(
+        `    ${style2.dim("suggestion:")} ${f.suggestions.map((s2) => JSON.stringify(s2)).join(style2.dim(" or "))}`
+      );
+    }
+  }
+  for (const fix2 of extras.fixes ?? []) {
+    lines.push(
+      `${style2.bold(`${fix2.file}:${fix2.line}:${fix2.column}`)}  ${style2.green("fixed  ")}  ${JSON.stringify(fix2.before)} -> ${JSON.stringify(fix2.after)}  ${style2.dim(fix2.ruleId)}`
+    );
+  }
+  if (lines.length > 0) lines.push("");
+  const counts = `${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notices, "notice")}`;
+  const withFindings = new Set(findings.map((f) => f.file)).size;
+  const skipped = (extras.diagnostics ?? []).filter((d) => d.file).length;
+  const tail = [
+    `${counts} in ${withFindings} of ${plural2(summary.files, "file")} checked`,
+    skipped ? `${skipped} skipped` : "",
+    extras.fixes?.length ? `${plural2(extras.fixes.length, "fix")} applied` : ""
+  ].filter(Boolean).join("; ");
+  const mark2 = summary.errors > 0 ? style2.red("\u2716") : summary.warnings > 0 ? style2.yellow("\u26A0") : style2.green("\u2714");
+  lines.push(`${mark2} ${tail}.`);
+  return `${lines.join("\n")}
+`;
+}
+
 // node_modules/devlop/lib/default.js
 function ok() {
 }
@@ -54372,7 +55732,7 @@ function merge2(definitions, space) {
 }
 
 // node_modules/property-information/lib/normalize.js
-function normalize(value2) {
+function normalize2(value2) {
   return value2.toLowerCase();
 }
 
@@ -54480,8 +55840,8 @@ function create(definition3) {
       info.mustUseProperty = true;
     }
     properties[property] = info;
-    normals[normalize(property)] = property;
-    normals[normalize(info.attribute)] = property;
+    normals[normalize2(property)] = property;
+    normals[normalize2(info.attribute)] = property;
   }
   return new Schema(properties, normals, definition3.space);
 }
@@ -55531,7 +56891,7 @@ var cap = /[A-Z]/g;
 var dash = /-[a-z]/g;
 var valid = /^data[-\w.:]+$/i;
 function find(schema, value2) {
-  const normal = normalize(value2);
+  const normal = normalize2(value2);
   let property = value2;
   let Type = Info;
   if (normal in schema.normal) {
@@ -55764,7 +57124,7 @@ function parsePrimitive(info, name, value2) {
     if (info.number && value2 && !Number.isNaN(Number(value2))) {
       return Number(value2);
     }
-    if ((info.boolean || info.overloadedBoolean) && (value2 === "" || normalize(value2) === normalize(name))) {
+    if ((info.boolean || info.overloadedBoolean) && (value2 === "" || normalize2(value2) === normalize2(name))) {
       return true;
     }
   }
@@ -65020,7 +66380,7 @@ import { default as default2 } from "node:path";
 import { default as default3 } from "node:process";
 
 // node_modules/vfile/lib/minurl.js
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/vfile/lib/minurl.shared.js
 function isUrl(fileUrlOrPath) {
@@ -65204,7 +66564,7 @@ var VFile = class {
    */
   set path(path3) {
     if (isUrl(path3)) {
-      path3 = fileURLToPath(path3);
+      path3 = fileURLToPath2(path3);
     }
     assertNonEmpty(path3, "path");
     if (this.path !== path3) {
@@ -66415,7 +67775,7 @@ function color(d) {
 }
 
 // node_modules/unist-util-visit-parents/lib/index.js
-var empty = [];
+var empty2 = [];
 var CONTINUE = true;
 var EXIT = false;
 var SKIP = "skip";
@@ -66484,7 +67844,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
     return visit3;
     function visit3() {
       const matches = !check4 || is2(node3, index3, parents[parents.length - 1] || void 0);
-      let result2 = empty;
+      let result2 = empty2;
       if (enter && matches) {
         result2 = toResult(enter(node3, parents, index3));
         if (result2[0] === EXIT) {
@@ -66531,7 +67891,7 @@ function toResult(value2) {
   if (typeof value2 === "number") {
     return [CONTINUE, value2];
   }
-  return value2 === null || value2 === void 0 ? empty : [value2];
+  return value2 === null || value2 === void 0 ? empty2 : [value2];
 }
 
 // node_modules/mdast-util-find-and-replace/lib/index.js
@@ -79179,59 +80539,6 @@ function clip(text5) {
   return firstLine.length > MAX_EXCERPT - 1 || firstLine.length < text5.length ? `${firstLine.slice(0, MAX_EXCERPT - 1).trimEnd()}\u2026` : firstLine;
 }
 
-// src/core/fingerprint.ts
-import { createHash } from "node:crypto";
-var Fingerprints = class {
-  constructor(file2) {
-    this.file = file2;
-  }
-  file;
-  lines = /* @__PURE__ */ new Map();
-  counts = /* @__PURE__ */ new Map();
-  prefixes = /* @__PURE__ */ new Map();
-  next(ruleId, lineText) {
-    const line = this.keysOf(lineText);
-    const counts = entry(this.counts, ruleId, () => /* @__PURE__ */ new Map());
-    const occurrence = counts.get(line.trimmed) ?? 0;
-    counts.set(line.trimmed, occurrence + 1);
-    const prefixes = entry(this.prefixes, ruleId, () => /* @__PURE__ */ new Map());
-    const prefix = entry(
-      prefixes,
-      line.normalized,
-      () => createHash("sha256").update(`${ruleId}\0${this.file}\0${line.normalized}\0`)
-    );
-    return prefix.copy().update(String(occurrence)).digest("hex").slice(0, 32);
-  }
-  keysOf(lineText) {
-    return entry(this.lines, lineText, () => {
-      const trimmed = lineText.trim();
-      return { trimmed, normalized: trimmed.replace(/\s+/g, " ") };
-    });
-  }
-};
-function entry(map4, key, create3) {
-  let value2 = map4.get(key);
-  if (value2 === void 0) {
-    value2 = create3();
-    map4.set(key, value2);
-  }
-  return value2;
-}
-
-// src/core/severity.ts
-function resolveSeverity(id, fallback, table) {
-  const category = ruleCategory(id);
-  return table.cli[id] ?? table.cli[category] ?? table.config[id]?.severity ?? table.config[category]?.severity ?? fallback;
-}
-function lowerOf(configured, requested) {
-  if (!requested) return configured;
-  return SEVERITY_RANK[requested] < SEVERITY_RANK[configured] ? requested : configured;
-}
-function atLeast(severity, threshold) {
-  if (threshold === "never" || threshold === "off") return false;
-  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
-}
-
 // src/core/suppress.ts
 var COMMENT = /<!--\s*content-gate-(disable-next-line|disable|enable)\b([\s\S]{0,1000}?)-->/g;
 var MAX_SUPPRESSIONS = 500;
@@ -79520,7 +80827,7 @@ var Engine = class {
   }
   /** Stores a report as offsets into its whole file (`local` maps a part's offsets onto the file). */
   place(state, meta3, report2, local = { index: state.index, shift: 0 }) {
-    let [start, end, documentLevel] = spanOf(local.index, report2);
+    let [start, end, documentLevel] = spanOf(local.index, report2, this.options.strictPositions);
     const inCode = !documentLevel && isInside2(local.code?.() ?? { starts: [], ends: [] }, start);
     const { source } = local.index;
     const around2 = source.slice(Math.max(0, start - QUOTE_REACH), end + QUOTE_REACH);
@@ -79626,7 +80933,8 @@ var Engine = class {
       endLine: to.line,
       endColumn: to.column,
       suggestions,
-      fingerprint: fingerprints.next(meta3.id, lineText)
+      fingerprint: fingerprints.next(meta3.id, lineText),
+      lineHash: fingerprints.lineHash(from.line, lineText)
     };
     if (documentLevel) finding2.documentLevel = true;
     if (suggestions.length === 1 && report2.safeFix && !documentLevel) {
@@ -79697,282 +81005,29 @@ function ruleError(rule, error62) {
     message: `The rule '${rule.meta.id}' failed on this file (${reason}), so it was not checked by that rule. The other rules ran. Please report this to the Content Gate maintainers.`
   };
 }
-function spanOf(index3, report2) {
+function spanOf(index3, report2, strict = false) {
   const length = index3.source.length;
-  const clamp = (n) => Math.max(0, Math.min(Number.isFinite(n) ? n : 0, length));
-  if ("document" in report2) return [0, clamp(index3.lines[0]?.length ?? 0), true];
+  const firstLine = [0, Math.min(index3.lines[0]?.length ?? 0, length), true];
+  if ("document" in report2) return firstLine;
+  let start;
+  let end;
   if ("node" in report2) {
     const position3 = report2.node.position;
-    if (!position3) return [0, clamp(index3.lines[0]?.length ?? 0), true];
-    const start2 = clamp(position3.start.offset ?? index3.offset(position3.start.line, position3.start.column));
-    const end = clamp(position3.end.offset ?? index3.offset(position3.end.line, position3.end.column));
-    return [start2, Math.max(start2, end), false];
+    if (!position3) return firstLine;
+    start = position3.start.offset ?? index3.offset(position3.start.line, position3.start.column);
+    end = position3.end.offset ?? index3.offset(position3.end.line, position3.end.column);
+  } else {
+    start = report2.start;
+    end = report2.end;
   }
-  const start = clamp(report2.start);
-  return [start, Math.max(start, clamp(report2.end)), false];
+  if (strict && !(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= length))
+    throw new RangeError(`reported span ${start}..${end} is outside the file of ${length} characters`);
+  const clamp = (n) => Math.max(0, Math.min(Number.isFinite(n) ? n : 0, length));
+  start = clamp(start);
+  return [start, Math.max(start, clamp(end)), false];
 }
 function byPosition(a, b) {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
-}
-
-// src/report/annotations.ts
-function escapeData(s2) {
-  return s2.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
-}
-function escapeProperty(s2) {
-  return escapeData(s2).replaceAll(":", "%3A").replaceAll(",", "%2C");
-}
-function annotation(f) {
-  const props = [
-    `file=${escapeProperty(f.file)}`,
-    `line=${f.line}`,
-    `endLine=${f.endLine}`,
-    // GitHub shows columns only for findings on one line.
-    ...f.line === f.endLine ? [`col=${f.column}`, `endColumn=${f.endColumn}`] : [],
-    `title=${escapeProperty(f.ruleId)}`
-  ];
-  const suggestion = f.suggestions.length > 0 ? `
-Suggestion: ${f.suggestions.join(" or ")}` : "";
-  return `::${f.severity} ${props.join(",")}::${escapeData(f.message + suggestion)}`;
-}
-function formatAnnotations(findings) {
-  return findings.map((f) => `${annotation(f)}
-`).join("");
-}
-
-// src/report/json.ts
-function toContractFinding(f) {
-  return {
-    ruleId: f.ruleId,
-    category: f.category,
-    severity: f.severity,
-    message: f.message,
-    policy: f.policy,
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
-    suggestions: f.suggestions
-  };
-}
-function buildReport(version2, files, findings) {
-  const perFile = new Map(files.map((f) => [f, 0]));
-  for (const f of findings) perFile.set(f.file, (perFile.get(f.file) ?? 0) + 1);
-  return {
-    tool: { name: "content-gate", version: version2 },
-    files: [...perFile].map(([file2, count]) => ({ file: file2, findings: count })),
-    findings: findings.map(toContractFinding),
-    summary: {
-      files: perFile.size,
-      errors: findings.filter((f) => f.severity === "error").length,
-      warnings: findings.filter((f) => f.severity === "warning").length,
-      notices: findings.filter((f) => f.severity === "notice").length
-    }
-  };
-}
-function formatJson(report2) {
-  return `${JSON.stringify(report2, null, 2)}
-`;
-}
-
-// src/report/merge.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
-function asReport(value2, name) {
-  const r = value2;
-  if (!r || typeof r !== "object" || r.tool?.name !== "content-gate" || !Array.isArray(r.findings) || !Array.isArray(r.files)) {
-    throw new UsageError(`${name} is not a Content Gate JSON report (made with --format json).`);
-  }
-  return r;
-}
-function byCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function reportOrder(a, b) {
-  return byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
-}
-function mergeReports(reports, version2) {
-  const files = /* @__PURE__ */ new Set();
-  const findings = /* @__PURE__ */ new Map();
-  for (const report2 of reports) {
-    for (const f of report2.files) files.add(f.file);
-    for (const f of report2.findings) {
-      files.add(f.file);
-      const key = [f.file, f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.message].join("\0");
-      if (!findings.has(key)) findings.set(key, f);
-    }
-  }
-  const sorted = [...findings.values()].sort(reportOrder);
-  return buildReport(version2, [...files].sort(byCodeUnits), sorted);
-}
-function withFingerprints(findings, cwd) {
-  const lines = /* @__PURE__ */ new Map();
-  const fingerprints = /* @__PURE__ */ new Map();
-  return findings.map((f) => {
-    if (!lines.has(f.file)) {
-      let text5;
-      try {
-        text5 = readFileSync2(resolve4(cwd, f.file), "utf8").replace(/^\uFEFF/, "");
-      } catch {
-        text5 = void 0;
-      }
-      lines.set(f.file, text5?.split(/\r?\n/));
-    }
-    const fileLines = lines.get(f.file);
-    if (!fileLines) return { ...f, fingerprint: `${f.ruleId}:${f.file}:${f.line}:${f.column}` };
-    const lineText = fileLines[f.line - 1] ?? "";
-    let forFile = fingerprints.get(f.file);
-    if (!forFile) {
-      forFile = new Fingerprints(f.file);
-      fingerprints.set(f.file, forFile);
-    }
-    return { ...f, fingerprint: forFile.next(f.ruleId, lineText) };
-  });
-}
-
-// src/report/sarif.ts
-var LEVEL = { error: "error", warning: "warning", notice: "note" };
-function formatSarif(findings, metas, version2, informationUri = "https://github.com/content-gate/content-gate") {
-  const used = [...new Set(findings.map((f) => f.ruleId))].sort();
-  const metaById = new Map(metas.map((m) => [m.id, m]));
-  const rules2 = used.map((id) => {
-    const meta3 = metaById.get(id);
-    const help = meta3 ? `${meta3.description}
-
-Policy, ${meta3.policy}: "${meta3.clause}"` : id;
-    const helpMarkdown = meta3 ? `${meta3.description}
-
-**Policy, ${meta3.policy}:**
-
-> ${meta3.clause}` : id;
-    return {
-      id,
-      name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => c ? c.toUpperCase() : ""),
-      shortDescription: { text: meta3?.description ?? id },
-      fullDescription: { text: meta3?.description ?? id },
-      help: { text: help, markdown: helpMarkdown },
-      defaultConfiguration: { level: LEVEL[meta3?.defaultSeverity ?? "warning"] },
-      properties: {
-        category: id.split("/")[0],
-        policy: meta3?.policy ?? "",
-        tags: ["content", id.split("/")[0]]
-      }
-    };
-  });
-  const index3 = new Map(used.map((id, i2) => [id, i2]));
-  const results = findings.map((f) => ({
-    ruleId: f.ruleId,
-    ruleIndex: index3.get(f.ruleId),
-    level: LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: f.file, uriBaseId: "%SRCROOT%" },
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
-        }
-      }
-    ],
-    partialFingerprints: { "contentGate/v1": f.fingerprint },
-    ...f.suggestions.length > 0 ? {
-      fixes: f.suggestions.slice(0, 1).map((text5) => ({
-        description: { text: `Replace with "${text5}"` },
-        artifactChanges: [
-          {
-            artifactLocation: { uri: f.file, uriBaseId: "%SRCROOT%" },
-            replacements: [
-              {
-                deletedRegion: {
-                  startLine: f.line,
-                  startColumn: f.column,
-                  endLine: f.endLine,
-                  endColumn: f.endColumn
-                },
-                insertedContent: { text: text5 }
-              }
-            ]
-          }
-        ]
-      }))
-    } : {}
-  }));
-  const sarif = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "Content Gate", semanticVersion: version2, informationUri, rules: rules2 } },
-        // Columns are JavaScript string indexes. %SRCROOT% is left for code scanning to resolve to the
-        // checkout, so the relative paths match the repository's files.
-        columnKind: "utf16CodeUnits",
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
-}
-
-// src/report/text.ts
-var plain = {
-  red: (s2) => s2,
-  yellow: (s2) => s2,
-  blue: (s2) => s2,
-  dim: (s2) => s2,
-  bold: (s2) => s2,
-  green: (s2) => s2
-};
-function styleFor(stream, env = process.env) {
-  if (!stream.isTTY || env.NO_COLOR !== void 0 && env.NO_COLOR !== "" || env.TERM === "dumb")
-    return plain;
-  const wrap3 = (open2, close2) => (s2) => `\x1B[${open2}m${s2}\x1B[${close2}m`;
-  return {
-    red: wrap3(31, 39),
-    yellow: wrap3(33, 39),
-    blue: wrap3(34, 39),
-    dim: wrap3(2, 22),
-    bold: wrap3(1, 22),
-    green: wrap3(32, 39)
-  };
-}
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function formatText(findings, summary, style2 = plain, extras = {}) {
-  const lines = [];
-  let current;
-  for (const f of findings) {
-    if (current !== void 0 && f.file !== current) lines.push("");
-    current = f.file;
-    const severity = f.severity === "error" ? style2.red("error  ") : f.severity === "warning" ? style2.yellow("warning") : style2.blue("notice ");
-    lines.push(
-      `${style2.bold(`${f.file}:${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${style2.dim(f.ruleId)}`
-    );
-    if (f.suggestions.length > 0) {
-      lines.push(
-        `    ${style2.dim("suggestion:")} ${f.suggestions.map((s2) => JSON.stringify(s2)).join(style2.dim(" or "))}`
-      );
-    }
-  }
-  for (const fix2 of extras.fixes ?? []) {
-    lines.push(
-      `${style2.bold(`${fix2.file}:${fix2.line}:${fix2.column}`)}  ${style2.green("fixed  ")}  ${JSON.stringify(fix2.before)} -> ${JSON.stringify(fix2.after)}  ${style2.dim(fix2.ruleId)}`
-    );
-  }
-  if (lines.length > 0) lines.push("");
-  const counts = `${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notices, "notice")}`;
-  const withFindings = new Set(findings.map((f) => f.file)).size;
-  const skipped = (extras.diagnostics ?? []).filter((d) => d.file).length;
-  const tail = [
-    `${counts} in ${withFindings} of ${plural2(summary.files, "file")} checked`,
-    skipped ? `${skipped} skipped` : "",
-    extras.fixes?.length ? `${plural2(extras.fixes.length, "fix")} applied` : ""
-  ].filter(Boolean).join("; ");
-  const mark2 = summary.errors > 0 ? style2.red("\u2716") : summary.warnings > 0 ? style2.yellow("\u26A0") : style2.green("\u2714");
-  lines.push(`${mark2} ${tail}.`);
-  return `${lines.join("\n")}
-`;
 }
 
 // src/lexicons/media.ts
@@ -80078,11 +81133,13 @@ function definitionsOf(doc) {
 function normalizeLabel(label) {
   return label.toLowerCase().replace(/\s+/g, " ").trim();
 }
+var NESTED_BLOCKS = /* @__PURE__ */ new Set(["paragraph", "heading", "listItem", "tableCell"]);
+var LINE_END = { type: "break" };
 function inlineText(doc, container, skip) {
   const parts = [];
   const links = [];
   let definitions;
-  const stack = [...container.children].reverse();
+  const stack = "children" in container ? [...container.children].reverse() : [];
   while (stack.length > 0) {
     const node3 = stack.pop();
     if (skip.includes(node3)) {
@@ -80114,8 +81171,9 @@ function inlineText(doc, container, skip) {
         break;
       }
       default:
-        if ("children" in node3)
-          for (let i2 = node3.children.length - 1; i2 >= 0; i2--) stack.push(node3.children[i2]);
+        if (!("children" in node3)) break;
+        if (NESTED_BLOCKS.has(node3.type)) stack.push(LINE_END);
+        for (let i2 = node3.children.length - 1; i2 >= 0; i2--) stack.push(node3.children[i2]);
     }
   }
   return { text: parts.join("").replace(/[ \t]+/g, " "), links };
@@ -80190,8 +81248,8 @@ var SiblingIndex = class {
 };
 
 // src/rules/shared/media-url.ts
-var import_picomatch = __toESM(require_picomatch2(), 1);
-import { posix } from "node:path";
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { posix as posix3 } from "node:path";
 function stripTemplate(url2) {
   const quoted2 = /^\{\{-?\s*["']([^"']+)["']\s*\|\s*(?:relative_url|absolute_url|relURL|absURL)\s*-?\}\}$/.exec(
     url2.trim()
@@ -80240,8 +81298,8 @@ var OwnedMedia = class {
       if (!entry2) continue;
       const looksLikeHost = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:\/|$)/i.test(entry2);
       if (looksLikeHost && !entry2.includes("/")) this.hosts.push(entry2.toLowerCase());
-      else if (looksLikeHost) this.hostGlobs.push((0, import_picomatch.default)(entry2.toLowerCase(), { dot: true }));
-      else this.pathGlobs.push((0, import_picomatch.default)(entry2.replace(/^\/+/, ""), { dot: true }));
+      else if (looksLikeHost) this.hostGlobs.push((0, import_picomatch3.default)(entry2.toLowerCase(), { dot: true }));
+      else this.pathGlobs.push((0, import_picomatch3.default)(entry2.replace(/^\/+/, ""), { dot: true }));
     }
   }
   get empty() {
@@ -80255,12 +81313,12 @@ var OwnedMedia = class {
       return this.hostGlobs.some((match) => match(hostAndPath) || match(hostAndPath.replace(/^www\./, "")));
     }
     if (!url2.path || /^[a-z][a-z0-9+.-]*:/i.test(url2.path)) return false;
-    const candidates2 = url2.path.startsWith("/") ? [url2.path.slice(1)] : [posix.normalize(posix.join(posix.dirname(postFile.replaceAll("\\", "/")), url2.path)), url2.path];
+    const candidates2 = url2.path.startsWith("/") ? [url2.path.slice(1)] : [posix3.normalize(posix3.join(posix3.dirname(postFile.replaceAll("\\", "/")), url2.path)), url2.path];
     return candidates2.some((path3) => this.pathGlobs.some((match) => match(path3.replace(/^\/+/, ""))));
   }
 };
 function fileNameOf(url2) {
-  return url2.path.endsWith("/") ? "" : decodeSafely(posix.basename(url2.path));
+  return url2.path.endsWith("/") ? "" : decodeSafely(posix3.basename(url2.path));
 }
 function decodeSafely(text5) {
   try {
@@ -85601,17 +86659,17 @@ try {
 }
 
 // src/language/assets.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname4, join as join4 } from "node:path";
-import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
+import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname5, join as join5 } from "node:path";
+import { fileURLToPath as fileURLToPath3, pathToFileURL } from "node:url";
 function locateAsset(distName, packagePath) {
   const beside = new URL(distName, import.meta.url);
-  if (existsSync3(beside)) return beside;
-  let folder = dirname4(fileURLToPath2(import.meta.url));
+  if (existsSync4(beside)) return beside;
+  let folder = dirname5(fileURLToPath3(import.meta.url));
   for (; ; ) {
-    const candidate = join4(folder, "node_modules", packagePath);
-    if (existsSync3(candidate)) return pathToFileURL(candidate);
-    const up = dirname4(folder);
+    const candidate = join5(folder, "node_modules", packagePath);
+    if (existsSync4(candidate)) return pathToFileURL(candidate);
+    const up = dirname5(folder);
     if (up === folder) break;
     folder = up;
   }
@@ -85619,7 +86677,7 @@ function locateAsset(distName, packagePath) {
 }
 function locateOwnAsset(distName, sourceRelative) {
   const beside = new URL(distName, import.meta.url);
-  if (existsSync3(beside)) return beside;
+  if (existsSync4(beside)) return beside;
   return new URL(sourceRelative, import.meta.url);
 }
 
@@ -86015,8 +87073,8 @@ var grammarPatterns = [
 ];
 
 // src/language/dictionary.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
 import { gunzipSync } from "node:zlib";
 var DICTIONARY_FILE = "dictionary.txt.gz";
 var DictionaryError = class extends Error {
@@ -86027,8 +87085,8 @@ function dictionaryPath() {
 function ownDataFile(name) {
   const beside = new URL(name, import.meta.url);
   const fromSource = import.meta.url.endsWith(".ts");
-  if (existsSync4(beside) || !fromSource) return fileURLToPath3(beside);
-  return fileURLToPath3(new URL(`../../dist/${name}`, import.meta.url));
+  if (existsSync5(beside) || !fromSource) return fileURLToPath4(beside);
+  return fileURLToPath4(new URL(`../../dist/${name}`, import.meta.url));
 }
 function parseDictionary(text5, dialect) {
   const words = /* @__PURE__ */ new Set();
@@ -86084,7 +87142,7 @@ function dictionaryFor(dialect, path3 = dictionaryPath()) {
   if (known && path3 === dictionaryPath()) return known;
   let text5;
   try {
-    text5 = gunzipSync(readFileSync3(path3)).toString("utf8");
+    text5 = gunzipSync(readFileSync4(path3)).toString("utf8");
   } catch (error62) {
     const reason = error62 instanceof Error ? error62.message : String(error62);
     throw new DictionaryError(
@@ -86531,14 +87589,14 @@ var INCONSIDERATE = [
 
 // src/language/suggest.ts
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 var loadedFrequencies;
 function loadFrequencies() {
   loadedFrequencies ??= readFrequencies();
   return loadedFrequencies;
 }
 function readFrequencies() {
-  const text5 = readFileSync4(ownDataFile("word-frequencies.txt"), "utf8");
+  const text5 = readFileSync5(ownDataFile("word-frequencies.txt"), "utf8");
   const map4 = /* @__PURE__ */ new Map();
   for (let start = 0; start < text5.length; ) {
     let end = text5.indexOf("\n", start);
@@ -86669,19 +87727,19 @@ function isClearCorrection(ranked) {
 }
 
 // src/language/vocabulary.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { readFileSync as readFileSync6 } from "node:fs";
+import { resolve as resolve8 } from "node:path";
 function parseWordList(text5) {
   return text5.split(/\r?\n/).map((line) => line.replace(/#.*/, "").trim()).filter((line) => line.length > 0);
 }
 function libraryWords() {
   const url2 = locateOwnAsset("library-words.txt", "../lexicons/library-words.txt");
-  return parseWordList(readFileSync5(url2, "utf8"));
+  return parseWordList(readFileSync6(url2, "utf8"));
 }
 var twoWords;
 function twoWordErrors() {
   twoWords ??= new Set(
-    parseWordList(readFileSync5(locateOwnAsset("two-words.txt", "./two-words.txt"), "utf8")).map(
+    parseWordList(readFileSync6(locateOwnAsset("two-words.txt", "./two-words.txt"), "utf8")).map(
       (w) => w.toLowerCase()
     )
   );
@@ -86689,7 +87747,7 @@ function twoWordErrors() {
 }
 function neverSuggestWords() {
   const url2 = locateOwnAsset("never-suggest.txt", "./never-suggest.txt");
-  return parseWordList(readFileSync5(url2, "utf8")).map((w) => w.toLowerCase());
+  return parseWordList(readFileSync6(url2, "utf8")).map((w) => w.toLowerCase());
 }
 var Vocabulary = class _Vocabulary {
   anyCase = /* @__PURE__ */ new Set();
@@ -86731,7 +87789,7 @@ function projectVocabulary(config2, warn) {
   vocabulary.add(config2.words);
   for (const file2 of config2.wordsFiles) {
     try {
-      vocabulary.add(parseWordList(readFileSync5(resolve5(config2.baseDir, file2), "utf8")));
+      vocabulary.add(parseWordList(readFileSync6(resolve8(config2.baseDir, file2), "utf8")));
     } catch {
       warn(`The words file "${file2}" named in wordsFiles could not be read, so its words are not accepted.`);
     }
@@ -87295,13 +88353,13 @@ var externalOptionsSchema = external_exports.strictObject({
 });
 
 // src/links/session.ts
-import { readFileSync as readFileSync8 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { readFileSync as readFileSync9 } from "node:fs";
+import { resolve as resolve10 } from "node:path";
 
 // src/links/cache.ts
-import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync7 } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname as dirname5, resolve as resolve6 } from "node:path";
+import { dirname as dirname6, resolve as resolve9 } from "node:path";
 var CACHE_FORMAT = "content-gate-link-cache";
 var HOUR = 36e5;
 var SCANS_KEPT = 24;
@@ -87330,16 +88388,16 @@ var cacheSchema = external_exports.object({
   scans: external_exports.array(scanSchema).default([])
 });
 function cachePathOf(config2) {
-  return resolve6(config2.baseDir, config2.links.cacheFile);
+  return resolve9(config2.baseDir, config2.links.cacheFile);
 }
 function emptyCache() {
   return { format: CACHE_FORMAT, version: 1, entries: {}, scans: [] };
 }
 function loadCache(path3, shown, warn) {
-  if (!existsSync5(path3)) return { data: emptyCache(), writable: true };
+  if (!existsSync6(path3)) return { data: emptyCache(), writable: true };
   let raw;
   try {
-    raw = JSON.parse(readFileSync6(path3, "utf8"));
+    raw = JSON.parse(readFileSync7(path3, "utf8"));
   } catch (error62) {
     warn(
       `The link cache ${shown} is damaged (${error62.message}); every link is checked afresh and the file is rewritten.`
@@ -87363,7 +88421,7 @@ function loadCache(path3, shown, warn) {
   return { data: parsed.data, writable: true };
 }
 async function saveCache(path3, data) {
-  await mkdir(dirname5(path3), { recursive: true });
+  await mkdir(dirname6(path3), { recursive: true });
   const temporary = `${path3}.${process.pid}.tmp`;
   await writeFile(temporary, `${JSON.stringify(data)}
 `);
@@ -88170,8 +89228,8 @@ function frontMatterLinks(doc) {
 }
 
 // src/links/local.ts
-import { readdirSync, readFileSync as readFileSync7, statSync as statSync2 } from "node:fs";
-import { dirname as dirname6, isAbsolute as isAbsolute2, join as join5, relative as relative4, sep as sep3 } from "node:path";
+import { readdirSync as readdirSync3, readFileSync as readFileSync8, statSync as statSync4 } from "node:fs";
+import { dirname as dirname7, isAbsolute as isAbsolute3, join as join6, relative as relative6, sep as sep5 } from "node:path";
 
 // node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -88271,8 +89329,8 @@ function contactSyntaxProblem(type, value2) {
   return void 0;
 }
 function within(root2, path3) {
-  const fromRoot = relative4(root2, path3);
-  return fromRoot !== ".." && !fromRoot.startsWith(`..${sep3}`) && !isAbsolute2(fromRoot);
+  const fromRoot = relative6(root2, path3);
+  return fromRoot !== ".." && !fromRoot.startsWith(`..${sep5}`) && !isAbsolute3(fromRoot);
 }
 function safeDecode3(text5) {
   try {
@@ -88309,9 +89367,9 @@ var LocalResolver = class {
   /** Resolves `path` (the part of a link before `?` and `#`) written in `fromFile` (absolute). */
   resolve(fromFile, path3) {
     const rootRelative = path3.startsWith("/");
-    const base2 = rootRelative ? this.siteRoot : dirname6(fromFile);
+    const base2 = rootRelative ? this.siteRoot : dirname7(fromFile);
     const segments = path3.split("/");
-    const target = join5(base2, safeDecode3(path3));
+    const target = join6(base2, safeDecode3(path3));
     const bound = within(this.siteRoot, fromFile) ? this.siteRoot : this.root;
     if (!within(bound, target)) return { ok: false, problem: "outside", shown: path3 };
     let current = base2;
@@ -88320,20 +89378,20 @@ var LocalResolver = class {
       const segment = segments[i2];
       if (segment === "" || segment === ".") continue;
       if (segment === "..") {
-        current = dirname6(current);
+        current = dirname7(current);
         continue;
       }
       const name = safeDecode3(segment);
       const entries = this.list(current);
       if (entries?.has(name)) {
-        current = join5(current, name);
+        current = join6(current, name);
         continue;
       }
       const other = entries && [...entries].find((e) => e.toLowerCase() === name.toLowerCase());
       if (other) {
         segments[i2] = encodeSegment(other);
         caseFixed = true;
-        current = join5(current, other);
+        current = join6(current, other);
         continue;
       }
       const routed = this.route(target);
@@ -88354,7 +89412,7 @@ var LocalResolver = class {
     if (this.list(current)) {
       const entries = this.list(current);
       const index3 = INDEX_FILES.find((f) => entries.has(f));
-      if (index3) return { ok: true, file: join5(current, index3) };
+      if (index3) return { ok: true, file: join6(current, index3) };
       const routed = this.route(current);
       if (routed) return { ok: true, file: routed };
       return { ok: false, problem: "no-index", shown: this.shown(current) };
@@ -88369,9 +89427,9 @@ var LocalResolver = class {
     if (!isInside(this.realRoot, file2)) return void 0;
     try {
       if (MARKDOWN.test(file2)) {
-        anchors = anchorsOf(new Document(relative4(this.cwd, file2), file2, readFileSync7(file2, "utf8")));
+        anchors = anchorsOf(new Document(relative6(this.cwd, file2), file2, readFileSync8(file2, "utf8")));
       } else if (/\.html?$/i.test(file2)) {
-        anchors = htmlAnchors(readFileSync7(file2, "utf8"));
+        anchors = htmlAnchors(readFileSync8(file2, "utf8"));
       }
     } catch {
       return void 0;
@@ -88380,13 +89438,13 @@ var LocalResolver = class {
     return anchors;
   }
   shown(absolute) {
-    return relative4(this.cwd, absolute).split(sep3).join("/") || ".";
+    return relative6(this.cwd, absolute).split(sep5).join("/") || ".";
   }
   list(dir) {
     let entries = this.listings.get(dir);
     if (entries === void 0) {
       try {
-        entries = isInside(this.realRoot, dir) && statSync2(dir).isDirectory() ? new Set(readdirSync(dir)) : null;
+        entries = isInside(this.realRoot, dir) && statSync4(dir).isDirectory() ? new Set(readdirSync3(dir)) : null;
       } catch {
         entries = null;
       }
@@ -88396,7 +89454,7 @@ var LocalResolver = class {
   }
   /** The Markdown file a generated page's address comes from, if any. */
   route(absolute) {
-    const relativeToRoot = relative4(this.siteRoot, absolute).split(sep3).join("/");
+    const relativeToRoot = relative6(this.siteRoot, absolute).split(sep5).join("/");
     if (relativeToRoot.startsWith("..")) return void 0;
     const key = routeKey(`/${relativeToRoot}`);
     const permalink = this.permalinks.get(key);
@@ -88410,10 +89468,10 @@ var LocalResolver = class {
       if (depth > 12) return;
       for (const name of this.list(dir) ?? []) {
         if (ALWAYS_SKIPPED_DIRS.has(name)) continue;
-        const path3 = join5(dir, name);
+        const path3 = join6(dir, name);
         if (this.list(path3)) walk(path3, depth + 1);
         else if (MARKDOWN.test(name))
-          for (const route of routesOf(relative4(this.siteRoot, path3).split(sep3).join("/")))
+          for (const route of routesOf(relative6(this.siteRoot, path3).split(sep5).join("/")))
             routes.set(route, path3);
       }
     };
@@ -88509,7 +89567,7 @@ var LinkSession = class {
   constructor(run2) {
     this.run = run2;
     const { config: config2 } = run2;
-    this.resolver = new LocalResolver(resolve7(config2.baseDir, config2.siteRoot), run2.cwd, run2.root);
+    this.resolver = new LocalResolver(resolve10(config2.baseDir, config2.siteRoot), run2.cwd, run2.root);
   }
   run;
   occurrences = [];
@@ -88584,7 +89642,7 @@ var LinkSession = class {
   }
   extraCa(caFile) {
     if (!caFile) return {};
-    const path3 = resolve7(this.run.config.baseDir, caFile);
+    const path3 = resolve10(this.run.config.baseDir, caFile);
     if (!isInside(this.run.root ?? this.run.cwd, path3)) {
       this.run.warn(
         `The certificate file ${caFile} is outside the repository, so it is not read; only the usual authorities are trusted.`
@@ -88592,7 +89650,7 @@ var LinkSession = class {
       return {};
     }
     try {
-      return { extraCa: readFileSync8(path3, "utf8") };
+      return { extraCa: readFileSync9(path3, "utf8") };
     } catch (error62) {
       this.run.warn(
         `The certificate file ${caFile} could not be read (${error62.message}); only the usual authorities are trusted.`
@@ -92153,6 +93211,10 @@ var allRules = [
   ...secretsRules,
   ...conductRules
 ];
+function ruleMetas(rules2 = allRules) {
+  return [...metasOf(rules2), ...ENGINE_RULES.map((m) => ({ ...m, docsUrl: m.docsUrl ?? docsUrlOf(m.id) }))];
+}
+var allRuleMetas = ruleMetas();
 
 // src/run.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -92293,872 +93355,6 @@ function listEffect(out, key, before, after, says) {
 function quoted(values) {
   const shown = values.slice(0, 3).map((v) => `"${v.length > 40 ? `${v.slice(0, 39)}\u2026` : v}"`);
   return values.length > 3 ? `${shown.join(", ")} and ${values.length - 3} more` : shown.join(", ");
-}
-
-// src/core/discover.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync6, readdirSync as readdirSync3, readFileSync as readFileSync9, statSync as statSync4 } from "node:fs";
-import { join as join6, relative as relative6, resolve as resolve10, sep as sep5 } from "node:path";
-
-// node_modules/tinyglobby/dist/index.mjs
-import { readdir, readdirSync as readdirSync2, realpath, realpathSync as realpathSync2, stat, statSync as statSync3 } from "fs";
-import { isAbsolute as isAbsolute3, posix as posix2, resolve as resolve9 } from "path";
-import { fileURLToPath as fileURLToPath4 } from "url";
-
-// node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
-import { basename as basename2, dirname as dirname7, normalize as normalize2, relative as relative5, resolve as resolve8, sep as sep4 } from "path";
-import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path3) {
-  let normalized = normalize2(path3);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep4) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
-}
-var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path3, separator) {
-  return path3.replace(SLASHES_REGEX, separator);
-}
-var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path3) {
-  return path3 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path3);
-}
-function normalizePath(path3, options3) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options3;
-  const pathNeedsCleaning = process.platform === "win32" && path3.includes("/") || path3.startsWith(".");
-  if (resolvePaths) path3 = resolve8(path3);
-  if (normalizePath$1 || pathNeedsCleaning) path3 = cleanPath(path3);
-  if (path3 === ".") return "";
-  const needsSeperator = path3[path3.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path3 + pathSeparator : path3, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root2, options3) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root2);
-    if (sameRoot) return directoryPath.slice(root2.length) + filename;
-    else return convertSlashes(relative5(root2, directoryPath), options3.pathSeparator) + options3.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root2, options3) {
-  const { relativePaths, includeBasePath } = options3;
-  return relativePaths && root2 ? joinPathWithRelativePath(root2, options3) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root2) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root2.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root2) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root2.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-  };
-}
-var pushDirectory = (directoryPath, paths) => {
-  paths.push(directoryPath || ".");
-};
-var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path3 = directoryPath || ".";
-  if (filters.every((filter) => filter(path3, true))) paths.push(path3);
-};
-var empty$2 = () => {
-};
-function build$6(root2, options3) {
-  const { includeDirs, filters, relativePaths } = options3;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root2) : pushDirectoryWithRelativePath(root2);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-var pushFileFilter = (filename, paths, _counts, filters) => {
-  if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
-};
-var pushFile = (filename, paths) => {
-  paths.push(filename);
-};
-var empty$1 = () => {
-};
-function build$5(options3) {
-  const { excludeFiles, filters, onlyCounts } = options3;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-var getArray = (paths) => {
-  return paths;
-};
-var getArrayGroup = () => {
-  return [""].slice(0, 0);
-};
-function build$4(options3) {
-  return options3.group ? getArrayGroup : getArray;
-}
-var groupFiles = (groups, directory, files) => {
-  groups.push({
-    directory,
-    files,
-    dir: directory
-  });
-};
-var empty2 = () => {
-};
-function build$3(options3) {
-  return options3.group ? groupFiles : empty2;
-}
-var resolveSymlinksAsync = function(path3, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
-  queue.enqueue();
-  fs.realpath(path3, (error62, resolvedPath) => {
-    if (error62) return queue.dequeue(suppressErrors ? null : error62, state);
-    fs.stat(resolvedPath, (error$1, stat2) => {
-      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat2.isDirectory() && isRecursive2(path3, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat2, resolvedPath);
-      queue.dequeue(null, state);
-    });
-  });
-};
-var resolveSymlinks = function(path3, state, callback$1) {
-  const { queue, fs, options: { suppressErrors } } = state;
-  queue.enqueue();
-  try {
-    const resolvedPath = fs.realpathSync(path3);
-    const stat2 = fs.statSync(resolvedPath);
-    if (stat2.isDirectory() && isRecursive2(path3, resolvedPath, state)) return;
-    callback$1(stat2, resolvedPath);
-  } catch (e) {
-    if (!suppressErrors) throw e;
-  }
-};
-function build$2(options3, isSynchronous) {
-  if (!options3.resolveSymlinks || options3.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive2(path3, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname7(path3);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname7(parent);
-  }
-  state.symlinks.set(path3, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-var onlyCountsSync = (state) => {
-  return state.counts;
-};
-var groupsSync = (state) => {
-  return state.groups;
-};
-var defaultSync = (state) => {
-  return state.paths;
-};
-var limitFilesSync = (state) => {
-  return state.paths.slice(0, state.options.maxFiles);
-};
-var onlyCountsAsync = (state, error62, callback$1) => {
-  report(error62, callback$1, state.counts, state.options.suppressErrors);
-  return null;
-};
-var defaultAsync = (state, error62, callback$1) => {
-  report(error62, callback$1, state.paths, state.options.suppressErrors);
-  return null;
-};
-var limitFilesAsync = (state, error62, callback$1) => {
-  report(error62, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-  return null;
-};
-var groupsAsync = (state, error62, callback$1) => {
-  report(error62, callback$1, state.groups, state.options.suppressErrors);
-  return null;
-};
-function report(error62, callback$1, output2, suppressErrors) {
-  if (error62 && !suppressErrors) callback$1(error62, output2);
-  else callback$1(null, output2);
-}
-function build$1(options3, isSynchronous) {
-  const { onlyCounts, group, maxFiles } = options3;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-var readdirOpts = { withFileTypes: true };
-var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  state.queue.enqueue();
-  if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs } = state;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  fs.readdir(crawlPath || ".", readdirOpts, (error62, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error62, state);
-  });
-};
-var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs } = state;
-  if (currentDepth < 0) return;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  let entries = [];
-  try {
-    entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-  } catch (e) {
-    if (!state.options.suppressErrors) throw e;
-  }
-  callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-var Queue = class {
-  count = 0;
-  constructor(onQueueEmpty) {
-    this.onQueueEmpty = onQueueEmpty;
-  }
-  enqueue() {
-    this.count++;
-    return this.count;
-  }
-  dequeue(error62, output2) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error62)) {
-      this.onQueueEmpty(error62, output2);
-      if (error62) {
-        output2.controller.abort();
-        this.onQueueEmpty = void 0;
-      }
-    }
-  }
-};
-var Counter = class {
-  _files = 0;
-  _directories = 0;
-  set files(num) {
-    this._files = num;
-  }
-  get files() {
-    return this._files;
-  }
-  set directories(num) {
-    this._directories = num;
-  }
-  get directories() {
-    return this._directories;
-  }
-  /**
-  * @deprecated use `directories` instead
-  */
-  /* c8 ignore next 3 */
-  get dirs() {
-    return this._directories;
-  }
-};
-var Aborter = class {
-  aborted = false;
-  abort() {
-    this.aborted = true;
-  }
-};
-var Walker = class {
-  root;
-  isSynchronous;
-  state;
-  joinPath;
-  pushDirectory;
-  pushFile;
-  getArray;
-  groupFiles;
-  resolveSymlink;
-  walkDirectory;
-  callbackInvoker;
-  constructor(root2, options3, callback$1) {
-    this.isSynchronous = !callback$1;
-    this.callbackInvoker = build$1(options3, this.isSynchronous);
-    this.root = normalizePath(root2, options3);
-    this.state = {
-      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-      paths: [""].slice(0, 0),
-      groups: [],
-      counts: new Counter(),
-      options: options3,
-      queue: new Queue((error62, state) => this.callbackInvoker(state, error62, callback$1)),
-      symlinks: /* @__PURE__ */ new Map(),
-      visited: [""].slice(0, 0),
-      controller: new Aborter(),
-      fs: options3.fs || nativeFs
-    };
-    this.joinPath = build$7(this.root, options3);
-    this.pushDirectory = build$6(this.root, options3);
-    this.pushFile = build$5(options3);
-    this.getArray = build$4(options3);
-    this.groupFiles = build$3(options3);
-    this.resolveSymlink = build$2(options3, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
-  }
-  start() {
-    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-  }
-  walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-    const files = this.getArray(this.state.paths);
-    for (let i2 = 0; i2 < entries.length; ++i2) {
-      const entry2 = entries[i2];
-      if (entry2.isFile() || entry2.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry2.name, directoryPath);
-        this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry2.isDirectory()) {
-        let path3 = joinDirectoryPath(entry2.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry2.name, path3)) continue;
-        this.pushDirectory(path3, paths, filters);
-        this.walkDirectory(this.state, path3, path3, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry2.isSymbolicLink()) {
-        let path3 = joinPathWithBasePath(entry2.name, directoryPath);
-        this.resolveSymlink(path3, this.state, (stat2, resolvedPath) => {
-          if (stat2.isDirectory()) {
-            resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry2.name, useRealPaths ? resolvedPath : path3 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path3 + pathSeparator, depth - 1, this.walk);
-          } else {
-            resolvedPath = useRealPaths ? resolvedPath : path3;
-            const filename = basename2(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname7(resolvedPath), this.state.options);
-            resolvedPath = this.joinPath(filename, directoryPath$1);
-            this.pushFile(resolvedPath, files, this.state.counts, filters);
-          }
-        });
-      }
-    }
-    this.groupFiles(this.state.groups, directoryPath, files);
-  };
-};
-function promise2(root2, options3) {
-  return new Promise((resolve$1, reject) => {
-    callback(root2, options3, (err, output2) => {
-      if (err) return reject(err);
-      resolve$1(output2);
-    });
-  });
-}
-function callback(root2, options3, callback$1) {
-  let walker = new Walker(root2, options3, callback$1);
-  walker.start();
-}
-function sync(root2, options3) {
-  const walker = new Walker(root2, options3);
-  return walker.start();
-}
-var APIBuilder = class {
-  constructor(root2, options3) {
-    this.root = root2;
-    this.options = options3;
-  }
-  withPromise() {
-    return promise2(this.root, this.options);
-  }
-  withCallback(cb) {
-    callback(this.root, this.options, cb);
-  }
-  sync() {
-    return sync(this.root, this.options);
-  }
-};
-var pm = null;
-try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
-} catch {
-}
-var Builder = class {
-  globCache = {};
-  options = {
-    maxDepth: Infinity,
-    suppressErrors: true,
-    pathSeparator: sep4,
-    filters: []
-  };
-  globFunction;
-  constructor(options3) {
-    this.options = {
-      ...this.options,
-      ...options3
-    };
-    this.globFunction = this.options.globFunction;
-  }
-  group() {
-    this.options.group = true;
-    return this;
-  }
-  withPathSeparator(separator) {
-    this.options.pathSeparator = separator;
-    return this;
-  }
-  withBasePath() {
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withRelativePaths() {
-    this.options.relativePaths = true;
-    return this;
-  }
-  withDirs() {
-    this.options.includeDirs = true;
-    return this;
-  }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
-    return this;
-  }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
-    return this;
-  }
-  withFullPaths() {
-    this.options.resolvePaths = true;
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withErrors() {
-    this.options.suppressErrors = false;
-    return this;
-  }
-  withSymlinks({ resolvePaths = true } = {}) {
-    this.options.resolveSymlinks = true;
-    this.options.useRealPaths = resolvePaths;
-    return this.withFullPaths();
-  }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
-    return this;
-  }
-  normalize() {
-    this.options.normalizePath = true;
-    return this;
-  }
-  filter(predicate) {
-    this.options.filters.push(predicate);
-    return this;
-  }
-  onlyDirs() {
-    this.options.excludeFiles = true;
-    this.options.includeDirs = true;
-    return this;
-  }
-  exclude(predicate) {
-    this.options.exclude = predicate;
-    return this;
-  }
-  onlyCounts() {
-    this.options.onlyCounts = true;
-    return this;
-  }
-  crawl(root2) {
-    return new APIBuilder(root2 || ".", this.options);
-  }
-  withGlobFunction(fn) {
-    this.globFunction = fn;
-    return this;
-  }
-  /**
-  * @deprecated Pass options using the constructor instead:
-  * ```ts
-  * new fdir(options).crawl("/path/to/root");
-  * ```
-  * This method will be removed in v7.0
-  */
-  /* c8 ignore next 4 */
-  crawlWithOptions(root2, options3) {
-    this.options = {
-      ...this.options,
-      ...options3
-    };
-    return new APIBuilder(root2 || ".", this.options);
-  }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
-  }
-  globWithOptions(patterns, ...options3) {
-    const globFn = this.globFunction || pm;
-    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
-    if (!isMatch) {
-      isMatch = globFn(patterns, ...options3);
-      this.globCache[patterns.join("\0")] = isMatch;
-    }
-    this.options.filters.push((path3) => isMatch(path3));
-    return this;
-  }
-};
-
-// node_modules/tinyglobby/dist/index.mjs
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var isReadonlyArray = Array.isArray;
-var BACKSLASHES = /\\/g;
-var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-var isWin = process.platform === "win32";
-var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options3 = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i2, j;
-  for (i2 = 0; i2 < patternsCount; i2++) {
-    const parts = splitPattern(patterns[i2]);
-    patternsParts[i2] = parts;
-    const partsCount = parts.length;
-    const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch2.default)(parts[j], options3);
-    matchers[i2] = partMatchers;
-  }
-  return (input2) => {
-    const inputParts = input2.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input2)) return true;
-    for (i2 = 0; i2 < patternsCount; i2++) {
-      const patternParts = patternsParts[i2];
-      const matcher = matchers[i2];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
-        if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
-        if (!options3.noglobstar && part === "**") return true;
-        j++;
-      }
-      if (j === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root2, absolute) {
-  if (cwd === root2 || root2.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root2.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result2 = `${prefix}/${p}`;
-      return isDir ? result2.slice(0, -1) : result2;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix2.relative(cwd, p) || ".";
-  return (p) => posix2.relative(cwd, `${root2}/${p}`) || ".";
-}
-function buildRelative(cwd, root2) {
-  if (root2.startsWith(`${cwd}/`)) {
-    const prefix = root2.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result2 = posix2.relative(cwd, `${root2}/${p}`);
-    return p[p.length - 1] === "/" && result2 !== "" ? `${result2}/` : result2 || ".";
-  };
-}
-function ensureNonDriveRelativePath(path3) {
-  return path3.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-var splitPatternOptions = { parts: true };
-function splitPattern(path3) {
-  var _result$parts;
-  const result2 = import_picomatch2.default.scan(path3, splitPatternOptions);
-  return ((_result$parts = result2.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result2.parts : [path3];
-}
-var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path3) => path3.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path3) => path3.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapePath = isWin ? escapeWin32Path : escapePosixPath;
-function isDynamicPattern(pattern2, options3) {
-  if ((options3 === null || options3 === void 0 ? void 0 : options3.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch2.default.scan(pattern2);
-  return scan.isGlob || scan.negated;
-}
-function log2(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value2) {
-  return typeof value2 === "string" ? [value2] : value2 !== null && value2 !== void 0 ? value2 : [];
-}
-var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern2, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result2 = pattern2;
-  if (pattern2[pattern2.length - 1] === "/") result2 = pattern2.slice(0, -1);
-  if (result2[result2.length - 1] !== "*" && opts.expandDirectories) result2 += "/**";
-  const escapedCwd = escapePath(cwd);
-  result2 = isAbsolute3(result2.replace(ESCAPING_BACKSLASHES, "")) ? posix2.relative(escapedCwd, result2) : posix2.normalize(result2);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result2)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts = splitPattern(result2);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i2 = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i2 < n && parts[i2 + n] === cwdParts[cwdParts.length + i2 - n]) {
-      result2 = result2.slice(0, (n - i2 - 1) * 3) + result2.slice((n - i2) * 3 + parts[i2 + n].length + 1) || ".";
-      i2++;
-    }
-    const potentialRoot = posix2.join(cwd, parentDir.slice(i2 * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i2;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts.length);
-    for (let i2 = 0; i2 < length; i2++) {
-      const part = parts[i2];
-      if (part === "**" && !parts[i2 + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i2 === parts.length - 1 || part !== props.commonPath[i2] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix2.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result2;
-}
-function processPatterns(options3, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern2 of options3.ignore) {
-    if (!pattern2) continue;
-    if (pattern2[0] !== "!" || pattern2[1] === "(") ignorePatterns.push(normalizePattern(pattern2, options3, props, true));
-  }
-  for (const pattern2 of patterns) {
-    if (!pattern2) continue;
-    if (pattern2[0] !== "!" || pattern2[1] === "(") matchPatterns.push(normalizePattern(pattern2, options3, props, false));
-    else if (pattern2[1] !== "!" || pattern2[2] === "(") ignorePatterns.push(normalizePattern(pattern2.slice(1), options3, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns
-  };
-}
-function buildCrawler(options3, patterns) {
-  const cwd = options3.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options3, patterns, props);
-  if (options3.debug) log2("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options3;
-  const root2 = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options3.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options3.extglob === false,
-    noglobstar: options3.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch2.default)(processed.match, matchOptions);
-  const ignore2 = (0, import_picomatch2.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root2, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root2, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore2(relativePath);
-  };
-  let maxDepth;
-  if (options3.deep !== void 0) maxDepth = Math.round(options3.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug2 ? (p, isDirectory) => {
-      const path3 = format(p, isDirectory);
-      const matches = matcher(path3) && !ignore2(path3);
-      if (matches) log2(`matched ${path3}`);
-      return matches;
-    } : (p, isDirectory) => {
-      const path3 = format(p, isDirectory);
-      return matcher(path3) && !ignore2(path3);
-    }],
-    exclude: debug2 ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log2(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options3.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options3.onlyFiles,
-    maxDepth,
-    signal: options3.signal
-  }).crawl(root2);
-  if (options3.debug) log2("internal properties:", {
-    ...props,
-    root: root2
-  });
-  return [crawler, cwd !== root2 && !absolute && buildRelative(cwd, root2)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i2 = paths.length - 1; i2 >= 0; i2--) paths[i2] = mapper(paths[i2]);
-  return paths;
-}
-var defaultOptions = {
-  caseSensitiveMatch: true,
-  debug: !!process.env.TINYGLOBBY_DEBUG,
-  expandDirectories: true,
-  followSymbolicLinks: true,
-  onlyFiles: true
-};
-function getOptions(options3) {
-  const opts = Object.assign({}, options3);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath4(opts.cwd) : resolve9(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir,
-    readdirSync: opts.fs.readdirSync || readdirSync2,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync2,
-    stat: opts.fs.stat || stat,
-    statSync: opts.fs.statSync || statSync3
-  });
-  if (opts.debug) log2("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options3 = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options3, patterns) : [];
-}
-async function glob(globInput, options3) {
-  const [crawler, relative7] = getCrawler(globInput, options3);
-  return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
-}
-
-// src/core/discover.ts
-var ALWAYS_EXCLUDED = ["**/node_modules/**", "**/.git/**", "**/.content-gate/**"];
-function toRelative(cwd, absolute) {
-  return relative6(cwd, absolute).split(sep5).join("/");
-}
-async function discoverFiles(options3) {
-  const { cwd, include, exclude } = options3;
-  const ignored = gitignore(cwd);
-  const excluded = (0, import_picomatch3.default)([...ALWAYS_EXCLUDED, ...exclude], { dot: true });
-  const keep = (file2) => !excluded(file2) && !ignored.ignores(file2);
-  const found = /* @__PURE__ */ new Set();
-  if (options3.paths.length === 0) {
-    const globOptions = { cwd, dot: false, ignore: ALWAYS_EXCLUDED, followSymbolicLinks: false };
-    for (const f of await glob([...include], globOptions)) if (keep(f)) found.add(f);
-    const included = (0, import_picomatch3.default)([...include]);
-    const root2 = options3.root ?? resolve10(cwd);
-    for (const link2 of symbolicLinks(cwd, keep)) {
-      const target = resolve10(cwd, link2);
-      const isFile = included(link2);
-      if (!isFile && !included(`${link2}/post.md`) && !included(`${link2}/x/post.md`)) continue;
-      if (!isInside(root2, target)) {
-        options3.onSkipped?.(link2, OUTSIDE);
-      } else if (isFile && existsSync6(target) && statSync4(target).isFile()) {
-        found.add(link2);
-      }
-    }
-  }
-  for (const path3 of options3.paths) {
-    const absolute = resolve10(cwd, path3);
-    if (existsSync6(absolute) && statSync4(absolute).isFile()) {
-      found.add(toRelative(cwd, absolute));
-    } else if (existsSync6(absolute) && statSync4(absolute).isDirectory()) {
-      const patterns = include.map(
-        (p) => join6(toRelative(cwd, absolute) || ".", p.replace(/^\*\*\//, "**/"))
-      );
-      for (const f of await glob(patterns.map(posix3), { cwd, ignore: ALWAYS_EXCLUDED })) {
-        if (keep(f)) found.add(f);
-      }
-    } else if (isDynamicPattern(path3)) {
-      for (const f of await glob([posix3(path3)], { cwd, ignore: ALWAYS_EXCLUDED })) if (keep(f)) found.add(f);
-    } else {
-      throw new UsageError(`${path3}: no such file or folder.`);
-    }
-  }
-  return [...found].sort();
-}
-var OUTSIDE = "is a symbolic link to a place outside the repository, so it was not read or checked: commit the file itself.";
-function symbolicLinks(cwd, keep) {
-  const links = [];
-  const walk = (dir, depth) => {
-    if (depth > 32) return;
-    let entries;
-    try {
-      entries = readdirSync3(join6(cwd, dir), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry2 of entries) {
-      const path3 = dir ? `${dir}/${entry2.name}` : entry2.name;
-      if (entry2.name.startsWith(".") || SKIPPED_FOLDERS.has(entry2.name)) continue;
-      if (entry2.isSymbolicLink()) {
-        if (keep(path3)) links.push(path3);
-      } else if (entry2.isDirectory() && keep(`${path3}/`)) {
-        walk(path3, depth + 1);
-      }
-    }
-  };
-  walk("", 0);
-  return links;
-}
-var SKIPPED_FOLDERS = /* @__PURE__ */ new Set(["node_modules"]);
-function posix3(p) {
-  return p.split(sep5).join("/");
-}
-function gitignore(cwd) {
-  const ig = (0, import_ignore.default)();
-  const file2 = join6(cwd, ".gitignore");
-  if (existsSync6(file2)) ig.add(readFileSync9(file2, "utf8"));
-  return ig;
-}
-function inShard(file2, index3, count) {
-  const hash2 = createHash2("sha1").update(file2).digest().readUInt32BE(0);
-  return hash2 % count + 1 === index3;
 }
 
 // src/core/read.ts
@@ -93454,7 +93650,7 @@ function createRunContext(init, isEnabled, warn) {
 
 // src/run.ts
 function knownRuleIds(rules2 = allRules) {
-  return [...ENGINE_RULES, ...rules2.flatMap((r) => [r.meta, ...r.emits ?? []])].map((m) => m.id);
+  return ruleMetas(rules2).map((m) => m.id);
 }
 function ruleCatalog(rules2) {
   const ids = knownRuleIds(rules2);
@@ -93552,7 +93748,8 @@ async function run(options3) {
   for (const file2 of files) {
     const path3 = resolve12(cwd, file2);
     if (!isInside(root2, path3)) {
-      diagnostics.push({ level: "warning", file: file2, message: `Skipped: this file ${OUTSIDE}` });
+      const reason = isPlacedInside(root2, path3) ? OUTSIDE : NOT_IN_REPOSITORY;
+      diagnostics.push({ level: "warning", file: file2, message: `Skipped: this file ${reason}` });
       continue;
     }
     const read = await readText(path3);
@@ -93686,8 +93883,7 @@ function chooseConfig(cwd, root2, options3, rules2, catalog) {
       )
     };
   }
-  const metas = [...ENGINE_RULES, ...rules2.flatMap((r) => [r.meta, ...r.emits ?? []])];
-  const effects = describeConfigChange(config2, head, metas);
+  const effects = describeConfigChange(config2, head, ruleMetas(rules2));
   if (effects.length === 0) return { config: config2 };
   const text5 = readFileSync11(headPath, "utf8");
   const at = locateKey(import_yaml3.default.parseDocument(text5), text5, effects[0]?.key ?? "");
@@ -93878,17 +94074,14 @@ function parseJobs(value2) {
   return Number(value2);
 }
 function render2(format, result2, io, toFile) {
+  const inRepository = () => fromRepositoryRoot(result2.findings, io.cwd);
   switch (format) {
     case "json":
       return formatJson(result2.report);
     case "sarif":
-      return formatSarif(
-        result2.findings,
-        [...ENGINE_RULES, ...allRules.flatMap((r) => [r.meta, ...r.emits ?? []])],
-        VERSION
-      );
+      return formatSarif(inRepository(), allRuleMetas, VERSION);
     case "github":
-      return formatAnnotations(result2.findings);
+      return formatAnnotations(inRepository());
     default:
       return formatText(
         result2.findings,
@@ -94046,6 +94239,12 @@ Please report this to the Content Gate maintainers.
     );
     return 3;
   }
+}
+function fromRepositoryRoot(findings, cwd) {
+  const root2 = workspaceRootOf(cwd);
+  const here = realPath(cwd);
+  if (here === root2) return [...findings];
+  return findings.map((f) => ({ ...f, file: toRelative(root2, resolve13(here, f.file)) }));
 }
 
 // src/cli/bin.ts

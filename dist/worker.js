@@ -12236,6 +12236,121 @@ var require_browser = __commonJS({
   }
 });
 
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag, argv = process.argv) => {
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position3 = argv.indexOf(prefix + flag);
+      const terminatorPosition = argv.indexOf("--");
+      return position3 !== -1 && (terminatorPosition === -1 || position3 < terminatorPosition);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os = __require("os");
+    var tty = __require("tty");
+    var hasFlag = require_has_flag();
+    var { env } = process;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+      forceColor = 0;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = 1;
+    }
+    if ("FORCE_COLOR" in env) {
+      if (env.FORCE_COLOR === "true") {
+        forceColor = 1;
+      } else if (env.FORCE_COLOR === "false") {
+        forceColor = 0;
+      } else {
+        forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+      }
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(haveStream, streamIsTTY) {
+      if (forceColor === 0) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (haveStream && !streamIsTTY && forceColor === void 0) {
+        return 0;
+      }
+      const min = forceColor || 0;
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      if (process.platform === "win32") {
+        const osRelease = os.release().split(".");
+        if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI", "GITHUB_ACTIONS", "BUILDKITE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version2 = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version2 >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream, stream && stream.isTTY);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+      stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+    };
+  }
+});
+
 // node_modules/debug/src/node.js
 var require_node = __commonJS({
   "node_modules/debug/src/node.js"(exports, module) {
@@ -12254,7 +12369,7 @@ var require_node = __commonJS({
     );
     exports.colors = [6, 2, 3, 4, 5, 1];
     try {
-      const supportsColor = __require("supports-color");
+      const supportsColor = require_supports_color();
       if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
         exports.colors = [
           20,
@@ -58194,6 +58309,8 @@ var Fingerprints = class {
   lines = /* @__PURE__ */ new Map();
   counts = /* @__PURE__ */ new Map();
   prefixes = /* @__PURE__ */ new Map();
+  lineOccurrences = /* @__PURE__ */ new Map();
+  lineHashes = /* @__PURE__ */ new Map();
   next(ruleId, lineText) {
     const line = this.keysOf(lineText);
     const counts = entry(this.counts, ruleId, () => /* @__PURE__ */ new Map());
@@ -58206,6 +58323,23 @@ var Fingerprints = class {
       () => createHash("sha256").update(`${ruleId}\0${this.file}\0${line.normalized}\0`)
     );
     return prefix.copy().update(String(occurrence)).digest("hex").slice(0, 32);
+  }
+  /**
+   * Code scanning's `primaryLocationLineHash`: a hash of the line's text (whitespace-normalised)
+   * and, after a colon, which line of the file with that same text it is (1, 2, ...), counted over
+   * the lines that carry findings. Every finding on one line shares it; code scanning tells them
+   * apart by rule.
+   */
+  lineHash(line, lineText) {
+    const { normalized } = this.keysOf(lineText);
+    const hash2 = entry(
+      this.lineHashes,
+      normalized,
+      () => createHash("sha256").update(normalized).digest("hex").slice(0, 16)
+    );
+    const seen = entry(this.lineOccurrences, normalized, () => /* @__PURE__ */ new Map());
+    const occurrence = entry(seen, line, () => seen.size + 1);
+    return `${hash2}:${occurrence}`;
   }
   keysOf(lineText) {
     return entry(this.lines, lineText, () => {
@@ -58224,6 +58358,16 @@ function entry(map4, key, create3) {
 }
 
 // src/core/rule.ts
+var RULES_DOCS = "https://github.com/content-gate/content-gate/blob/main/docs/rules.md";
+function docsAnchorOf(id) {
+  return id.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+}
+function docsUrlOf(id) {
+  return `${RULES_DOCS}#${docsAnchorOf(id)}`;
+}
+function metasOf(rules2) {
+  return rules2.flatMap((r) => [r.meta, ...r.emits ?? []]).map((m) => m.docsUrl ? m : { ...m, docsUrl: docsUrlOf(m.id) });
+}
 function needsMainThread(rule) {
   return rule.finish !== void 0 && rule.collect === void 0;
 }
@@ -58534,7 +58678,7 @@ var Engine = class {
   }
   /** Stores a report as offsets into its whole file (`local` maps a part's offsets onto the file). */
   place(state, meta3, report, local = { index: state.index, shift: 0 }) {
-    let [start, end, documentLevel] = spanOf(local.index, report);
+    let [start, end, documentLevel] = spanOf(local.index, report, this.options.strictPositions);
     const inCode = !documentLevel && isInside(local.code?.() ?? { starts: [], ends: [] }, start);
     const { source } = local.index;
     const around2 = source.slice(Math.max(0, start - QUOTE_REACH), end + QUOTE_REACH);
@@ -58640,7 +58784,8 @@ var Engine = class {
       endLine: to.line,
       endColumn: to.column,
       suggestions,
-      fingerprint: fingerprints.next(meta3.id, lineText)
+      fingerprint: fingerprints.next(meta3.id, lineText),
+      lineHash: fingerprints.lineHash(from.line, lineText)
     };
     if (documentLevel) finding2.documentLevel = true;
     if (suggestions.length === 1 && report.safeFix && !documentLevel) {
@@ -58711,19 +58856,26 @@ function ruleError(rule, error62) {
     message: `The rule '${rule.meta.id}' failed on this file (${reason}), so it was not checked by that rule. The other rules ran. Please report this to the Content Gate maintainers.`
   };
 }
-function spanOf(index3, report) {
+function spanOf(index3, report, strict = false) {
   const length = index3.source.length;
-  const clamp = (n) => Math.max(0, Math.min(Number.isFinite(n) ? n : 0, length));
-  if ("document" in report) return [0, clamp(index3.lines[0]?.length ?? 0), true];
+  const firstLine = [0, Math.min(index3.lines[0]?.length ?? 0, length), true];
+  if ("document" in report) return firstLine;
+  let start;
+  let end;
   if ("node" in report) {
     const position3 = report.node.position;
-    if (!position3) return [0, clamp(index3.lines[0]?.length ?? 0), true];
-    const start2 = clamp(position3.start.offset ?? index3.offset(position3.start.line, position3.start.column));
-    const end = clamp(position3.end.offset ?? index3.offset(position3.end.line, position3.end.column));
-    return [start2, Math.max(start2, end), false];
+    if (!position3) return firstLine;
+    start = position3.start.offset ?? index3.offset(position3.start.line, position3.start.column);
+    end = position3.end.offset ?? index3.offset(position3.end.line, position3.end.column);
+  } else {
+    start = report.start;
+    end = report.end;
   }
-  const start = clamp(report.start);
-  return [start, Math.max(start, clamp(report.end)), false];
+  if (strict && !(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= length))
+    throw new RangeError(`reported span ${start}..${end} is outside the file of ${length} characters`);
+  const clamp = (n) => Math.max(0, Math.min(Number.isFinite(n) ? n : 0, length));
+  start = clamp(start);
+  return [start, Math.max(start, clamp(end)), false];
 }
 function byPosition(a, b) {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
@@ -58832,11 +58984,13 @@ function definitionsOf(doc) {
 function normalizeLabel(label) {
   return label.toLowerCase().replace(/\s+/g, " ").trim();
 }
+var NESTED_BLOCKS = /* @__PURE__ */ new Set(["paragraph", "heading", "listItem", "tableCell"]);
+var LINE_END = { type: "break" };
 function inlineText(doc, container, skip) {
   const parts = [];
   const links = [];
   let definitions;
-  const stack = [...container.children].reverse();
+  const stack = "children" in container ? [...container.children].reverse() : [];
   while (stack.length > 0) {
     const node3 = stack.pop();
     if (skip.includes(node3)) {
@@ -58868,8 +59022,9 @@ function inlineText(doc, container, skip) {
         break;
       }
       default:
-        if ("children" in node3)
-          for (let i2 = node3.children.length - 1; i2 >= 0; i2--) stack.push(node3.children[i2]);
+        if (!("children" in node3)) break;
+        if (NESTED_BLOCKS.has(node3.type)) stack.push(LINE_END);
+        for (let i2 = node3.children.length - 1; i2 >= 0; i2--) stack.push(node3.children[i2]);
     }
   }
   return { text: parts.join("").replace(/[ \t]+/g, " "), links };
@@ -90665,6 +90820,10 @@ var allRules = [
   ...secretsRules,
   ...conductRules
 ];
+function ruleMetas(rules2 = allRules) {
+  return [...metasOf(rules2), ...ENGINE_RULES.map((m) => ({ ...m, docsUrl: m.docsUrl ?? docsUrlOf(m.id) }))];
+}
+var allRuleMetas = ruleMetas();
 
 // src/core/split.ts
 var PART_SIZE = 1024 * 1024;

@@ -15,24 +15,23 @@ import {
   validateConfig,
 } from './config/load.js';
 import { normalizeRuleSetting, type ResolvedConfig, type RuleSetting } from './config/schema.js';
-import { discoverFiles, inShard, OUTSIDE, toRelative } from './core/discover.js';
+import { discoverFiles, inShard, NOT_IN_REPOSITORY, OUTSIDE, toRelative } from './core/discover.js';
 import {
   type AddedSuppression,
   byPosition,
-  ENGINE_RULES,
   Engine,
   type FileResult,
   type TimingSink,
 } from './core/engine.js';
 import { Fingerprints } from './core/fingerprint.js';
 import { nearest } from './core/nearest.js';
-import { isInside, realPath, workspaceRootOf } from './core/paths.js';
+import { isInside, isPlacedInside, realPath, workspaceRootOf } from './core/paths.js';
 import { readText } from './core/read.js';
 import { type Rule, ruleCategory } from './core/rule.js';
 import { atLeast } from './core/severity.js';
 import type { Diagnostic, EngineFinding, Report, Severity, SeverityOrOff } from './core/types.js';
 import { buildReport } from './report/json.js';
-import { allRules } from './rules/index.js';
+import { allRules, ruleMetas } from './rules/index.js';
 import { checkText } from './scale/check-text.js';
 import { contentHash, FindingsCache, findingsCacheKey } from './scale/findings-cache.js';
 import { type CheckedFile, CheckPool, workerCount } from './scale/pool.js';
@@ -108,7 +107,7 @@ export interface RunResult {
 
 /** Every rule id and category the product knows, engine ids included. */
 export function knownRuleIds(rules: readonly Rule[] = allRules): string[] {
-  return [...ENGINE_RULES, ...rules.flatMap((r) => [r.meta, ...(r.emits ?? [])])].map((m) => m.id);
+  return ruleMetas(rules).map((m) => m.id);
 }
 
 export function ruleCatalog(rules: readonly Rule[]): RuleCatalog {
@@ -222,7 +221,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   for (const file of files) {
     const path = resolve(cwd, file);
     if (!isInside(root, path)) {
-      diagnostics.push({ level: 'warning', file, message: `Skipped: this file ${OUTSIDE}` });
+      const reason = isPlacedInside(root, path) ? OUTSIDE : NOT_IN_REPOSITORY;
+      diagnostics.push({ level: 'warning', file, message: `Skipped: this file ${reason}` });
       continue;
     }
     const read = await readText(path);
@@ -372,8 +372,7 @@ function chooseConfig(
       ),
     };
   }
-  const metas = [...ENGINE_RULES, ...rules.flatMap((r) => [r.meta, ...(r.emits ?? [])])];
-  const effects = describeConfigChange(config, head, metas);
+  const effects = describeConfigChange(config, head, ruleMetas(rules));
   if (effects.length === 0) return { config };
   const text = readFileSync(headPath, 'utf8');
   const at = locateKey(YAML.parseDocument(text), text, effects[0]?.key ?? '');

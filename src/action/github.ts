@@ -28,6 +28,8 @@ export interface ActionContext {
   workspace: string;
   tempDir: string;
   runId?: string;
+  /** When the action started (ISO 8601): the check run's `started_at`. */
+  startedAt?: string;
 }
 
 export function readContext(env: NodeJS.ProcessEnv): ActionContext {
@@ -51,6 +53,7 @@ export function readContext(env: NodeJS.ProcessEnv): ActionContext {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     tempDir: env.RUNNER_TEMP ?? env.TMPDIR ?? '/tmp',
     runId: env.GITHUB_RUN_ID,
+    startedAt: new Date().toISOString(),
   };
 }
 

@@ -5,7 +5,7 @@ import { isInside, realPath } from '../core/paths.js';
 import { type ActionContext, GitHubApi, readContext } from './github.js';
 import { type ActionInputs, type ActionMode, readInputs } from './inputs.js';
 import { publishFromReport } from './publish-mode.js';
-import type { ActionIO } from './steps.js';
+import { type ActionIO, withAnnotationBudget } from './steps.js';
 import { checkWiki } from './wiki-flow.js';
 import { checkWorkspace } from './workspace.js';
 
@@ -30,7 +30,7 @@ export function chooseMode(inputs: ActionInputs, eventName: string): ActionMode 
 
 /** The action's entry: inputs, the shared pipeline, then publishing. Never throws. */
 export async function run(): Promise<void> {
-  const io = coreIO();
+  const io = withAnnotationBudget(coreIO());
   try {
     await act(readInputs(), readContext(process.env), io);
   } catch (error) {

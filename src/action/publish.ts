@@ -1,5 +1,5 @@
 import type { AddedSuppression } from '../core/engine.js';
-import type { Finding } from '../core/types.js';
+import type { Finding, Severity } from '../core/types.js';
 import { annotationBatches, CHECK_RUN_NAME, checkConclusion, checkOutput } from '../report/check-run.js';
 import { formatComment, STICKY_MARKER } from '../report/comment.js';
 import { type LineLink, plural, severityOrder } from '../report/markdown.js';
@@ -27,18 +27,20 @@ export async function publishCheckRun(
   findings: readonly Finding[],
   files: number,
   failOn: FailOn,
+  startedAt: string = new Date().toISOString(),
 ): Promise<number> {
   const base = `/repos/${target.owner}/${target.repo}/check-runs`;
   const output = checkOutput(findings, files, failOn);
   const conclusion = checkConclusion(findings, failOn);
   const batches = annotationBatches(findings);
   const first = batches[0] ?? [];
-  const done = { status: 'completed', conclusion, completed_at: new Date().toISOString() };
+  // Taken as the completing request is sent, so it is never before `started_at`.
+  const done = () => ({ status: 'completed', conclusion, completed_at: new Date().toISOString() });
   const created = await api.request<{ id: number }>('POST', base, {
     name: CHECK_RUN_NAME,
     head_sha: target.headSha,
-    started_at: new Date().toISOString(),
-    ...(batches.length <= 1 ? done : { status: 'in_progress' }),
+    started_at: startedAt,
+    ...(batches.length <= 1 ? done() : { status: 'in_progress' }),
     output: { ...output, annotations: first },
   });
   const id = created.data.id;
@@ -47,14 +49,14 @@ export async function publishCheckRun(
     for (let i = 1; i < batches.length; i++) {
       const last = i === batches.length - 1;
       await api.request('PATCH', `${base}/${id}`, {
-        ...(last ? done : {}),
+        ...(last ? done() : {}),
         output: { ...output, annotations: batches[i] },
       });
     }
   } catch (error) {
     // Never leave the check run in progress: close it, saying that some annotations are missing.
     await api.request('PATCH', `${base}/${id}`, {
-      ...done,
+      ...done(),
       output: {
         ...output,
         summary: `${output.summary}\n\nSome annotations could not be sent (${(error as Error).message}); every finding is in the job summary and the JSON report.`,
@@ -68,13 +70,19 @@ export async function publishCheckRun(
 /** GitHub shows at most this many workflow-command annotations of each level per step. */
 export const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
 
-/** The most severe findings that workflow-command annotations can show, and how many are left out. */
-export function fallbackAnnotations(findings: readonly Finding[]): { shown: Finding[]; omitted: number } {
+/**
+ * The most severe findings that workflow-command annotations can show, and how many are left out.
+ * `room` is what is left of each level's allowance once the step's other annotations are counted.
+ */
+export function fallbackAnnotations(
+  findings: readonly Finding[],
+  room: (level: Severity) => number = () => WORKFLOW_ANNOTATIONS_PER_LEVEL,
+): { shown: Finding[]; omitted: number } {
   const sorted = [...findings].sort(severityOrder);
   const perLevel = { error: 0, warning: 0, notice: 0 };
   const shown: Finding[] = [];
   for (const f of sorted) {
-    if (perLevel[f.severity] >= WORKFLOW_ANNOTATIONS_PER_LEVEL) continue;
+    if (perLevel[f.severity] >= room(f.severity)) continue;
     perLevel[f.severity]++;
     shown.push(f);
   }

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_NAMES } from '../config/load.js';
 import type { AddedSuppression } from '../core/engine.js';
 import { atLeast } from '../core/severity.js';
-import type { Finding, Report } from '../core/types.js';
+import type { Finding, Report, Severity } from '../core/types.js';
 import { annotation } from '../report/annotations.js';
 import { type LineLink, plural } from '../report/markdown.js';
 import type { SuggestionCandidate } from '../report/review.js';
@@ -18,6 +18,7 @@ import {
   publishStickyComment,
   publishSuggestions,
   reviewNote,
+  WORKFLOW_ANNOTATIONS_PER_LEVEL,
 } from './publish.js';
 import type { PullRequestDiff } from './pull-request.js';
 
@@ -28,6 +29,36 @@ export interface ActionIO extends Logger {
   setOutput(name: string, value: string): void;
   summary(markdown: string): Promise<void>;
   fail(message: string): void;
+  /** How many more annotations of a level GitHub will show in this step (see `withAnnotationBudget`). */
+  room?(level: Severity): number;
+}
+
+/**
+ * Counts the annotations a step makes, since GitHub shows at most 10 of each level per step and
+ * drops the rest unseen: warnings past the allowance go to the log as plain lines, and `room`
+ * tells the findings how much is left. The step's failure reason is always an annotation.
+ */
+export function withAnnotationBudget(io: ActionIO): ActionIO {
+  const used: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  return {
+    ...io,
+    warning(message) {
+      if (used.warning < WORKFLOW_ANNOTATIONS_PER_LEVEL) {
+        used.warning++;
+        io.warning(message);
+      } else io.info(`Warning: ${message}`);
+    },
+    command(line) {
+      const level = /^::(error|warning|notice)\b/.exec(line)?.[1] as Severity | undefined;
+      if (level) used[level]++;
+      io.command(line);
+    },
+    fail(message) {
+      used.error++;
+      io.fail(message);
+    },
+    room: (level) => Math.max(0, WORKFLOW_ANNOTATIONS_PER_LEVEL - used[level]),
+  };
 }
 
 export function configFor(inputs: ActionInputs, workspace: string): string | undefined {
@@ -71,6 +102,7 @@ export async function publishAll(
       findings,
       request.files,
       inputs.failOn,
+      request.context.startedAt,
     );
     io.info(`Check run "Content Gate" (${id}) carries ${plural(findings.length, 'annotation')}.`);
     checkRunPublished = true;
@@ -147,8 +179,13 @@ export async function finish(
   const shownPath = relative(context.workspace, done.reportPath).startsWith('..')
     ? done.reportPath
     : relative(context.workspace, done.reportPath);
+  const failing = done.findings.filter((f) => atLeast(f.severity, inputs.failOn)).length;
   if (!done.annotated && done.findings.length > 0) {
-    const { shown, omitted } = fallbackAnnotations(done.findings);
+    // Keep one error for the failure reason and one warning for the note on what was left out.
+    const reserved: Record<Severity, number> = { error: failing > 0 ? 1 : 0, warning: 1, notice: 0 };
+    const room = (level: Severity) =>
+      Math.max(0, (io.room?.(level) ?? WORKFLOW_ANNOTATIONS_PER_LEVEL) - reserved[level]);
+    const { shown, omitted } = fallbackAnnotations(done.findings, room);
     for (const f of shown) io.command(annotation(f));
     if (omitted > 0) {
       const note = `${plural(shown.length, 'finding')} shown as annotations (GitHub shows at most 10 of each level per step); the other ${omitted} are left out there. Read them all in the job summary and in the JSON report (${shownPath}).`;
@@ -175,7 +212,6 @@ export async function finish(
   io.setOutput('warnings', String(warnings));
   io.setOutput('notices', String(notices));
   io.setOutput('report', done.reportPath);
-  const failing = done.findings.filter((f) => atLeast(f.severity, inputs.failOn)).length;
   if (failing > 0) {
     io.fail(`Content Gate: ${plural(failing, 'finding')} at or above fail-on (${inputs.failOn}).`);
   }

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
-import { ENGINE_RULES } from '../core/engine.js';
 import { formatJson } from '../report/json.js';
 import { blobLink } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
-import { allRules } from '../rules/index.js';
+import { allRuleMetas } from '../rules/index.js';
 import { run as runPipeline } from '../run.js';
 import { VERSION } from '../version.js';
 import { baseConfigOf, baseRefOf } from './base-config.js';
@@ -79,10 +78,9 @@ export async function checkWorkspace(
     );
   }
   if (inputs.sarifFile) {
-    const metas = [...ENGINE_RULES, ...allRules.flatMap((r) => [r.meta, ...(r.emits ?? [])])];
     await writeFileIn(
       resolve(context.workspace, inputs.sarifFile),
-      formatSarif(result.findings, metas, VERSION),
+      formatSarif(result.findings, allRuleMetas, VERSION),
     );
   }
   io.info(formatText(result.findings, result.report.summary, undefined, { diagnostics: result.diagnostics }));

@@ -4,16 +4,16 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { configAtCommit, gitCommitReader } from '../config/at-commit.js';
 import { UsageError } from '../config/errors.js';
-import { ENGINE_RULES } from '../core/engine.js';
-import { workspaceRootOf } from '../core/paths.js';
+import { toRelative } from '../core/discover.js';
+import { realPath, workspaceRootOf } from '../core/paths.js';
 import { atLeast } from '../core/severity.js';
-import type { Report, SeverityOrOff } from '../core/types.js';
+import type { Finding, Report, SeverityOrOff } from '../core/types.js';
 import { formatAnnotations } from '../report/annotations.js';
 import { formatJson } from '../report/json.js';
 import { asReport, mergeReports, withFingerprints } from '../report/merge.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText, styleFor } from '../report/text.js';
-import { allRules } from '../rules/index.js';
+import { allRuleMetas } from '../rules/index.js';
 import { type FailOn, type RunResult, run } from '../run.js';
 import { DEFAULT_FINDINGS_CACHE } from '../scale/findings-cache.js';
 import { VERSION } from '../version.js';
@@ -105,17 +105,16 @@ function render(
   io: CliIO,
   toFile: boolean,
 ): string {
+  // GitHub places annotations and code-scanning results by their path in the repository, whatever
+  // folder the command ran in; the JSON report keeps the contract's paths (relative to that folder).
+  const inRepository = () => fromRepositoryRoot(result.findings, io.cwd);
   switch (format) {
     case 'json':
       return formatJson(result.report);
     case 'sarif':
-      return formatSarif(
-        result.findings,
-        [...ENGINE_RULES, ...allRules.flatMap((r) => [r.meta, ...(r.emits ?? [])])],
-        VERSION,
-      );
+      return formatSarif(inRepository(), allRuleMetas, VERSION);
     case 'github':
-      return formatAnnotations(result.findings);
+      return formatAnnotations(inRepository());
     default:
       return formatText(
         result.findings,
@@ -279,4 +278,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     );
     return 3;
   }
+}
+
+/** Findings with paths relative to the repository around `cwd` instead of to `cwd` itself. */
+export function fromRepositoryRoot<F extends Finding>(findings: readonly F[], cwd: string): F[] {
+  const root = workspaceRootOf(cwd);
+  const here = realPath(cwd);
+  if (here === root) return [...findings];
+  return findings.map((f) => ({ ...f, file: toRelative(root, resolve(here, f.file)) }));
 }

@@ -78,6 +78,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<string[]>
 export const OUTSIDE =
   'is a symbolic link to a place outside the repository, so it was not read or checked: commit the file itself.';
 
+/** Why a file named on the command line from another repository is not checked. */
+export const NOT_IN_REPOSITORY =
+  'is outside the repository Content Gate runs in, so it was not read or checked: run the check from the repository that holds it.';
+
 /** Symbolic links under `cwd` (posix, relative), outside always-excluded and ignored folders. */
 function symbolicLinks(cwd: string, keep: (file: string) => boolean): string[] {
   const links: string[] = [];

@@ -122,6 +122,11 @@ export interface EngineOptions {
   isAdded?: (file: string, line: number) => boolean;
   /** Which suppressions the change may add (config `suppressions`); default `allow`. */
   suppressionPolicy?: SuppressionPolicy;
+  /**
+   * Tests: a position outside the file (or ending before it starts) throws, so the rule that
+   * reported it fails loudly. Otherwise positions are clamped into the file.
+   */
+  strictPositions?: boolean;
 }
 
 /** A suppression the change being checked adds, for reviewers to see. */
@@ -317,7 +322,7 @@ export class Engine {
     report: RuleReport,
     local: PlaceIn = { index: state.index, shift: 0 },
   ): void {
-    let [start, end, documentLevel] = spanOf(local.index, report);
+    let [start, end, documentLevel] = spanOf(local.index, report, this.options.strictPositions);
     const inCode = !documentLevel && isInside(local.code?.() ?? { starts: [], ends: [] }, start);
     const { source } = local.index;
     const around = source.slice(Math.max(0, start - QUOTE_REACH), end + QUOTE_REACH);
@@ -458,6 +463,7 @@ export class Engine {
       endColumn: to.column,
       suggestions,
       fingerprint: fingerprints.next(meta.id, lineText),
+      lineHash: fingerprints.lineHash(from.line, lineText),
     };
     if (documentLevel) finding.documentLevel = true;
     if (suggestions.length === 1 && report.safeFix && !documentLevel) {
@@ -561,20 +567,30 @@ function ruleError(rule: Rule, error: unknown): RuleReport {
   };
 }
 
-/** Source span of a report, clamped into the file; document-level reports cover the first line. */
-function spanOf(index: SourceIndex, report: RuleReport): [number, number, boolean] {
+/** Source span of a report, clamped into the file (or checked, when strict); document-level reports cover the first line. */
+function spanOf(index: SourceIndex, report: RuleReport, strict = false): [number, number, boolean] {
   const length = index.source.length;
-  const clamp = (n: number) => Math.max(0, Math.min(Number.isFinite(n) ? n : 0, length));
-  if ('document' in report) return [0, clamp(index.lines[0]?.length ?? 0), true];
+  const firstLine: [number, number, boolean] = [0, Math.min(index.lines[0]?.length ?? 0, length), true];
+  if ('document' in report) return firstLine;
+  let start: number;
+  let end: number;
   if ('node' in report) {
     const position = (report.node as Node).position;
-    if (!position) return [0, clamp(index.lines[0]?.length ?? 0), true];
-    const start = clamp(position.start.offset ?? index.offset(position.start.line, position.start.column));
-    const end = clamp(position.end.offset ?? index.offset(position.end.line, position.end.column));
-    return [start, Math.max(start, end), false];
+    if (!position) return firstLine;
+    start = position.start.offset ?? index.offset(position.start.line, position.start.column);
+    end = position.end.offset ?? index.offset(position.end.line, position.end.column);
+  } else {
+    start = report.start;
+    end = report.end;
   }
-  const start = clamp(report.start);
-  return [start, Math.max(start, clamp(report.end)), false];
+  if (
+    strict &&
+    !(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= length)
+  )
+    throw new RangeError(`reported span ${start}..${end} is outside the file of ${length} characters`);
+  const clamp = (n: number) => Math.max(0, Math.min(Number.isFinite(n) ? n : 0, length));
+  start = clamp(start);
+  return [start, Math.max(start, clamp(end)), false];
 }
 
 export function byPosition(a: EngineFinding, b: EngineFinding): number {

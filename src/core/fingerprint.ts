@@ -15,6 +15,8 @@ export class Fingerprints {
   private readonly lines = new Map<string, LineKeys>();
   private readonly counts = new Map<string, Map<string, number>>();
   private readonly prefixes = new Map<string, Map<string, Hash>>();
+  private readonly lineOccurrences = new Map<string, Map<number, number>>();
+  private readonly lineHashes = new Map<string, string>();
 
   constructor(private readonly file: string) {}
 
@@ -28,6 +30,22 @@ export class Fingerprints {
       createHash('sha256').update(`${ruleId}\0${this.file}\0${line.normalized}\0`),
     );
     return prefix.copy().update(String(occurrence)).digest('hex').slice(0, 32);
+  }
+
+  /**
+   * Code scanning's `primaryLocationLineHash`: a hash of the line's text (whitespace-normalised)
+   * and, after a colon, which line of the file with that same text it is (1, 2, ...), counted over
+   * the lines that carry findings. Every finding on one line shares it; code scanning tells them
+   * apart by rule.
+   */
+  lineHash(line: number, lineText: string): string {
+    const { normalized } = this.keysOf(lineText);
+    const hash = entry(this.lineHashes, normalized, () =>
+      createHash('sha256').update(normalized).digest('hex').slice(0, 16),
+    );
+    const seen = entry(this.lineOccurrences, normalized, () => new Map<number, number>());
+    const occurrence = entry(seen, line, () => seen.size + 1);
+    return `${hash}:${occurrence}`;
   }
 
   private keysOf(lineText: string): LineKeys {

@@ -43,3 +43,9 @@ export function isInside(root: string, path: string): boolean {
   const fromRoot = relative(root, realPath(path));
   return fromRoot !== '..' && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
 }
+
+/** Whether the folder holding `path` lies inside `root` (the last step, a link or not, not followed). */
+export function isPlacedInside(root: string, path: string): boolean {
+  const fromRoot = relative(root, join(realPath(dirname(path)), basename(path)));
+  return fromRoot !== '..' && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
+}

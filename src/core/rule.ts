@@ -16,6 +16,19 @@ export interface RuleMeta {
   description: string;
   /** Why the default severity is what it is (shown in the rule table). */
   severityReason?: string;
+  /** Where the rule is explained: set by `metasOf` from the id (a stable anchor in docs/rules.md). */
+  docsUrl?: string;
+}
+
+/** The published rule reference; each rule has an anchor named after its id (`links-broken`). */
+export const RULES_DOCS = 'https://github.com/content-gate/content-gate/blob/main/docs/rules.md';
+
+export function docsAnchorOf(id: string): string {
+  return id.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+}
+
+export function docsUrlOf(id: string): string {
+  return `${RULES_DOCS}#${docsAnchorOf(id)}`;
 }
 
 /** Where a report points: a node with a position, a source offset range, or the whole document. */
@@ -94,6 +107,13 @@ export interface Rule<State = unknown> {
   collect?(doc: Document, ctx: RuleContext<State>): unknown | Promise<unknown>;
   /** After every document was checked: for site-wide rules (links, names). */
   finish?(ctx: FinishContext<State>): void | Promise<void>;
+}
+
+/** Every id the rules report under (their own and the ones they emit), with its docs link. */
+export function metasOf(rules: readonly Rule[]): RuleMeta[] {
+  return rules
+    .flatMap((r) => [r.meta, ...(r.emits ?? [])])
+    .map((m) => (m.docsUrl ? m : { ...m, docsUrl: docsUrlOf(m.id) }));
 }
 
 /** A site-wide rule whose per-file data lives in its `state`, so it must see every file in-process. */

@@ -47,6 +47,8 @@ export interface Finding {
 /** A finding plus what the engine keeps for fixes, fingerprints and review comments. */
 export interface EngineFinding extends Finding {
   fingerprint: string;
+  /** Code scanning's line key (`primaryLocationLineHash`); absent where the line's text is unknown. */
+  lineHash?: string;
   fix?: Fix;
   /** True for findings about the whole document rather than a span. */
   documentLevel?: boolean;

@@ -81,6 +81,10 @@ export function withFingerprints(findings: readonly Finding[], cwd: string): Eng
       forFile = new Fingerprints(f.file);
       fingerprints.set(f.file, forFile);
     }
-    return { ...f, fingerprint: forFile.next(f.ruleId, lineText) };
+    return {
+      ...f,
+      fingerprint: forFile.next(f.ruleId, lineText),
+      lineHash: forFile.lineHash(f.line, lineText),
+    };
   });
 }

@@ -108,6 +108,13 @@ describe('the action on a pull request (built dist/index.js against a local GitH
     ]);
     const [create, batch2, batch3] = api.writes();
     expect(create?.body).toMatchObject({ name: 'Content Gate', head_sha: HEAD, status: 'in_progress' });
+    // started_at is when the action started, before it asked for the diff; completed_at when the
+    // last batch went out, never before it.
+    const startedAt = Date.parse(create?.body.started_at);
+    const completedAt = Date.parse(batch3?.body.completed_at);
+    expect(startedAt).toBeLessThanOrEqual(api.requests[0]?.at ?? 0);
+    expect(completedAt).toBeGreaterThanOrEqual(api.requests[3]?.at ?? Number.POSITIVE_INFINITY);
+    expect(create?.body.completed_at).toBeUndefined();
     expect(create?.body.output.annotations).toHaveLength(50);
     expect(batch2?.body.status).toBeUndefined();
     expect(batch2?.body.output.annotations).toHaveLength(50);
@@ -190,10 +197,13 @@ describe('the action on a pull request (built dist/index.js against a local GitH
     expect(api.calls()).toEqual(['GET /repos/library/site/pulls/7/files']);
     const errors = result.stdout.match(/^::error file=/gm) ?? [];
     const warnings = result.stdout.match(/^::warning file=/gm) ?? [];
-    expect(errors).toHaveLength(10);
+    // GitHub shows 10 errors per step: 9 findings and the reason the step failed.
+    expect(errors).toHaveLength(9);
+    expect(result.stdout.match(/^::error/gm)).toHaveLength(10);
+    expect(result.stdout).toContain('::error::Content Gate: 119 findings at or above fail-on (error).');
     expect(warnings.length).toBe(1);
     expect(result.stdout).toContain(
-      '::warning::11 findings shown as annotations (GitHub shows at most 10 of each level per step); the other 109 are left out there. Read them all in the job summary and in the JSON report',
+      '::warning::10 findings shown as annotations (GitHub shows at most 10 of each level per step); the other 110 are left out there. Read them all in the job summary and in the JSON report',
     );
     expect(result.summary).toContain('two-workflow pattern');
     expect(result.summary.match(/^\| ❌ /gm)).toHaveLength(119);
@@ -218,7 +228,8 @@ describe('the action on a pull request (built dist/index.js against a local GitH
       headSha: HEAD,
       safeSuggestions: [],
     });
-    expect(result.stdout.match(/^::error file=/gm)).toHaveLength(10);
+    expect(result.stdout.match(/^::error file=/gm)).toHaveLength(9);
+    expect(result.stdout.match(/^::error/gm)).toHaveLength(10);
   });
 
   it('handles a 403 (no checks: write) and keeps the step result per fail-on', async () => {
@@ -232,7 +243,8 @@ describe('the action on a pull request (built dist/index.js against a local GitH
       'GET /repos/library/site/issues/7/comments',
       'POST /repos/library/site/issues/7/comments',
     ]);
-    expect(result.stdout.match(/^::error file=/gm)).toHaveLength(10);
+    expect(result.stdout.match(/^::error file=/gm)).toHaveLength(9);
+    expect(result.stdout.match(/^::(error|warning)/gm)?.length).toBeLessThanOrEqual(20);
     expect(result.summary).toContain('The check run could not be published: the token may not do this');
     expect(result.summary).toContain('Resource not accessible by integration');
     expect(result.summary).toContain('The pull request comment could not be published');

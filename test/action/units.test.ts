@@ -1,10 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import type { ActionContext } from '../../src/action/github.js';
 import { GitHubApi, GitHubError, nextLink } from '../../src/action/github.js';
+import type { ActionInputs } from '../../src/action/inputs.js';
 import { readInputs, splitPaths } from '../../src/action/inputs.js';
 import { fallbackAnnotations, publishStickyComment } from '../../src/action/publish.js';
 import { parsePatch, toChangedLines } from '../../src/action/pull-request.js';
+import { type ActionIO, finish, withAnnotationBudget } from '../../src/action/steps.js';
 import { keepTrackingIssue, markerLine, readState } from '../../src/action/tracking-issue.js';
-import type { Finding } from '../../src/core/types.js';
+import type { Finding, Report } from '../../src/core/types.js';
 import { STICKY_MARKER } from '../../src/report/comment.js';
 import { FakeGitHub } from '../helpers/github-api.js';
 
@@ -96,6 +102,59 @@ describe('workflow-command fallback', () => {
       ...Array(10).fill('notice'),
     ]);
     expect(omitted).toBe(7);
+  });
+});
+
+describe('annotation allowance of a step', () => {
+  it('never shows more than 10 of a level, keeps the failure reason, and says what was left out', async () => {
+    const shown: Record<string, string[]> = { error: [], warning: [], notice: [] };
+    const log: string[] = [];
+    const recording: ActionIO = {
+      info: (m) => log.push(m),
+      warning: (m) => shown.warning?.push(m),
+      command: (line) => shown[/^::(\w+)/.exec(line)?.[1] ?? '']?.push(line),
+      setOutput: () => {},
+      summary: async () => {},
+      fail: (m) => shown.error?.push(m),
+    };
+    const io = withAnnotationBudget(recording);
+    for (let i = 0; i < 4; i++) io.warning(`a file was skipped (${i})`);
+    const finding = (severity: Finding['severity'], line: number) =>
+      ({
+        severity,
+        file: 'post.md',
+        line,
+        endLine: line,
+        column: 1,
+        endColumn: 2,
+        ruleId: 'x/y',
+        message: 'm',
+        suggestions: [],
+      }) as unknown as Finding;
+    const findings = [
+      ...Array.from({ length: 15 }, (_, i) => finding('error', i + 1)),
+      ...Array.from({ length: 12 }, (_, i) => finding('warning', i + 20)),
+      ...Array.from({ length: 3 }, (_, i) => finding('notice', i + 40)),
+    ];
+    const report = { summary: { files: 1, errors: 15, warnings: 12, notices: 3 } } as Report;
+    await finish(io, { failOn: 'error' } as ActionInputs, { workspace: '/tmp' } as ActionContext, {
+      report,
+      findings,
+      reportPath: '/tmp/report.json',
+      notes: [],
+      annotated: false,
+    });
+    expect(shown.error).toHaveLength(10);
+    expect(shown.error?.at(-1)).toBe('Content Gate: 15 findings at or above fail-on (error).');
+    expect(shown.warning).toHaveLength(10);
+    // 4 earlier warnings, 5 finding warnings, and the note on what was left out.
+    expect(shown.warning?.filter((w) => w.startsWith('::warning'))).toHaveLength(5);
+    expect(shown.warning?.at(-1)).toMatch(
+      /^17 findings shown as annotations .*; the other 13 are left out there\./,
+    );
+    expect(shown.notice).toHaveLength(3);
+    io.warning('one more');
+    expect(log).toContain('Warning: one more');
   });
 });
 
@@ -324,5 +383,23 @@ describe('sticky comment settings', () => {
     } finally {
       await api.stop();
     }
+  });
+});
+
+describe('action.yml', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const action = YAML.parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, unknown>;
+    outputs: Record<string, unknown>;
+    runs: { using: string; main: string };
+  };
+  const source = (file: string) => readFileSync(join(root, 'src', 'action', file), 'utf8');
+
+  it('declares exactly the inputs the action reads and the outputs it sets', () => {
+    const read = [...source('inputs.ts').matchAll(/read\('([a-z-]+)'/g)].map((m) => m[1]);
+    const set = [...source('steps.ts').matchAll(/setOutput\('([a-z-]+)'/g)].map((m) => m[1]);
+    expect(Object.keys(action.inputs).sort()).toEqual([...new Set(read)].sort());
+    expect(Object.keys(action.outputs).sort()).toEqual([...new Set(set)].sort());
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 });

@@ -8,6 +8,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: Json;
   authorization?: string;
+  /** When it arrived (milliseconds since the epoch). */
+  at: number;
 }
 
 /** A scripted failure: the next `times` matching requests get this response. */
@@ -156,6 +158,7 @@ export class FakeGitHub {
       query: Object.fromEntries(url.searchParams),
       body,
       authorization: req.headers.authorization,
+      at: Date.now(),
     });
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, {

@@ -18,6 +18,8 @@ export interface CheckOptions {
   overrides?: Record<string, SeverityOrOff>;
   cwd?: string;
   offline?: boolean;
+  /** Engine test mode (default on): a position outside the file is a rule error, not clamped. */
+  strictPositions?: boolean;
 }
 
 /** Runs the engine over Markdown texts exactly as a run does, without touching the disk. */
@@ -49,6 +51,7 @@ export async function checkMarkdown(
     rules,
     run,
     severities: { cli: options.overrides ?? {}, config: configRules },
+    strictPositions: options.strictPositions ?? true,
   });
   await engine.setup();
   for (const [file, text] of Object.entries(files))

@@ -27,13 +27,19 @@ export function normalizeLabel(label: string): string {
   return label.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Readable text and link targets of an inline container; images and the skipped nodes are left out. */
-export function inlineText(doc: Document, container: Parent, skip: readonly Node[]): BlockText {
+const NESTED_BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'tableCell']);
+const LINE_END: Node = { type: 'break' };
+
+/**
+ * Readable text and link targets of an inline container; images and the skipped nodes are left out.
+ * A node without children (a code block or a rule inside a quotation) has no readable text.
+ */
+export function inlineText(doc: Document, container: Node, skip: readonly Node[]): BlockText {
   const parts: string[] = [];
   const links: string[] = [];
   // Read only when a reference link is met: most paragraphs have none.
   let definitions: Map<string, Definition> | undefined;
-  const stack: Node[] = [...container.children].reverse();
+  const stack: Node[] = 'children' in container ? [...(container as Parent).children].reverse() : [];
   while (stack.length > 0) {
     const node = stack.pop() as Nodes;
     if (skip.includes(node)) {
@@ -65,8 +71,10 @@ export function inlineText(doc: Document, container: Parent, skip: readonly Node
         break;
       }
       default:
-        if ('children' in node)
-          for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
+        if (!('children' in node)) break;
+        // Blocks nested in a quotation or a list item end with a line break, so their words stay apart.
+        if (NESTED_BLOCKS.has(node.type)) stack.push(LINE_END);
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
     }
   }
   return { text: parts.join('').replace(/[ \t]+/g, ' '), links };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli, site } from './helpers/cli.js';
+import { cli, site } from '../helpers/cli.js';
 
 describe('a 20 MB post', () => {
   it('is checked without crashing', { timeout: 2_400_000 }, async () => {

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import type { ConfigInput } from '../src/config/schema.js';
-import type { Rule } from '../src/core/rule.js';
-import type { EngineFinding } from '../src/core/types.js';
-import { allRules } from '../src/rules/index.js';
-import { checkMarkdown } from './helpers/rule-tester.js';
+import type { ConfigInput } from '../../src/config/schema.js';
+import type { Rule } from '../../src/core/rule.js';
+import type { EngineFinding } from '../../src/core/types.js';
+import { allRules } from '../../src/rules/index.js';
+import { checkMarkdown } from '../helpers/rule-tester.js';
 
 /**
  * Measured accuracy on labelled posts (test/accuracy/*.yml): every case is a post, labelled
@@ -26,7 +26,7 @@ interface LabelledSet {
   cases: LabelledCase[];
 }
 
-const DIR = join(import.meta.dirname, 'accuracy');
+const DIR = join(import.meta.dirname, '.');
 const sets = readdirSync(DIR)
   .filter((f) => f.endsWith('.yml'))
   .sort()

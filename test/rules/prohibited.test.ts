@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../src/config/errors.js';
-import type { Rule } from '../src/core/rule.js';
-import { defamationRule } from '../src/rules/prohibited/defamation.js';
-import { discriminationRule } from '../src/rules/prohibited/discrimination.js';
-import { obscenityRule } from '../src/rules/prohibited/obscenity.js';
-import { threatRule } from '../src/rules/prohibited/threat.js';
-import { brief, checkMarkdown } from './helpers/rule-tester.js';
+import { UsageError } from '../../src/config/errors.js';
+import type { Rule } from '../../src/core/rule.js';
+import { defamationRule } from '../../src/rules/prohibited/defamation.js';
+import { discriminationRule } from '../../src/rules/prohibited/discrimination.js';
+import { obscenityRule } from '../../src/rules/prohibited/obscenity.js';
+import { threatRule } from '../../src/rules/prohibited/threat.js';
+import { brief, checkMarkdown } from '../helpers/rule-tester.js';
 
 const RULES = [obscenityRule, discriminationRule, threatRule, defamationRule] as Rule[];
 const check = (text: string, config = {}) => checkMarkdown(text, { rules: RULES, config });

@@ -2,14 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import type { Rule } from '../src/core/rule.js';
-import type { EngineFinding } from '../src/core/types.js';
-import { defamationRule } from '../src/rules/prohibited/defamation.js';
-import { discriminationRule } from '../src/rules/prohibited/discrimination.js';
-import { obscenityRule } from '../src/rules/prohibited/obscenity.js';
-import { threatRule } from '../src/rules/prohibited/threat.js';
-import { parseCsv } from './helpers/csv.js';
-import { checkMarkdown } from './helpers/rule-tester.js';
+import type { Rule } from '../../src/core/rule.js';
+import type { EngineFinding } from '../../src/core/types.js';
+import { defamationRule } from '../../src/rules/prohibited/defamation.js';
+import { discriminationRule } from '../../src/rules/prohibited/discrimination.js';
+import { obscenityRule } from '../../src/rules/prohibited/obscenity.js';
+import { threatRule } from '../../src/rules/prohibited/threat.js';
+import { parseCsv } from '../helpers/csv.js';
+import { checkMarkdown } from '../helpers/rule-tester.js';
 
 /**
  * Measured accuracy of the harmful-content rules on labelled sentences in the voice of a
@@ -18,8 +18,8 @@ import { checkMarkdown } from './helpers/rule-tester.js';
  */
 const RULES = [obscenityRule, discriminationRule, threatRule, defamationRule] as Rule[];
 const IDS = RULES.map((r) => r.meta.id);
-const ACCURACY = join(import.meta.dirname, 'accuracy', 'harm');
-const CORPORA = join(import.meta.dirname, '..', '..', 'shared', 'corpora');
+const ACCURACY = join(import.meta.dirname, 'harm');
+const CORPORA = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora');
 
 interface Item {
   text: string;

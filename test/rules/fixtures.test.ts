@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { briefFor, checkMarkdown, expectationsOf, FIXTURES, fixturesOf } from './helpers/rule-tester.js';
+import { briefFor, checkMarkdown, expectationsOf, FIXTURES, fixturesOf } from '../helpers/rule-tester.js';
 
 /**
  * Every folder test/fixtures/rules/<category>/<rule>/ holds posts for that rule: each must raise

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTION_RULE_IDS, checkRacCorpus, RAC_POSTS } from './helpers/rac-corpus.js';
+import { ATTRIBUTION_RULE_IDS, checkRacCorpus, RAC_POSTS } from '../helpers/rac-corpus.js';
 
 /**
  * The four rules over 292 real posts of the Rockefeller Archive Center's blog, with the archive's

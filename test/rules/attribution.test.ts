@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { creditIndex, findCredit, licenceUrl } from '../src/rules/shared/credit.js';
-import { OwnedMedia, parseMediaUrl, stockAgencyOf, stripTemplate } from '../src/rules/shared/media-url.js';
-import { briefFor, checkMarkdown, FIXTURES } from './helpers/rule-tester.js';
+import { creditIndex, findCredit, licenceUrl } from '../../src/rules/shared/credit.js';
+import { OwnedMedia, parseMediaUrl, stockAgencyOf, stripTemplate } from '../../src/rules/shared/media-url.js';
+import { briefFor, checkMarkdown, FIXTURES } from '../helpers/rule-tester.js';
 
 const MINE = [
   'attribution/quote-source',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allRules } from '../src/rules/index.js';
-import { checkMarkdown } from './helpers/rule-tester.js';
+import { allRules } from '../../src/rules/index.js';
+import { checkMarkdown } from '../helpers/rule-tester.js';
 
 /** The privacy, credential and conduct rules on odd and hostile input: no crash, no hang. */
 const IDS = ['privacy/personal-data', 'secrets/credential', 'conduct/patron-remarks', 'conduct/spokesperson'];

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Document } from '../src/core/document.js';
-import { Fingerprints } from '../src/core/fingerprint.js';
-import { MAX_NESTING, withinNesting } from '../src/core/nesting.js';
-import { MAX_SUPPRESSIONS } from '../src/core/suppress.js';
-import { cutAt, segmentsOf } from '../src/language/harper.js';
-import { MAX_TOKEN_REACH, notAWord, tokenAround } from '../src/language/words.js';
-import { sentenceAround } from '../src/rules/prohibited/context/sentences.js';
-import { MAX_SENTENCE_REACH, sentenceAt } from '../src/rules/shared/sentences.js';
-import { brief, checkMarkdown } from './helpers/rule-tester.js';
+import { Document } from '../../src/core/document.js';
+import { Fingerprints } from '../../src/core/fingerprint.js';
+import { MAX_NESTING, withinNesting } from '../../src/core/nesting.js';
+import { MAX_SUPPRESSIONS } from '../../src/core/suppress.js';
+import { cutAt, segmentsOf } from '../../src/language/harper.js';
+import { MAX_TOKEN_REACH, notAWord, tokenAround } from '../../src/language/words.js';
+import { sentenceAround } from '../../src/rules/prohibited/context/sentences.js';
+import { MAX_SENTENCE_REACH, sentenceAt } from '../../src/rules/shared/sentences.js';
+import { brief, checkMarkdown } from '../helpers/rule-tester.js';
 
 describe('quote and list nesting past the limit', () => {
   it('reads deeper markers as text, every offset kept', () => {

@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Rule } from '../src/core/rule.js';
-import { allRules } from '../src/rules/index.js';
-import { run } from '../src/run.js';
-import { cli, site } from './helpers/cli.js';
-import { brief, checkMarkdown } from './helpers/rule-tester.js';
+import type { Rule } from '../../src/core/rule.js';
+import { allRules } from '../../src/rules/index.js';
+import { run } from '../../src/run.js';
+import { cli, site } from '../helpers/cli.js';
+import { brief, checkMarkdown } from '../helpers/rule-tester.js';
 
 describe('suppressions', () => {
   it('disable-next-line hides the next line only, for the named rules', async () => {
@@ -113,10 +113,34 @@ describe('the engine', () => {
         ctx.report({ node: { type: 'text' }, message: 'no position' });
       },
     };
-    const findings = await checkMarkdown('one\ntwo\n', { rules: [wild] });
+    const findings = await checkMarkdown('one\ntwo\n', { rules: [wild], strictPositions: false });
     expect(findings.map((f) => [f.line, f.column, f.endLine, f.endColumn])).toEqual([
       [1, 1, 3, 1],
       [1, 1, 1, 4],
+    ]);
+  });
+
+  it('in test mode, a position outside the file fails the rule instead of being clamped', async () => {
+    const spans: Array<[number, number]> = [
+      [-1, 2],
+      [0, 9],
+      [3, 2],
+      [0.5, 1],
+    ];
+    const wild: Rule = {
+      meta: { ...throwing.meta },
+      check(_doc, ctx) {
+        const [start, end] = spans.shift() ?? [0, 0];
+        ctx.report({ start, end, message: 'somewhere' });
+      },
+    };
+    const files = { 'a.md': 'one\ntwo\n', 'b.md': 'one\ntwo\n', 'c.md': 'one\ntwo\n', 'd.md': 'one\ntwo\n' };
+    const findings = await checkMarkdown(files, { rules: [wild] });
+    expect(findings.map((f) => [f.file, f.ruleId, f.message.match(/\(([^)]*)\)/)?.[1]])).toEqual([
+      ['a.md', 'internal/rule-error', 'reported span -1..2 is outside the file of 8 characters'],
+      ['b.md', 'internal/rule-error', 'reported span 0..9 is outside the file of 8 characters'],
+      ['c.md', 'internal/rule-error', 'reported span 3..2 is outside the file of 8 characters'],
+      ['d.md', 'internal/rule-error', 'reported span 0.5..1 is outside the file of 8 characters'],
     ]);
   });
 

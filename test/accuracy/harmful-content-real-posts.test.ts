@@ -1,19 +1,28 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Document } from '../src/core/document.js';
-import type { Rule, RuleReport, RunContext } from '../src/core/rule.js';
-import { defamationRule } from '../src/rules/prohibited/defamation.js';
-import { discriminationRule } from '../src/rules/prohibited/discrimination.js';
-import { obscenityRule } from '../src/rules/prohibited/obscenity.js';
-import { threatRule } from '../src/rules/prohibited/threat.js';
+import { Document } from '../../src/core/document.js';
+import type { Rule, RuleReport, RunContext } from '../../src/core/rule.js';
+import { defamationRule } from '../../src/rules/prohibited/defamation.js';
+import { discriminationRule } from '../../src/rules/prohibited/discrimination.js';
+import { obscenityRule } from '../../src/rules/prohibited/obscenity.js';
+import { threatRule } from '../../src/rules/prohibited/threat.js';
 
 /**
  * The harmful-content rules on 292 real posts of an archive's blog: their cost against a
  * parse-only run, and every finding they raise (each one a false alarm: the blog is clean).
  */
 const RULES = [obscenityRule, discriminationRule, threatRule, defamationRule] as Rule[];
-const POSTS = join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'rac-bits-and-bytes', '_posts');
+const POSTS = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'corpora',
+  'rac-bits-and-bytes',
+  '_posts',
+);
 
 /** Runs rules straight on parsed documents (prose view included), as the engine would. */
 async function runRules(docs: readonly Document[]): Promise<Found[]> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, site } from './helpers/cli.js';
+import { cli, site } from '../helpers/cli.js';
 
 const CLEAN = '# Storytime\n\nJoin us every Tuesday at 10 for songs and stories.\n';
 const DRAFTY = '# Storytime\n\nJoin us on [insert date] for songs.\n';

@@ -1,19 +1,19 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../src/config/load.js';
-import { Document } from '../src/core/document.js';
-import { Engine } from '../src/core/engine.js';
-import type { Rule, RunContext } from '../src/core/rule.js';
-import { allRules } from '../src/rules/index.js';
-import { ruleCatalog } from '../src/run.js';
+import { validateConfig } from '../../src/config/load.js';
+import { Document } from '../../src/core/document.js';
+import { Engine } from '../../src/core/engine.js';
+import type { Rule, RunContext } from '../../src/core/rule.js';
+import { allRules } from '../../src/rules/index.js';
+import { ruleCatalog } from '../../src/run.js';
 
 /**
  * The privacy, credential and conduct rules on real data from ../shared/corpora (by path, never
  * copied; skipped when absent): false alarms and speed on 292 real archive blog posts, and
  * secrets/credential recall and false alarms on secretlint's own test cases.
  */
-const CORPORA = join(import.meta.dirname, '..', '..', 'shared', 'corpora');
+const CORPORA = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora');
 const POSTS = join(CORPORA, 'rac-bits-and-bytes', '_posts');
 const SECRETLINT = join(CORPORA, 'secretlint-fixtures', 'packages', '@secretlint');
 const IDS = [

@@ -6,8 +6,8 @@ import {
   maskNumber,
   maskPhone,
   maskSecret,
-} from '../src/rules/shared/masking.js';
-import { brief, checkMarkdown } from './helpers/rule-tester.js';
+} from '../../src/rules/shared/masking.js';
+import { brief, checkMarkdown } from '../helpers/rule-tester.js';
 
 /** Reports of public repositories are public: no finding may repeat a secret or personal value. */
 const SECRETS = {

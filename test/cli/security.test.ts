@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitAll, git } from './helpers/action-runner.js';
-import { cli } from './helpers/cli.js';
+import { commitAll, git } from '../helpers/action-runner.js';
+import { cli } from '../helpers/cli.js';
 
 /** A site folder inside a folder of its own, so anything written beside the site shows. */
 function siteIn(files: Record<string, string>): { outer: string; site: string } {
@@ -118,6 +118,17 @@ describe('posts that are symbolic links', () => {
     symlinkSync(join(outer, 'secret.md'), join(site, 'blog', 'linked.md'));
     const result = await cli(site, 'check', '--offline', 'blog/linked.md', 'blog/real.md');
     expect(result.stderr).toContain('blog/linked.md: warning: Skipped: this file is a symbolic link');
+    expect(result.stdout).toContain('blog/real.md:3:');
+    expect(result.stdout + result.stderr).not.toContain('zebra');
+  });
+
+  it('a post named on the command line from outside the repository is not read, and says so', async () => {
+    const { outer, site } = siteIn({ 'blog/real.md': POST });
+    writeFileSync(join(outer, 'secret.md'), '# Secret\n\nzebra-7731\n');
+    const result = await cli(site, 'check', '--offline', '../secret.md', 'blog/real.md');
+    expect(result.stderr).toContain(
+      '../secret.md: warning: Skipped: this file is outside the repository Content Gate runs in, so it was not read or checked: run the check from the repository that holds it.',
+    );
     expect(result.stdout).toContain('blog/real.md:3:');
     expect(result.stdout + result.stderr).not.toContain('zebra');
   });

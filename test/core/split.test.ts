@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { partStarts } from '../src/core/split.js';
-import { cli, site } from './helpers/cli.js';
+import { partStarts } from '../../src/core/split.js';
+import { cli, site } from '../helpers/cli.js';
 
 describe('large posts', () => {
   it('split at blank lines outside fenced code', () => {
