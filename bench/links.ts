@@ -13,8 +13,8 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { run } from '../src/pipeline/run.js';
 import { linksRules } from '../src/rules/links/index.js';
-import { run } from '../src/run.js';
 import { testCertificate } from '../test/helpers/tls.js';
 
 const POSTS = 2000;

@@ -2,8 +2,8 @@
 // JSON line: discover, read, setup, parse, shared views, each rule family, site-wide work, report.
 
 import type { SeverityOrOff } from '../src/core/types.js';
+import { run } from '../src/pipeline/run.js';
 import { formatJson } from '../src/report/json.js';
-import { run } from '../src/run.js';
 
 const [dir, jobs, ...flags] = process.argv.slice(2) as [string, string, ...string[]];
 const overrides: Record<string, SeverityOrOff> = flags.includes('--no-grammar') ? { grammar: 'off' } : {};

@@ -8,8 +8,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { knownRuleIds } from '../src/pipeline/run.js';
 import { allRules } from '../src/rules/index.js';
-import { knownRuleIds } from '../src/run.js';
 import { generateSite, post } from './generate.js';
 
 const root = join(import.meta.dirname, '..');

@@ -34318,7 +34318,7 @@ import { parseArgs } from "node:util";
 import { execFileSync } from "node:child_process";
 import { dirname as dirname3, join as join3, relative as relative3, resolve as resolve3, sep as sep2 } from "node:path";
 
-// src/config/errors.ts
+// src/core/errors.ts
 var UsageError = class extends Error {
   problems;
   file;
@@ -34343,84 +34343,6 @@ var UsageError = class extends Error {
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
 import { dirname as dirname2, join as join2, relative as relative2, resolve as resolve2 } from "node:path";
-
-// src/core/nearest.ts
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
-function nearest(name, candidates2) {
-  let best;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  const lower2 = name.toLowerCase();
-  for (const candidate of candidates2) {
-    const d = (0, import_fastest_levenshtein.distance)(lower2, candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : void 0;
-}
-
-// src/core/paths.ts
-import { existsSync, realpathSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-function workspaceRootOf(cwd) {
-  let dir = resolve(cwd);
-  for (; ; ) {
-    if (existsSync(join(dir, ".git"))) return realPath(dir);
-    const up = dirname(dir);
-    if (up === dir) return realPath(resolve(cwd));
-    dir = up;
-  }
-}
-function realPath(path3) {
-  const absolute = resolve(path3);
-  let existing = absolute;
-  const rest = [];
-  for (let depth = 0; depth < 256; depth++) {
-    try {
-      return join(realpathSync(existing), ...rest);
-    } catch (error62) {
-      if (error62.code === "ELOOP") return absolute;
-      const up = dirname(existing);
-      if (up === existing) return absolute;
-      rest.unshift(basename(existing));
-      existing = up;
-    }
-  }
-  return absolute;
-}
-function isInside(root2, path3) {
-  const fromRoot = relative(root2, realPath(path3));
-  return fromRoot !== ".." && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
-}
-function isPlacedInside(root2, path3) {
-  const fromRoot = relative(root2, join(realPath(dirname(path3)), basename(path3)));
-  return fromRoot !== ".." && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
-}
-
-// src/core/rule.ts
-var RULES_DOCS = "https://github.com/content-gate/content-gate/blob/main/docs/rules.md";
-function docsAnchorOf(id) {
-  return id.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
-}
-function docsUrlOf(id) {
-  return `${RULES_DOCS}#${docsAnchorOf(id)}`;
-}
-function metasOf(rules2) {
-  return rules2.flatMap((r) => [r.meta, ...r.emits ?? []]).map((m) => m.docsUrl ? m : { ...m, docsUrl: docsUrlOf(m.id) });
-}
-function needsMainThread(rule) {
-  return rule.finish !== void 0 && rule.collect === void 0;
-}
-function ruleCategory(id) {
-  const slash = id.indexOf("/");
-  return slash === -1 ? id : id.slice(0, slash);
-}
-
-// src/core/yaml-message.ts
-function yamlMessage(message) {
-  return (message.split("\n")[0] ?? "invalid YAML").replace(/ at line \d+, column \d+:?\s*$/, "");
-}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -54143,7 +54065,7 @@ function date4(params) {
 var ENGLISH_DIALECTS = ["en-US", "en-GB", "en-CA", "en-AU"];
 var SEVERITY_RANK = { off: 0, notice: 1, warning: 2, error: 3 };
 
-// src/config/schema.ts
+// src/core/config.ts
 var severityOrOff = external_exports.enum(["off", "notice", "warning", "error"]);
 var ruleSetting = external_exports.union([
   severityOrOff,
@@ -54197,6 +54119,84 @@ var configSchema = external_exports.strictObject({
 });
 function normalizeRuleSetting(value2) {
   return typeof value2 === "string" ? { severity: value2 } : value2;
+}
+
+// src/core/nearest.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+function nearest(name, candidates2) {
+  let best;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  const lower2 = name.toLowerCase();
+  for (const candidate of candidates2) {
+    const d = (0, import_fastest_levenshtein.distance)(lower2, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : void 0;
+}
+
+// src/core/paths.ts
+import { existsSync, realpathSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+function workspaceRootOf(cwd) {
+  let dir = resolve(cwd);
+  for (; ; ) {
+    if (existsSync(join(dir, ".git"))) return realPath(dir);
+    const up = dirname(dir);
+    if (up === dir) return realPath(resolve(cwd));
+    dir = up;
+  }
+}
+function realPath(path3) {
+  const absolute = resolve(path3);
+  let existing = absolute;
+  const rest = [];
+  for (let depth = 0; depth < 256; depth++) {
+    try {
+      return join(realpathSync(existing), ...rest);
+    } catch (error62) {
+      if (error62.code === "ELOOP") return absolute;
+      const up = dirname(existing);
+      if (up === existing) return absolute;
+      rest.unshift(basename(existing));
+      existing = up;
+    }
+  }
+  return absolute;
+}
+function isInside(root2, path3) {
+  const fromRoot = relative(root2, realPath(path3));
+  return fromRoot !== ".." && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
+}
+function isPlacedInside(root2, path3) {
+  const fromRoot = relative(root2, join(realPath(dirname(path3)), basename(path3)));
+  return fromRoot !== ".." && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
+}
+
+// src/core/rule.ts
+var RULES_DOCS = "https://github.com/content-gate/content-gate/blob/main/docs/rules.md";
+function docsAnchorOf(id) {
+  return id.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+}
+function docsUrlOf(id) {
+  return `${RULES_DOCS}#${docsAnchorOf(id)}`;
+}
+function metasOf(rules2) {
+  return rules2.flatMap((r) => [r.meta, ...r.emits ?? []]).map((m) => m.docsUrl ? m : { ...m, docsUrl: docsUrlOf(m.id) });
+}
+function needsMainThread(rule) {
+  return rule.finish !== void 0 && rule.collect === void 0;
+}
+function ruleCategory(id) {
+  const slash = id.indexOf("/");
+  return slash === -1 ? id : id.slice(0, slash);
+}
+
+// src/core/yaml-message.ts
+function yamlMessage(message) {
+  return (message.split("\n")[0] ?? "invalid YAML").replace(/ at line \d+, column \d+:?\s*$/, "");
 }
 
 // src/config/load.ts
@@ -55341,355 +55341,223 @@ function atLeast(severity, threshold) {
   if (threshold === "never" || threshold === "off") return false;
   return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
 }
-
-// src/report/annotations.ts
-function escapeData(s2) {
-  return s2.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
-}
-function escapeProperty(s2) {
-  return escapeData(s2).replaceAll(":", "%3A").replaceAll(",", "%2C");
-}
-function annotation(f) {
-  const props = [
-    `file=${escapeProperty(f.file)}`,
-    `line=${f.line}`,
-    `endLine=${f.endLine}`,
-    // GitHub shows columns only for findings on one line.
-    ...f.line === f.endLine ? [`col=${f.column}`, `endColumn=${f.endColumn}`] : [],
-    `title=${escapeProperty(f.ruleId)}`
-  ];
-  const suggestion = f.suggestions.length > 0 ? `
-Suggestion: ${f.suggestions.join(" or ")}` : "";
-  return `::${f.severity} ${props.join(",")}::${escapeData(f.message + suggestion)}`;
-}
-function formatAnnotations(findings) {
-  return findings.map((f) => `${annotation(f)}
-`).join("");
+function failingCount(findings, failOn) {
+  let count = 0;
+  for (const f of findings) if (atLeast(f.severity, failOn)) count++;
+  return count;
 }
 
-// src/report/json.ts
-function toContractFinding(f) {
-  return {
-    ruleId: f.ruleId,
-    category: f.category,
-    severity: f.severity,
-    message: f.message,
-    policy: f.policy,
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    endLine: f.endLine,
-    endColumn: f.endColumn,
-    suggestions: f.suggestions
-  };
+// src/pipeline/git.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+function git(cwd, args) {
+  return execFileSync2("git", args, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
 }
-function buildReport(version2, files, findings) {
-  const perFile = new Map(files.map((f) => [f, 0]));
-  for (const f of findings) perFile.set(f.file, (perFile.get(f.file) ?? 0) + 1);
-  return {
-    tool: { name: "content-gate", version: version2 },
-    files: [...perFile].map(([file2, count]) => ({ file: file2, findings: count })),
-    findings: findings.map(toContractFinding),
-    summary: {
-      files: perFile.size,
-      errors: findings.filter((f) => f.severity === "error").length,
-      warnings: findings.filter((f) => f.severity === "warning").length,
-      notices: findings.filter((f) => f.severity === "notice").length
+function changedSince(cwd, ref) {
+  try {
+    git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  } catch {
+    throw new UsageError(`--changed-since: "${ref}" is not a commit, branch or tag in this repository.`);
+  }
+  const diff = git(cwd, [
+    "-c",
+    "core.quotePath=false",
+    "diff",
+    "--no-color",
+    "--no-ext-diff",
+    "-U0",
+    "-M",
+    "--relative",
+    ref,
+    "--"
+  ]);
+  const changed = parseUnifiedDiff(diff);
+  const untracked = git(cwd, [
+    "-c",
+    "core.quotePath=false",
+    "ls-files",
+    "--others",
+    "--exclude-standard",
+    "-z"
+  ]).split("\0").filter(Boolean);
+  for (const file2 of untracked) changed.set(file2, "all");
+  return changed;
+}
+function parseUnifiedDiff(diff) {
+  const changed = /* @__PURE__ */ new Map();
+  let current;
+  for (const line of diff.split("\n")) {
+    if (line.startsWith("+++ ")) {
+      const name = line.slice(4).trim();
+      if (name === "/dev/null") {
+        current = void 0;
+        continue;
+      }
+      const file2 = unquote(name).replace(/^b\//, "");
+      current = changed.get(file2) ?? /* @__PURE__ */ new Set();
+      changed.set(file2, current);
+    } else if (line.startsWith("@@") && current instanceof Set) {
+      const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (!m) continue;
+      const start = Number(m[1]);
+      const count = m[2] === void 0 ? 1 : Number(m[2]);
+      for (let i2 = 0; i2 < count; i2++) current.add(start + i2);
     }
-  };
+  }
+  return changed;
 }
-function formatJson(report2) {
-  return `${JSON.stringify(report2, null, 2)}
-`;
+function unquote(name) {
+  if (!name.startsWith('"')) return name;
+  try {
+    return JSON.parse(name);
+  } catch {
+    return name.slice(1, -1);
+  }
 }
 
-// src/report/merge.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+// src/pipeline/run.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import { existsSync as existsSync8, readFileSync as readFileSync10 } from "node:fs";
+import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+import { resolve as resolve11 } from "node:path";
 
-// src/core/fingerprint.ts
-import { createHash as createHash2 } from "node:crypto";
-var Fingerprints = class {
-  constructor(file2) {
-    this.file = file2;
+// src/config/change.ts
+function describeConfigChange(base2, head, rules2) {
+  const weaker = [...ruleEffects(base2, head, rules2)];
+  const other = [];
+  if (!base2.links.allowPrivate && head.links.allowPrivate) {
+    weaker.push({ key: "links.allowPrivate", says: "allows requests to private and loopback addresses" });
   }
-  file;
-  lines = /* @__PURE__ */ new Map();
-  counts = /* @__PURE__ */ new Map();
-  prefixes = /* @__PURE__ */ new Map();
-  lineOccurrences = /* @__PURE__ */ new Map();
-  lineHashes = /* @__PURE__ */ new Map();
-  next(ruleId, lineText) {
-    const line = this.keysOf(lineText);
-    const counts = entry(this.counts, ruleId, () => /* @__PURE__ */ new Map());
-    const occurrence = counts.get(line.trimmed) ?? 0;
-    counts.set(line.trimmed, occurrence + 1);
-    const prefixes = entry(this.prefixes, ruleId, () => /* @__PURE__ */ new Map());
-    const prefix = entry(
-      prefixes,
-      line.normalized,
-      () => createHash2("sha256").update(`${ruleId}\0${this.file}\0${line.normalized}\0`)
-    );
-    return prefix.copy().update(String(occurrence)).digest("hex").slice(0, 32);
-  }
-  /**
-   * Code scanning's `primaryLocationLineHash`: a hash of the line's text (whitespace-normalised)
-   * and, after a colon, which line of the file with that same text it is (1, 2, ...), counted over
-   * the lines that carry findings. Every finding on one line shares it; code scanning tells them
-   * apart by rule.
-   */
-  lineHash(line, lineText) {
-    const { normalized } = this.keysOf(lineText);
-    const hash2 = entry(
-      this.lineHashes,
-      normalized,
-      () => createHash2("sha256").update(normalized).digest("hex").slice(0, 16)
-    );
-    const seen = entry(this.lineOccurrences, normalized, () => /* @__PURE__ */ new Map());
-    const occurrence = entry(seen, line, () => seen.size + 1);
-    return `${hash2}:${occurrence}`;
-  }
-  keysOf(lineText) {
-    return entry(this.lines, lineText, () => {
-      const trimmed = lineText.trim();
-      return { trimmed, normalized: trimmed.replace(/\s+/g, " ") };
+  if (STRICTNESS[head.suppressions] < STRICTNESS[base2.suppressions]) {
+    weaker.push({
+      key: "suppressions",
+      says: `lets suppressions count ${SUPPRESSION_WORDS[head.suppressions]} (now ${SUPPRESSION_WORDS[base2.suppressions]})`
+    });
+  } else if (head.suppressions !== base2.suppressions) {
+    other.push({
+      key: "suppressions",
+      says: `lets suppressions count ${SUPPRESSION_WORDS[head.suppressions]}`
     });
   }
-};
-function entry(map4, key, create3) {
-  let value2 = map4.get(key);
-  if (value2 === void 0) {
-    value2 = create3();
-    map4.set(key, value2);
+  listEffect(weaker, "exclude", base2.exclude, head.exclude, "stops checking files matching");
+  listEffect(weaker, "links.skip", base2.links.skip, head.links.skip, "stops checking links matching");
+  listEffect(weaker, "ownedMedia", base2.ownedMedia, head.ownedMedia, "needs no credit for media at");
+  listEffect(weaker, "spokespeople", base2.spokespeople, head.spokespeople, "lets speak for the library:");
+  listEffect(
+    weaker,
+    "organization.fundraising",
+    base2.organization.fundraising,
+    head.organization.fundraising,
+    "treats as the library\u2019s own fundraising:"
+  );
+  listEffect(weaker, "words", base2.words, head.words, "accepts the spelling of");
+  listEffect(weaker, "wordsFiles", base2.wordsFiles, head.wordsFiles, "accepts the words in");
+  const removedIncludes = head.include.filter((g) => !base2.include.includes(g)).length > 0;
+  if (removedIncludes || base2.include.some((g) => !head.include.includes(g))) {
+    other.push({ key: "include", says: `changes which files are checked to ${quoted(head.include)}` });
   }
+  for (const key of ["siteRoot", "language"]) {
+    if (base2[key] !== head[key]) other.push({ key, says: `changes ${key} to "${head[key]}"` });
+  }
+  for (const key of leafKeys(head)) {
+    if (HANDLED.has(key) || key.startsWith("rules")) continue;
+    if (JSON.stringify(valueAt(base2, key)) !== JSON.stringify(valueAt(head, key))) {
+      other.push({ key, says: `changes ${key}` });
+    }
+  }
+  return [...weaker, ...other];
+}
+var STRICTNESS = { allow: 0, "require-reason": 1, deny: 2 };
+var SUPPRESSION_WORDS = {
+  allow: "with or without a reason",
+  "require-reason": "only with a reason",
+  deny: "never"
+};
+var HANDLED = /* @__PURE__ */ new Set([
+  "links.allowPrivate",
+  "suppressions",
+  "exclude",
+  "links.skip",
+  "ownedMedia",
+  "spokespeople",
+  "organization.fundraising",
+  "words",
+  "wordsFiles",
+  "include",
+  "siteRoot",
+  "language"
+]);
+function leafKeys(config2) {
+  return Object.entries(config2).flatMap(
+    ([key, value2]) => key === "links" || key === "organization" ? Object.keys(value2).map((sub) => `${key}.${sub}`) : [key]
+  );
+}
+function valueAt(config2, key) {
+  let value2 = config2;
+  for (const part of key.split(".")) value2 = value2?.[part];
   return value2;
 }
-
-// src/report/merge.ts
-function asReport(value2, name) {
-  const r = value2;
-  if (!r || typeof r !== "object" || r.tool?.name !== "content-gate" || !Array.isArray(r.findings) || !Array.isArray(r.files)) {
-    throw new UsageError(`${name} is not a Content Gate JSON report (made with --format json).`);
-  }
-  return r;
-}
-function byCodeUnits(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function reportOrder(a, b) {
-  return byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
-}
-function mergeReports(reports, version2) {
-  const files = /* @__PURE__ */ new Set();
-  const findings = /* @__PURE__ */ new Map();
-  for (const report2 of reports) {
-    for (const f of report2.files) files.add(f.file);
-    for (const f of report2.findings) {
-      files.add(f.file);
-      const key = [f.file, f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.message].join("\0");
-      if (!findings.has(key)) findings.set(key, f);
-    }
-  }
-  const sorted = [...findings.values()].sort(reportOrder);
-  return buildReport(version2, [...files].sort(byCodeUnits), sorted);
-}
-function withFingerprints(findings, cwd) {
-  const lines = /* @__PURE__ */ new Map();
-  const fingerprints = /* @__PURE__ */ new Map();
-  return findings.map((f) => {
-    if (!lines.has(f.file)) {
-      let text5;
-      try {
-        text5 = readFileSync3(resolve7(cwd, f.file), "utf8").replace(/^\uFEFF/, "");
-      } catch {
-        text5 = void 0;
-      }
-      lines.set(f.file, text5?.split(/\r?\n/));
-    }
-    const fileLines = lines.get(f.file);
-    if (!fileLines) return { ...f, fingerprint: `${f.ruleId}:${f.file}:${f.line}:${f.column}` };
-    const lineText = fileLines[f.line - 1] ?? "";
-    let forFile = fingerprints.get(f.file);
-    if (!forFile) {
-      forFile = new Fingerprints(f.file);
-      fingerprints.set(f.file, forFile);
-    }
-    return {
-      ...f,
-      fingerprint: forFile.next(f.ruleId, lineText),
-      lineHash: forFile.lineHash(f.line, lineText)
-    };
-  });
-}
-
-// src/report/sarif.ts
-var LEVEL = { error: "error", warning: "warning", notice: "note" };
-var SARIF_MAX_RESULTS = 25e3;
-function sarifResults(findings) {
-  if (findings.length <= SARIF_MAX_RESULTS) return { kept: [...findings], leftOut: 0 };
-  const order2 = findings.map((f, i2) => ({ f, i: i2 }));
-  order2.sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.i - b.i);
-  const kept = order2.slice(0, SARIF_MAX_RESULTS).sort((a, b) => a.i - b.i).map((x2) => x2.f);
-  return { kept, leftOut: findings.length - SARIF_MAX_RESULTS };
-}
-function pathToUri(path3) {
-  return path3.split("/").map(encodeURIComponent).join("/");
-}
-function formatSarif(allFindings, metas, version2, informationUri = "https://github.com/content-gate/content-gate") {
-  const { kept: findings, leftOut } = sarifResults(allFindings);
-  const used = [...new Set(findings.map((f) => f.ruleId))].sort();
-  const metaById = new Map(metas.map((m) => [m.id, m]));
-  const rules2 = used.map((id) => {
-    const meta3 = metaById.get(id);
-    const help = meta3 ? `${meta3.description}
-
-Policy, ${meta3.policy}: "${meta3.clause}"` : id;
-    const helpMarkdown = meta3 ? `${meta3.description}
-
-**Policy, ${meta3.policy}:**
-
-> ${meta3.clause}` : id;
-    return {
-      id,
-      name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => c ? c.toUpperCase() : ""),
-      shortDescription: { text: shortDescriptionOf(meta3?.description ?? id) },
-      fullDescription: { text: meta3?.description ?? id },
-      helpUri: meta3?.docsUrl ?? docsUrlOf(id),
-      help: { text: help, markdown: helpMarkdown },
-      defaultConfiguration: { level: LEVEL[meta3?.defaultSeverity ?? "warning"] },
-      properties: {
-        category: id.split("/")[0],
-        policy: meta3?.policy ?? "",
-        tags: ["content", id.split("/")[0]]
-      }
-    };
-  });
-  const index3 = new Map(used.map((id, i2) => [id, i2]));
-  const results = findings.map((f) => ({
-    ruleId: f.ruleId,
-    ruleIndex: index3.get(f.ruleId),
-    level: LEVEL[f.severity],
-    message: { text: f.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: pathToUri(f.file), uriBaseId: "%SRCROOT%" },
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
-        }
-      }
-    ],
-    partialFingerprints: {
-      "contentGate/v1": f.fingerprint,
-      ...f.lineHash ? { primaryLocationLineHash: f.lineHash } : {}
-    },
-    ...f.suggestions.length > 0 ? {
-      fixes: f.suggestions.slice(0, 1).map((text5) => ({
-        description: { text: `Replace with "${text5}"` },
-        artifactChanges: [
-          {
-            artifactLocation: { uri: pathToUri(f.file), uriBaseId: "%SRCROOT%" },
-            replacements: [
-              {
-                deletedRegion: {
-                  startLine: f.line,
-                  startColumn: f.column,
-                  endLine: f.endLine,
-                  endColumn: f.endColumn
-                },
-                insertedContent: { text: text5 }
-              }
-            ]
-          }
-        ]
-      }))
-    } : {}
+function ruleEffects(base2, head, rules2) {
+  const table = (config2) => {
+    const settings = {};
+    for (const [id, value2] of Object.entries(config2.rules)) settings[id] = normalizeRuleSetting(value2);
+    return { cli: {}, config: settings };
+  };
+  const before = table(base2);
+  const after = table(head);
+  const changes = rules2.map((r) => ({
+    id: r.id,
+    from: resolveSeverity(r.id, r.defaultSeverity, before),
+    to: resolveSeverity(r.id, r.defaultSeverity, after),
+    options: JSON.stringify(before.config[r.id]?.options) !== JSON.stringify(after.config[r.id]?.options)
   }));
-  const sarif = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "Content Gate", semanticVersion: version2, informationUri, rules: rules2 } },
-        // Columns are JavaScript string indexes. %SRCROOT% is left for code scanning to resolve to the
-        // checkout, so the relative paths match the repository's files.
-        columnKind: "utf16CodeUnits",
-        results,
-        ...leftOut > 0 ? {
-          properties: {
-            resultsLeftOut: leftOut,
-            note: `${leftOut} less severe findings were left out: code scanning keeps at most ${SARIF_MAX_RESULTS} results per run.`
-          }
-        } : {}
-      }
-    ]
-  };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
-}
-function shortDescriptionOf(description) {
-  const first = description.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? description;
-  return first.replaceAll("`", "");
-}
-
-// src/report/text.ts
-var plain = {
-  red: (s2) => s2,
-  yellow: (s2) => s2,
-  blue: (s2) => s2,
-  dim: (s2) => s2,
-  bold: (s2) => s2,
-  green: (s2) => s2
-};
-function styleFor(stream, env = process.env) {
-  if (!stream.isTTY || env.NO_COLOR !== void 0 && env.NO_COLOR !== "" || env.TERM === "dumb")
-    return plain;
-  const wrap3 = (open2, close2) => (s2) => `\x1B[${open2}m${s2}\x1B[${close2}m`;
-  return {
-    red: wrap3(31, 39),
-    yellow: wrap3(33, 39),
-    blue: wrap3(34, 39),
-    dim: wrap3(2, 22),
-    bold: wrap3(1, 22),
-    green: wrap3(32, 39)
-  };
-}
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function formatText(findings, summary, style2 = plain, extras = {}) {
-  const lines = [];
-  let current;
-  for (const f of findings) {
-    if (current !== void 0 && f.file !== current) lines.push("");
-    current = f.file;
-    const severity = f.severity === "error" ? style2.red("error  ") : f.severity === "warning" ? style2.yellow("warning") : style2.blue("notice ");
-    lines.push(
-      `${style2.bold(`${f.file}:${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${style2.dim(f.ruleId)}`
-    );
-    if (f.suggestions.length > 0) {
-      lines.push(
-        `    ${style2.dim("suggestion:")} ${f.suggestions.map((s2) => JSON.stringify(s2)).join(style2.dim(" or "))}`
-      );
+  const effects = [];
+  const byCategory = /* @__PURE__ */ new Map();
+  for (const c of changes) {
+    const list3 = byCategory.get(ruleCategory(c.id)) ?? [];
+    list3.push(c);
+    byCategory.set(ruleCategory(c.id), list3);
+  }
+  for (const [category, list3] of byCategory) {
+    const moved = list3.filter((c) => c.from !== c.to);
+    const allTo = moved[0]?.to;
+    if (list3.length > 1 && moved.length === list3.length && moved.every((c) => c.to === allTo)) {
+      const says = allTo === "off" ? `turns ${category} off` : `sets every ${category} rule to ${allTo}`;
+      effects.push({ key: ruleKey(head, category), says });
+    } else {
+      for (const c of moved)
+        effects.push({ key: ruleKey(head, c.id), says: severityChange(c.id, c.from, c.to) });
+    }
+    for (const c of list3) {
+      if (c.options) effects.push({ key: `rules.${c.id}`, says: `changes the options of ${c.id}` });
     }
   }
-  for (const fix2 of extras.fixes ?? []) {
-    lines.push(
-      `${style2.bold(`${fix2.file}:${fix2.line}:${fix2.column}`)}  ${style2.green("fixed  ")}  ${JSON.stringify(fix2.before)} -> ${JSON.stringify(fix2.after)}  ${style2.dim(fix2.ruleId)}`
-    );
-  }
-  if (lines.length > 0) lines.push("");
-  const counts = `${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notices, "notice")}`;
-  const withFindings = new Set(findings.map((f) => f.file)).size;
-  const skipped = (extras.diagnostics ?? []).filter((d) => d.file).length;
-  const tail = [
-    `${counts} in ${withFindings} of ${plural2(summary.files, "file")} checked`,
-    skipped ? `${skipped} skipped` : "",
-    extras.fixes?.length ? `${plural2(extras.fixes.length, "fix")} applied` : ""
-  ].filter(Boolean).join("; ");
-  const mark2 = summary.errors > 0 ? style2.red("\u2716") : summary.warnings > 0 ? style2.yellow("\u26A0") : style2.green("\u2714");
-  lines.push(`${mark2} ${tail}.`);
-  return `${lines.join("\n")}
-`;
+  return effects.sort((a, b) => weakening(b.says) - weakening(a.says));
+}
+function weakening(says) {
+  return /^(turns .* off|lowers)/.test(says) ? 1 : 0;
+}
+function severityChange(id, from, to) {
+  if (to === "off") return `turns ${id} off`;
+  if (from === "off") return `turns ${id} on (${to})`;
+  return SEVERITY_RANK[to] < SEVERITY_RANK[from] ? `lowers ${id} from ${from} to ${to}` : `raises ${id} from ${from} to ${to}`;
+}
+function ruleKey(head, id) {
+  if (id in head.rules) return `rules.${id}`;
+  const category = ruleCategory(id);
+  return category in head.rules ? `rules.${category}` : "rules";
+}
+function listEffect(out, key, before, after, says) {
+  const added = after.filter((v) => !before.includes(v));
+  if (added.length > 0) out.push({ key, says: `${says} ${quoted(added)}` });
+}
+function quoted(values) {
+  const shown = values.slice(0, 3).map((v) => `"${v.length > 40 ? `${v.slice(0, 39)}\u2026` : v}"`);
+  return values.length > 3 ? `${shown.join(", ")} and ${values.length - 3} more` : shown.join(", ");
 }
 
 // node_modules/devlop/lib/default.js
@@ -80539,6 +80407,64 @@ function clip(text5) {
   return firstLine.length > MAX_EXCERPT - 1 || firstLine.length < text5.length ? `${firstLine.slice(0, MAX_EXCERPT - 1).trimEnd()}\u2026` : firstLine;
 }
 
+// src/core/fingerprint.ts
+import { createHash as createHash2 } from "node:crypto";
+var Fingerprints = class {
+  constructor(file2) {
+    this.file = file2;
+  }
+  file;
+  lines = /* @__PURE__ */ new Map();
+  counts = /* @__PURE__ */ new Map();
+  prefixes = /* @__PURE__ */ new Map();
+  lineOccurrences = /* @__PURE__ */ new Map();
+  lineHashes = /* @__PURE__ */ new Map();
+  next(ruleId, lineText) {
+    const line = this.keysOf(lineText);
+    const counts = entry(this.counts, ruleId, () => /* @__PURE__ */ new Map());
+    const occurrence = counts.get(line.trimmed) ?? 0;
+    counts.set(line.trimmed, occurrence + 1);
+    const prefixes = entry(this.prefixes, ruleId, () => /* @__PURE__ */ new Map());
+    const prefix = entry(
+      prefixes,
+      line.normalized,
+      () => createHash2("sha256").update(`${ruleId}\0${this.file}\0${line.normalized}\0`)
+    );
+    return prefix.copy().update(String(occurrence)).digest("hex").slice(0, 32);
+  }
+  /**
+   * Code scanning's `primaryLocationLineHash`: a hash of the line's text (whitespace-normalised)
+   * and, after a colon, which line of the file with that same text it is (1, 2, ...), counted over
+   * the lines that carry findings. Every finding on one line shares it; code scanning tells them
+   * apart by rule.
+   */
+  lineHash(line, lineText) {
+    const { normalized } = this.keysOf(lineText);
+    const hash2 = entry(
+      this.lineHashes,
+      normalized,
+      () => createHash2("sha256").update(normalized).digest("hex").slice(0, 16)
+    );
+    const seen = entry(this.lineOccurrences, normalized, () => /* @__PURE__ */ new Map());
+    const occurrence = entry(seen, line, () => seen.size + 1);
+    return `${hash2}:${occurrence}`;
+  }
+  keysOf(lineText) {
+    return entry(this.lines, lineText, () => {
+      const trimmed = lineText.trim();
+      return { trimmed, normalized: trimmed.replace(/\s+/g, " ") };
+    });
+  }
+};
+function entry(map4, key, create3) {
+  let value2 = map4.get(key);
+  if (value2 === void 0) {
+    value2 = create3();
+    map4.set(key, value2);
+  }
+  return value2;
+}
+
 // src/core/suppress.ts
 var COMMENT = /<!--\s*content-gate-(disable-next-line|disable|enable)\b([\s\S]{0,1000}?)-->/g;
 var MAX_SUPPRESSIONS = 500;
@@ -81028,6 +80954,62 @@ function spanOf(index3, report2, strict = false) {
 }
 function byPosition(a, b) {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+
+// src/core/read.ts
+import { readFile } from "node:fs/promises";
+var decoder = new TextDecoder("utf-8", { fatal: true });
+async function readText(path3) {
+  let bytes;
+  try {
+    bytes = await readFile(path3);
+  } catch (error62) {
+    return { ok: false, reason: `cannot be read (${error62.code ?? "error"})` };
+  }
+  if (bytes.subarray(0, 8e3).includes(0))
+    return { ok: false, reason: "is a binary file, not Markdown text" };
+  try {
+    const text5 = decoder.decode(bytes);
+    return { ok: true, text: text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5 };
+  } catch {
+    return { ok: false, reason: "is not valid UTF-8 text; save it as UTF-8 and check it again" };
+  }
+}
+
+// src/report/json.ts
+function toContractFinding(f) {
+  return {
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    message: f.message,
+    policy: f.policy,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    suggestions: f.suggestions
+  };
+}
+function buildReport(version2, files, findings) {
+  const perFile = new Map(files.map((f) => [f, 0]));
+  for (const f of findings) perFile.set(f.file, (perFile.get(f.file) ?? 0) + 1);
+  return {
+    tool: { name: "content-gate", version: version2 },
+    files: [...perFile].map(([file2, count]) => ({ file: file2, findings: count })),
+    findings: findings.map(toContractFinding),
+    summary: {
+      files: perFile.size,
+      errors: findings.filter((f) => f.severity === "error").length,
+      warnings: findings.filter((f) => f.severity === "warning").length,
+      notices: findings.filter((f) => f.severity === "notice").length
+    }
+  };
+}
+function formatJson(report2) {
+  return `${JSON.stringify(report2, null, 2)}
+`;
 }
 
 // src/lexicons/media.ts
@@ -82922,7 +82904,7 @@ var internalRule = {
 // src/rules/confidential/index.ts
 var confidentialRules = [draftRule, internalRule];
 
-// src/rules/shared/options.ts
+// src/core/options.ts
 function optionsFrom(schema) {
   return (raw) => {
     const result2 = schema.safeParse(raw);
@@ -87073,7 +87055,7 @@ var grammarPatterns = [
 ];
 
 // src/language/dictionary.ts
-import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 import { gunzipSync } from "node:zlib";
 var DICTIONARY_FILE = "dictionary.txt.gz";
@@ -87142,7 +87124,7 @@ function dictionaryFor(dialect, path3 = dictionaryPath()) {
   if (known && path3 === dictionaryPath()) return known;
   let text5;
   try {
-    text5 = gunzipSync(readFileSync4(path3)).toString("utf8");
+    text5 = gunzipSync(readFileSync3(path3)).toString("utf8");
   } catch (error62) {
     const reason = error62 instanceof Error ? error62.message : String(error62);
     throw new DictionaryError(
@@ -87589,14 +87571,14 @@ var INCONSIDERATE = [
 
 // src/language/suggest.ts
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 var loadedFrequencies;
 function loadFrequencies() {
   loadedFrequencies ??= readFrequencies();
   return loadedFrequencies;
 }
 function readFrequencies() {
-  const text5 = readFileSync5(ownDataFile("word-frequencies.txt"), "utf8");
+  const text5 = readFileSync4(ownDataFile("word-frequencies.txt"), "utf8");
   const map4 = /* @__PURE__ */ new Map();
   for (let start = 0; start < text5.length; ) {
     let end = text5.indexOf("\n", start);
@@ -87727,19 +87709,19 @@ function isClearCorrection(ranked) {
 }
 
 // src/language/vocabulary.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import { resolve as resolve8 } from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import { resolve as resolve7 } from "node:path";
 function parseWordList(text5) {
   return text5.split(/\r?\n/).map((line) => line.replace(/#.*/, "").trim()).filter((line) => line.length > 0);
 }
 function libraryWords() {
   const url2 = locateOwnAsset("library-words.txt", "../lexicons/library-words.txt");
-  return parseWordList(readFileSync6(url2, "utf8"));
+  return parseWordList(readFileSync5(url2, "utf8"));
 }
 var twoWords;
 function twoWordErrors() {
   twoWords ??= new Set(
-    parseWordList(readFileSync6(locateOwnAsset("two-words.txt", "./two-words.txt"), "utf8")).map(
+    parseWordList(readFileSync5(locateOwnAsset("two-words.txt", "./two-words.txt"), "utf8")).map(
       (w) => w.toLowerCase()
     )
   );
@@ -87747,7 +87729,7 @@ function twoWordErrors() {
 }
 function neverSuggestWords() {
   const url2 = locateOwnAsset("never-suggest.txt", "./never-suggest.txt");
-  return parseWordList(readFileSync6(url2, "utf8")).map((w) => w.toLowerCase());
+  return parseWordList(readFileSync5(url2, "utf8")).map((w) => w.toLowerCase());
 }
 var Vocabulary = class _Vocabulary {
   anyCase = /* @__PURE__ */ new Set();
@@ -87789,7 +87771,7 @@ function projectVocabulary(config2, warn) {
   vocabulary.add(config2.words);
   for (const file2 of config2.wordsFiles) {
     try {
-      vocabulary.add(parseWordList(readFileSync6(resolve8(config2.baseDir, file2), "utf8")));
+      vocabulary.add(parseWordList(readFileSync5(resolve7(config2.baseDir, file2), "utf8")));
     } catch {
       warn(`The words file "${file2}" named in wordsFiles could not be read, so its words are not accepted.`);
     }
@@ -88353,13 +88335,13 @@ var externalOptionsSchema = external_exports.strictObject({
 });
 
 // src/links/session.ts
-import { readFileSync as readFileSync9 } from "node:fs";
-import { resolve as resolve10 } from "node:path";
+import { readFileSync as readFileSync8 } from "node:fs";
+import { resolve as resolve9 } from "node:path";
 
 // src/links/cache.ts
-import { existsSync as existsSync6, readFileSync as readFileSync7 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname as dirname6, resolve as resolve9 } from "node:path";
+import { dirname as dirname6, resolve as resolve8 } from "node:path";
 var CACHE_FORMAT = "content-gate-link-cache";
 var HOUR = 36e5;
 var SCANS_KEPT = 24;
@@ -88388,7 +88370,7 @@ var cacheSchema = external_exports.object({
   scans: external_exports.array(scanSchema).default([])
 });
 function cachePathOf(config2) {
-  return resolve9(config2.baseDir, config2.links.cacheFile);
+  return resolve8(config2.baseDir, config2.links.cacheFile);
 }
 function emptyCache() {
   return { format: CACHE_FORMAT, version: 1, entries: {}, scans: [] };
@@ -88397,7 +88379,7 @@ function loadCache(path3, shown, warn) {
   if (!existsSync6(path3)) return { data: emptyCache(), writable: true };
   let raw;
   try {
-    raw = JSON.parse(readFileSync7(path3, "utf8"));
+    raw = JSON.parse(readFileSync6(path3, "utf8"));
   } catch (error62) {
     warn(
       `The link cache ${shown} is damaged (${error62.message}); every link is checked afresh and the file is rewritten.`
@@ -89228,7 +89210,7 @@ function frontMatterLinks(doc) {
 }
 
 // src/links/local.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync8, statSync as statSync4 } from "node:fs";
+import { readdirSync as readdirSync3, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
 import { dirname as dirname7, isAbsolute as isAbsolute3, join as join6, relative as relative6, sep as sep5 } from "node:path";
 
 // node_modules/github-slugger/regex.js
@@ -89427,9 +89409,9 @@ var LocalResolver = class {
     if (!isInside(this.realRoot, file2)) return void 0;
     try {
       if (MARKDOWN.test(file2)) {
-        anchors = anchorsOf(new Document(relative6(this.cwd, file2), file2, readFileSync8(file2, "utf8")));
+        anchors = anchorsOf(new Document(relative6(this.cwd, file2), file2, readFileSync7(file2, "utf8")));
       } else if (/\.html?$/i.test(file2)) {
-        anchors = htmlAnchors(readFileSync8(file2, "utf8"));
+        anchors = htmlAnchors(readFileSync7(file2, "utf8"));
       }
     } catch {
       return void 0;
@@ -89567,7 +89549,7 @@ var LinkSession = class {
   constructor(run2) {
     this.run = run2;
     const { config: config2 } = run2;
-    this.resolver = new LocalResolver(resolve10(config2.baseDir, config2.siteRoot), run2.cwd, run2.root);
+    this.resolver = new LocalResolver(resolve9(config2.baseDir, config2.siteRoot), run2.cwd, run2.root);
   }
   run;
   occurrences = [];
@@ -89642,7 +89624,7 @@ var LinkSession = class {
   }
   extraCa(caFile) {
     if (!caFile) return {};
-    const path3 = resolve10(this.run.config.baseDir, caFile);
+    const path3 = resolve9(this.run.config.baseDir, caFile);
     if (!isInside(this.run.root ?? this.run.cwd, path3)) {
       this.run.warn(
         `The certificate file ${caFile} is outside the repository, so it is not read; only the usual authorities are trusted.`
@@ -89650,7 +89632,7 @@ var LinkSession = class {
       return {};
     }
     try {
-      return { extraCa: readFileSync9(path3, "utf8") };
+      return { extraCa: readFileSync8(path3, "utf8") };
     } catch (error62) {
       this.run.warn(
         `The certificate file ${caFile} could not be read (${error62.message}); only the usual authorities are trusted.`
@@ -93216,167 +93198,6 @@ function ruleMetas(rules2 = allRules) {
 }
 var allRuleMetas = ruleMetas();
 
-// src/run.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-import { existsSync as existsSync8, readFileSync as readFileSync11 } from "node:fs";
-import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
-import { resolve as resolve12 } from "node:path";
-
-// src/config/change.ts
-function describeConfigChange(base2, head, rules2) {
-  const weaker = [...ruleEffects(base2, head, rules2)];
-  const other = [];
-  if (!base2.links.allowPrivate && head.links.allowPrivate) {
-    weaker.push({ key: "links.allowPrivate", says: "allows requests to private and loopback addresses" });
-  }
-  if (STRICTNESS[head.suppressions] < STRICTNESS[base2.suppressions]) {
-    weaker.push({
-      key: "suppressions",
-      says: `lets suppressions count ${SUPPRESSION_WORDS[head.suppressions]} (now ${SUPPRESSION_WORDS[base2.suppressions]})`
-    });
-  } else if (head.suppressions !== base2.suppressions) {
-    other.push({
-      key: "suppressions",
-      says: `lets suppressions count ${SUPPRESSION_WORDS[head.suppressions]}`
-    });
-  }
-  listEffect(weaker, "exclude", base2.exclude, head.exclude, "stops checking files matching");
-  listEffect(weaker, "links.skip", base2.links.skip, head.links.skip, "stops checking links matching");
-  listEffect(weaker, "ownedMedia", base2.ownedMedia, head.ownedMedia, "needs no credit for media at");
-  listEffect(weaker, "spokespeople", base2.spokespeople, head.spokespeople, "lets speak for the library:");
-  listEffect(
-    weaker,
-    "organization.fundraising",
-    base2.organization.fundraising,
-    head.organization.fundraising,
-    "treats as the library\u2019s own fundraising:"
-  );
-  listEffect(weaker, "words", base2.words, head.words, "accepts the spelling of");
-  listEffect(weaker, "wordsFiles", base2.wordsFiles, head.wordsFiles, "accepts the words in");
-  const removedIncludes = head.include.filter((g) => !base2.include.includes(g)).length > 0;
-  if (removedIncludes || base2.include.some((g) => !head.include.includes(g))) {
-    other.push({ key: "include", says: `changes which files are checked to ${quoted(head.include)}` });
-  }
-  for (const key of ["siteRoot", "language"]) {
-    if (base2[key] !== head[key]) other.push({ key, says: `changes ${key} to "${head[key]}"` });
-  }
-  for (const key of leafKeys(head)) {
-    if (HANDLED.has(key) || key.startsWith("rules")) continue;
-    if (JSON.stringify(valueAt(base2, key)) !== JSON.stringify(valueAt(head, key))) {
-      other.push({ key, says: `changes ${key}` });
-    }
-  }
-  return [...weaker, ...other];
-}
-var STRICTNESS = { allow: 0, "require-reason": 1, deny: 2 };
-var SUPPRESSION_WORDS = {
-  allow: "with or without a reason",
-  "require-reason": "only with a reason",
-  deny: "never"
-};
-var HANDLED = /* @__PURE__ */ new Set([
-  "links.allowPrivate",
-  "suppressions",
-  "exclude",
-  "links.skip",
-  "ownedMedia",
-  "spokespeople",
-  "organization.fundraising",
-  "words",
-  "wordsFiles",
-  "include",
-  "siteRoot",
-  "language"
-]);
-function leafKeys(config2) {
-  return Object.entries(config2).flatMap(
-    ([key, value2]) => key === "links" || key === "organization" ? Object.keys(value2).map((sub) => `${key}.${sub}`) : [key]
-  );
-}
-function valueAt(config2, key) {
-  let value2 = config2;
-  for (const part of key.split(".")) value2 = value2?.[part];
-  return value2;
-}
-function ruleEffects(base2, head, rules2) {
-  const table = (config2) => {
-    const settings = {};
-    for (const [id, value2] of Object.entries(config2.rules)) settings[id] = normalizeRuleSetting(value2);
-    return { cli: {}, config: settings };
-  };
-  const before = table(base2);
-  const after = table(head);
-  const changes = rules2.map((r) => ({
-    id: r.id,
-    from: resolveSeverity(r.id, r.defaultSeverity, before),
-    to: resolveSeverity(r.id, r.defaultSeverity, after),
-    options: JSON.stringify(before.config[r.id]?.options) !== JSON.stringify(after.config[r.id]?.options)
-  }));
-  const effects = [];
-  const byCategory = /* @__PURE__ */ new Map();
-  for (const c of changes) {
-    const list3 = byCategory.get(ruleCategory(c.id)) ?? [];
-    list3.push(c);
-    byCategory.set(ruleCategory(c.id), list3);
-  }
-  for (const [category, list3] of byCategory) {
-    const moved = list3.filter((c) => c.from !== c.to);
-    const allTo = moved[0]?.to;
-    if (list3.length > 1 && moved.length === list3.length && moved.every((c) => c.to === allTo)) {
-      const says = allTo === "off" ? `turns ${category} off` : `sets every ${category} rule to ${allTo}`;
-      effects.push({ key: ruleKey(head, category), says });
-    } else {
-      for (const c of moved)
-        effects.push({ key: ruleKey(head, c.id), says: severityChange(c.id, c.from, c.to) });
-    }
-    for (const c of list3) {
-      if (c.options) effects.push({ key: `rules.${c.id}`, says: `changes the options of ${c.id}` });
-    }
-  }
-  return effects.sort((a, b) => weakening(b.says) - weakening(a.says));
-}
-function weakening(says) {
-  return /^(turns .* off|lowers)/.test(says) ? 1 : 0;
-}
-function severityChange(id, from, to) {
-  if (to === "off") return `turns ${id} off`;
-  if (from === "off") return `turns ${id} on (${to})`;
-  return SEVERITY_RANK[to] < SEVERITY_RANK[from] ? `lowers ${id} from ${from} to ${to}` : `raises ${id} from ${from} to ${to}`;
-}
-function ruleKey(head, id) {
-  if (id in head.rules) return `rules.${id}`;
-  const category = ruleCategory(id);
-  return category in head.rules ? `rules.${category}` : "rules";
-}
-function listEffect(out, key, before, after, says) {
-  const added = after.filter((v) => !before.includes(v));
-  if (added.length > 0) out.push({ key, says: `${says} ${quoted(added)}` });
-}
-function quoted(values) {
-  const shown = values.slice(0, 3).map((v) => `"${v.length > 40 ? `${v.slice(0, 39)}\u2026` : v}"`);
-  return values.length > 3 ? `${shown.join(", ")} and ${values.length - 3} more` : shown.join(", ");
-}
-
-// src/core/read.ts
-import { readFile } from "node:fs/promises";
-var decoder = new TextDecoder("utf-8", { fatal: true });
-async function readText(path3) {
-  let bytes;
-  try {
-    bytes = await readFile(path3);
-  } catch (error62) {
-    return { ok: false, reason: `cannot be read (${error62.code ?? "error"})` };
-  }
-  if (bytes.subarray(0, 8e3).includes(0))
-    return { ok: false, reason: "is a binary file, not Markdown text" };
-  try {
-    const text5 = decoder.decode(bytes);
-    return { ok: true, text: text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5 };
-  } catch {
-    return { ok: false, reason: "is not valid UTF-8 text; save it as UTF-8 and check it again" };
-  }
-}
-
 // src/core/split.ts
 var PART_SIZE = 1024 * 1024;
 var FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -93435,8 +93256,8 @@ async function checkText(engine, file2, path3, text5, scope = "all", timing) {
 
 // src/scale/findings-cache.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync7, mkdirSync, readFileSync as readFileSync10, renameSync, writeFileSync } from "node:fs";
-import { dirname as dirname8, isAbsolute as isAbsolute4, resolve as resolve11 } from "node:path";
+import { existsSync as existsSync7, mkdirSync, readFileSync as readFileSync9, renameSync, writeFileSync } from "node:fs";
+import { dirname as dirname8, isAbsolute as isAbsolute4, resolve as resolve10 } from "node:path";
 var CACHE_FORMAT2 = 2;
 var DEFAULT_FINDINGS_CACHE = ".content-gate/findings-cache.json";
 function contentHash(text5) {
@@ -93445,8 +93266,8 @@ function contentHash(text5) {
 function findingsCacheKey(parts) {
   const { path: _path, baseDir, ...config2 } = parts.config;
   const wordLists = config2.wordsFiles.map((file2) => {
-    const full = isAbsolute4(file2) ? file2 : resolve11(baseDir, file2);
-    return existsSync7(full) ? contentHash(readFileSync10(full, "utf8")) : "missing";
+    const full = isAbsolute4(file2) ? file2 : resolve10(baseDir, file2);
+    return existsSync7(full) ? contentHash(readFileSync9(full, "utf8")) : "missing";
   });
   return contentHash(
     stableJson({
@@ -93484,7 +93305,7 @@ var FindingsCache = class _FindingsCache {
   static open(path3, key) {
     let previous3 = {};
     try {
-      const parsed = JSON.parse(readFileSync10(path3, "utf8"));
+      const parsed = JSON.parse(readFileSync9(path3, "utf8"));
       if (parsed.format === CACHE_FORMAT2 && parsed.key === key && parsed.files) previous3 = parsed.files;
     } catch {
     }
@@ -93510,7 +93331,7 @@ var FindingsCache = class _FindingsCache {
   save(cwd) {
     const files = {};
     for (const [file2, entry2] of Object.entries(this.previous)) {
-      if (!(file2 in this.current) && existsSync7(resolve11(cwd, file2))) files[file2] = entry2;
+      if (!(file2 in this.current) && existsSync7(resolve10(cwd, file2))) files[file2] = entry2;
     }
     Object.assign(files, this.current);
     mkdirSync(dirname8(this.path), { recursive: true });
@@ -93648,7 +93469,7 @@ function createRunContext(init, isEnabled, warn) {
   };
 }
 
-// src/run.ts
+// src/pipeline/run.ts
 function knownRuleIds(rules2 = allRules) {
   return ruleMetas(rules2).map((m) => m.id);
 }
@@ -93673,7 +93494,7 @@ function validateOverrides(overrides, ids) {
   }
 }
 async function run(options3) {
-  const cwd = resolve12(options3.cwd);
+  const cwd = resolve11(options3.cwd);
   const rules2 = options3.rules ?? allRules;
   const catalog = ruleCatalog(rules2);
   const root2 = options3.root ? realPath(options3.root) : workspaceRootOf(cwd);
@@ -93734,7 +93555,7 @@ async function run(options3) {
     } : void 0
   });
   const cache = options3.cacheFile ? FindingsCache.open(
-    resolve12(cwd, options3.cacheFile),
+    resolve11(cwd, options3.cacheFile),
     findingsCacheKey({
       version: VERSION,
       severities: Object.fromEntries(catalog.ids.map((id) => [id, engine.severityOf(id)])),
@@ -93746,7 +93567,7 @@ async function run(options3) {
   started = timing ? performance.now() : 0;
   const inputs = [];
   for (const file2 of files) {
-    const path3 = resolve12(cwd, file2);
+    const path3 = resolve11(cwd, file2);
     if (!isInside(root2, path3)) {
       const reason = isPlacedInside(root2, path3) ? OUTSIDE : NOT_IN_REPOSITORY;
       diagnostics.push({ level: "warning", file: file2, message: `Skipped: this file ${reason}` });
@@ -93778,7 +93599,7 @@ async function run(options3) {
   try {
     for (const input2 of inputs) {
       const { file: file2, text: text5 } = input2;
-      const path3 = resolve12(cwd, file2);
+      const path3 = resolve11(cwd, file2);
       let result2 = input2.cached;
       const fromPool = checked.get(file2);
       if (result2) {
@@ -93825,7 +93646,7 @@ async function run(options3) {
   const report2 = buildReport(VERSION, files, findings);
   if (timing) timing("report", performance.now() - started);
   const failOn = options3.failOn ?? "error";
-  const exitCode = findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+  const exitCode = failingCount(findings, failOn) > 0 ? 1 : 0;
   const stats = { workers, cacheHits: cache?.hits ?? 0, cacheMisses: cache?.misses ?? 0 };
   const suppressions = engine.addedSuppressions();
   return { config: config2, files, findings, diagnostics, suppressions, report: report2, fixes, exitCode, stats };
@@ -93837,7 +93658,7 @@ function chooseConfig(cwd, root2, options3, rules2, catalog) {
     return { config: loadConfig(cwd, options3.configPath, catalog, configRoot) };
   }
   const config2 = base2.source ? parseConfig(base2.source, cwd, catalog, root2) : validateConfig({}, catalog, cwd, root2);
-  const headPath = options3.configPath ? resolve12(cwd, options3.configPath) : findConfig(cwd);
+  const headPath = options3.configPath ? resolve11(cwd, options3.configPath) : findConfig(cwd);
   const shown = (path3) => toRelative(cwd, path3);
   const place = (path3, line, column, message) => ({
     ruleId: "content/config-change",
@@ -93885,7 +93706,7 @@ function chooseConfig(cwd, root2, options3, rules2, catalog) {
   }
   const effects = describeConfigChange(config2, head, ruleMetas(rules2));
   if (effects.length === 0) return { config: config2 };
-  const text5 = readFileSync11(headPath, "utf8");
+  const text5 = readFileSync10(headPath, "utf8");
   const at = locateKey(import_yaml3.default.parseDocument(text5), text5, effects[0]?.key ?? "");
   const listed = effects.slice(0, 6).map((e) => e.says);
   const more = effects.length > 6 ? `; and ${effects.length - 6} more changes` : "";
@@ -93918,7 +93739,7 @@ async function applyFixes(cwd, findings) {
   }
   const applied = [];
   for (const [file2, list3] of byFile) {
-    const path3 = resolve12(cwd, file2);
+    const path3 = resolve11(cwd, file2);
     let text5 = await readFile2(path3, "utf8");
     const hadBom = text5.charCodeAt(0) === 65279;
     if (hadBom) text5 = text5.slice(1);
@@ -93939,76 +93760,258 @@ async function applyFixes(cwd, findings) {
   return applied;
 }
 
-// src/cli/git.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
-function git(cwd, args) {
-  return execFileSync2("git", args, {
-    cwd,
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
+// src/report/annotations.ts
+function escapeData(s2) {
+  return s2.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
 }
-function changedSince(cwd, ref) {
-  try {
-    git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-  } catch {
-    throw new UsageError(`--changed-since: "${ref}" is not a commit, branch or tag in this repository.`);
+function escapeProperty(s2) {
+  return escapeData(s2).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+function annotation(f) {
+  const props = [
+    `file=${escapeProperty(f.file)}`,
+    `line=${f.line}`,
+    `endLine=${f.endLine}`,
+    // GitHub shows columns only for findings on one line.
+    ...f.line === f.endLine ? [`col=${f.column}`, `endColumn=${f.endColumn}`] : [],
+    `title=${escapeProperty(f.ruleId)}`
+  ];
+  const suggestion = f.suggestions.length > 0 ? `
+Suggestion: ${f.suggestions.join(" or ")}` : "";
+  return `::${f.severity} ${props.join(",")}::${escapeData(f.message + suggestion)}`;
+}
+function formatAnnotations(findings) {
+  return findings.map((f) => `${annotation(f)}
+`).join("");
+}
+
+// src/report/merge.ts
+import { readFileSync as readFileSync11 } from "node:fs";
+import { resolve as resolve12 } from "node:path";
+function asReport(value2, name) {
+  const r = value2;
+  if (!r || typeof r !== "object" || r.tool?.name !== "content-gate" || !Array.isArray(r.findings) || !Array.isArray(r.files)) {
+    throw new UsageError(`${name} is not a Content Gate JSON report (made with --format json).`);
   }
-  const diff = git(cwd, [
-    "-c",
-    "core.quotePath=false",
-    "diff",
-    "--no-color",
-    "--no-ext-diff",
-    "-U0",
-    "-M",
-    "--relative",
-    ref,
-    "--"
-  ]);
-  const changed = parseUnifiedDiff(diff);
-  const untracked = git(cwd, [
-    "-c",
-    "core.quotePath=false",
-    "ls-files",
-    "--others",
-    "--exclude-standard",
-    "-z"
-  ]).split("\0").filter(Boolean);
-  for (const file2 of untracked) changed.set(file2, "all");
-  return changed;
+  return r;
 }
-function parseUnifiedDiff(diff) {
-  const changed = /* @__PURE__ */ new Map();
-  let current;
-  for (const line of diff.split("\n")) {
-    if (line.startsWith("+++ ")) {
-      const name = line.slice(4).trim();
-      if (name === "/dev/null") {
-        current = void 0;
-        continue;
-      }
-      const file2 = unquote(name).replace(/^b\//, "");
-      current = changed.get(file2) ?? /* @__PURE__ */ new Set();
-      changed.set(file2, current);
-    } else if (line.startsWith("@@") && current instanceof Set) {
-      const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-      if (!m) continue;
-      const start = Number(m[1]);
-      const count = m[2] === void 0 ? 1 : Number(m[2]);
-      for (let i2 = 0; i2 < count; i2++) current.add(start + i2);
+function byCodeUnits(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function reportOrder(a, b) {
+  return byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+function mergeReports(reports, version2) {
+  const files = /* @__PURE__ */ new Set();
+  const findings = /* @__PURE__ */ new Map();
+  for (const report2 of reports) {
+    for (const f of report2.files) files.add(f.file);
+    for (const f of report2.findings) {
+      files.add(f.file);
+      const key = [f.file, f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.message].join("\0");
+      if (!findings.has(key)) findings.set(key, f);
     }
   }
-  return changed;
+  const sorted = [...findings.values()].sort(reportOrder);
+  return buildReport(version2, [...files].sort(byCodeUnits), sorted);
 }
-function unquote(name) {
-  if (!name.startsWith('"')) return name;
-  try {
-    return JSON.parse(name);
-  } catch {
-    return name.slice(1, -1);
+function withFingerprints(findings, cwd) {
+  const lines = /* @__PURE__ */ new Map();
+  const fingerprints = /* @__PURE__ */ new Map();
+  return findings.map((f) => {
+    if (!lines.has(f.file)) {
+      let text5;
+      try {
+        text5 = readFileSync11(resolve12(cwd, f.file), "utf8").replace(/^\uFEFF/, "");
+      } catch {
+        text5 = void 0;
+      }
+      lines.set(f.file, text5?.split(/\r?\n/));
+    }
+    const fileLines = lines.get(f.file);
+    if (!fileLines) return { ...f, fingerprint: `${f.ruleId}:${f.file}:${f.line}:${f.column}` };
+    const lineText = fileLines[f.line - 1] ?? "";
+    let forFile = fingerprints.get(f.file);
+    if (!forFile) {
+      forFile = new Fingerprints(f.file);
+      fingerprints.set(f.file, forFile);
+    }
+    return {
+      ...f,
+      fingerprint: forFile.next(f.ruleId, lineText),
+      lineHash: forFile.lineHash(f.line, lineText)
+    };
+  });
+}
+
+// src/report/sarif.ts
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+var SARIF_MAX_RESULTS = 25e3;
+function sarifResults(findings) {
+  if (findings.length <= SARIF_MAX_RESULTS) return { kept: [...findings], leftOut: 0 };
+  const order2 = findings.map((f, i2) => ({ f, i: i2 }));
+  order2.sort((a, b) => SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] || a.i - b.i);
+  const kept = order2.slice(0, SARIF_MAX_RESULTS).sort((a, b) => a.i - b.i).map((x2) => x2.f);
+  return { kept, leftOut: findings.length - SARIF_MAX_RESULTS };
+}
+function pathToUri(path3) {
+  return path3.split("/").map(encodeURIComponent).join("/");
+}
+function formatSarif(allFindings, metas, version2, informationUri = "https://github.com/content-gate/content-gate") {
+  const { kept: findings, leftOut } = sarifResults(allFindings);
+  const used = [...new Set(findings.map((f) => f.ruleId))].sort();
+  const metaById = new Map(metas.map((m) => [m.id, m]));
+  const rules2 = used.map((id) => {
+    const meta3 = metaById.get(id);
+    const help = meta3 ? `${meta3.description}
+
+Policy, ${meta3.policy}: "${meta3.clause}"` : id;
+    const helpMarkdown = meta3 ? `${meta3.description}
+
+**Policy, ${meta3.policy}:**
+
+> ${meta3.clause}` : id;
+    return {
+      id,
+      name: id.replace(/[^A-Za-z0-9]+(.)?/g, (_, c) => c ? c.toUpperCase() : ""),
+      shortDescription: { text: shortDescriptionOf(meta3?.description ?? id) },
+      fullDescription: { text: meta3?.description ?? id },
+      helpUri: meta3?.docsUrl ?? docsUrlOf(id),
+      help: { text: help, markdown: helpMarkdown },
+      defaultConfiguration: { level: LEVEL[meta3?.defaultSeverity ?? "warning"] },
+      properties: {
+        category: id.split("/")[0],
+        policy: meta3?.policy ?? "",
+        tags: ["content", id.split("/")[0]]
+      }
+    };
+  });
+  const index3 = new Map(used.map((id, i2) => [id, i2]));
+  const results = findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: index3.get(f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: pathToUri(f.file), uriBaseId: "%SRCROOT%" },
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
+        }
+      }
+    ],
+    partialFingerprints: {
+      "contentGate/v1": f.fingerprint,
+      ...f.lineHash ? { primaryLocationLineHash: f.lineHash } : {}
+    },
+    ...f.suggestions.length > 0 ? {
+      fixes: f.suggestions.slice(0, 1).map((text5) => ({
+        description: { text: `Replace with "${text5}"` },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: pathToUri(f.file), uriBaseId: "%SRCROOT%" },
+            replacements: [
+              {
+                deletedRegion: {
+                  startLine: f.line,
+                  startColumn: f.column,
+                  endLine: f.endLine,
+                  endColumn: f.endColumn
+                },
+                insertedContent: { text: text5 }
+              }
+            ]
+          }
+        ]
+      }))
+    } : {}
+  }));
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "Content Gate", semanticVersion: version2, informationUri, rules: rules2 } },
+        // Columns are JavaScript string indexes. %SRCROOT% is left for code scanning to resolve to the
+        // checkout, so the relative paths match the repository's files.
+        columnKind: "utf16CodeUnits",
+        results,
+        ...leftOut > 0 ? {
+          properties: {
+            resultsLeftOut: leftOut,
+            note: `${leftOut} less severe findings were left out: code scanning keeps at most ${SARIF_MAX_RESULTS} results per run.`
+          }
+        } : {}
+      }
+    ]
+  };
+  return `${JSON.stringify(sarif, null, 2)}
+`;
+}
+function shortDescriptionOf(description) {
+  const first = description.match(/^.*?[.!?](?=\s|$)/)?.[0] ?? description;
+  return first.replaceAll("`", "");
+}
+
+// src/report/text.ts
+var plain = {
+  red: (s2) => s2,
+  yellow: (s2) => s2,
+  blue: (s2) => s2,
+  dim: (s2) => s2,
+  bold: (s2) => s2,
+  green: (s2) => s2
+};
+function styleFor(stream, env = process.env) {
+  if (!stream.isTTY || env.NO_COLOR !== void 0 && env.NO_COLOR !== "" || env.TERM === "dumb")
+    return plain;
+  const wrap3 = (open2, close2) => (s2) => `\x1B[${open2}m${s2}\x1B[${close2}m`;
+  return {
+    red: wrap3(31, 39),
+    yellow: wrap3(33, 39),
+    blue: wrap3(34, 39),
+    dim: wrap3(2, 22),
+    bold: wrap3(1, 22),
+    green: wrap3(32, 39)
+  };
+}
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function formatText(findings, summary, style2 = plain, extras = {}) {
+  const lines = [];
+  let current;
+  for (const f of findings) {
+    if (current !== void 0 && f.file !== current) lines.push("");
+    current = f.file;
+    const severity = f.severity === "error" ? style2.red("error  ") : f.severity === "warning" ? style2.yellow("warning") : style2.blue("notice ");
+    lines.push(
+      `${style2.bold(`${f.file}:${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${style2.dim(f.ruleId)}`
+    );
+    if (f.suggestions.length > 0) {
+      lines.push(
+        `    ${style2.dim("suggestion:")} ${f.suggestions.map((s2) => JSON.stringify(s2)).join(style2.dim(" or "))}`
+      );
+    }
   }
+  for (const fix2 of extras.fixes ?? []) {
+    lines.push(
+      `${style2.bold(`${fix2.file}:${fix2.line}:${fix2.column}`)}  ${style2.green("fixed  ")}  ${JSON.stringify(fix2.before)} -> ${JSON.stringify(fix2.after)}  ${style2.dim(fix2.ruleId)}`
+    );
+  }
+  if (lines.length > 0) lines.push("");
+  const counts = `${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notices, "notice")}`;
+  const withFindings = new Set(findings.map((f) => f.file)).size;
+  const skipped = (extras.diagnostics ?? []).filter((d) => d.file).length;
+  const tail = [
+    `${counts} in ${withFindings} of ${plural2(summary.files, "file")} checked`,
+    skipped ? `${skipped} skipped` : "",
+    extras.fixes?.length ? `${plural2(extras.fixes.length, "fix")} applied` : ""
+  ].filter(Boolean).join("; ");
+  const mark2 = summary.errors > 0 ? style2.red("\u2716") : summary.warnings > 0 ? style2.yellow("\u26A0") : style2.green("\u2714");
+  lines.push(`${mark2} ${tail}.`);
+  return `${lines.join("\n")}
+`;
 }
 
 // src/cli/index.ts
@@ -94200,7 +94203,7 @@ async function merge3(args, io) {
     values.output,
     io
   );
-  return findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+  return failingCount(findings, failOn) > 0 ? 1 : 0;
 }
 async function main(argv, io) {
   const [command, ...rest] = argv;

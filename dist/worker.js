@@ -80490,7 +80490,7 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/rules/shared/options.ts
+// src/core/options.ts
 function optionsFrom(schema) {
   return (raw) => {
     const result2 = schema.safeParse(raw);

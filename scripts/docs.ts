@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { configSchema } from '../src/config/schema.js';
+import { configSchema } from '../src/core/config.js';
 import { docsAnchorOf, type RuleMeta } from '../src/core/rule.js';
 import { allRuleMetas } from '../src/rules/index.js';
 

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { validateConfig } from '../src/config/load.js';
 import { Document } from '../src/core/document.js';
 import type { RuleContext, RunContext } from '../src/core/rule.js';
+import { ruleCatalog } from '../src/pipeline/run.js';
 import { allRules } from '../src/rules/index.js';
-import { ruleCatalog } from '../src/run.js';
 
 const IDS = [
   'prohibited/spam',

@@ -8,7 +8,7 @@
  * Exits 1 when any rule failed on any file.
  */
 import { resolve } from 'node:path';
-import { run } from '../src/run.js';
+import { run } from '../src/pipeline/run.js';
 
 const folders = process.argv.slice(2);
 if (folders.length === 0) {

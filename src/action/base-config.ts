@@ -5,7 +5,7 @@ import {
   gitCommitReader,
   MissingCommitError,
 } from '../config/at-commit.js';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../core/errors.js';
 import { realPath } from '../core/paths.js';
 import { type ActionContext, type GitHubApi, GitHubError } from './github.js';
 import type { ActionInputs } from './inputs.js';

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cachePathOf, loadCache } from '../links/cache.js';
-import {
-  type ApiIssue,
-  type IssueApi,
-  renderRotIssue,
-  rotReportFrom,
-  syncRotIssue,
-} from '../links/rot-issue.js';
-import type { RunResult } from '../run.js';
+import type { RunResult } from '../pipeline/run.js';
+import { type ApiIssue, type IssueApi, renderRotIssue, rotReportFrom, syncRotIssue } from './rot-issue.js';
 
 /** Where messages about publishing go (the action's log). */
 export interface Logger {

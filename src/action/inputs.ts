@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { UsageError } from '../config/errors.js';
-import type { FailOn } from '../run.js';
+import { UsageError } from '../core/errors.js';
+import type { FailOn } from '../core/types.js';
 
 export type CommentSetting = 'true' | 'false' | 'on-failure';
 export type ActionMode = 'check' | 'link-rot' | 'publish';

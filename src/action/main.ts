@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../core/errors.js';
 import { isInside, realPath } from '../core/paths.js';
 import { type ActionContext, GitHubApi, readContext } from './github.js';
 import { type ActionInputs, type ActionMode, readInputs } from './inputs.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../core/errors.js';
 import { type Finding, SEVERITIES } from '../core/types.js';
 import { buildReport } from '../report/json.js';
 import { blobLink } from '../report/markdown.js';

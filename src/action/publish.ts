@@ -1,5 +1,5 @@
 import type { AddedSuppression } from '../core/engine.js';
-import type { Finding, Severity } from '../core/types.js';
+import type { FailOn, Finding, Severity } from '../core/types.js';
 import { annotationBatches, CHECK_RUN_NAME, checkConclusion, checkOutput } from '../report/check-run.js';
 import { formatComment, STICKY_MARKER } from '../report/comment.js';
 import { type LineLink, plural, severityOrder } from '../report/markdown.js';
@@ -10,7 +10,6 @@ import {
   reviewBody,
   type SuggestionCandidate,
 } from '../report/review.js';
-import type { FailOn } from '../run.js';
 import { type GitHubApi, GitHubError } from './github.js';
 import type { CommentSetting } from './inputs.js';
 import type { PullRequestDiff } from './pull-request.js';

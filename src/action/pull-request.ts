@@ -1,4 +1,4 @@
-import type { ChangedLines } from '../cli/git.js';
+import type { ChangedLines } from '../core/types.js';
 import type { GitHubApi, Logger } from './github.js';
 
 /** One file of a pull request's diff, on its new (RIGHT) side. */

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_NAMES } from '../config/load.js';
 import type { AddedSuppression } from '../core/engine.js';
-import { atLeast } from '../core/severity.js';
+import { failingCount } from '../core/severity.js';
 import type { Finding, Report, Severity } from '../core/types.js';
 import { annotation } from '../report/annotations.js';
 import { type LineLink, plural } from '../report/markdown.js';
@@ -93,7 +93,7 @@ export async function publishAll(
 ): Promise<boolean> {
   const { context, inputs, findings } = request;
   const repo = { owner: context.owner, repo: context.repo };
-  const failed = findings.some((f) => atLeast(f.severity, inputs.failOn));
+  const failed = failingCount(findings, inputs.failOn) > 0;
   let checkRunPublished = false;
   try {
     const id = await publishCheckRun(
@@ -179,7 +179,7 @@ export async function finish(
   const shownPath = relative(context.workspace, done.reportPath).startsWith('..')
     ? done.reportPath
     : relative(context.workspace, done.reportPath);
-  const failing = done.findings.filter((f) => atLeast(f.severity, inputs.failOn)).length;
+  const failing = failingCount(done.findings, inputs.failOn);
   if (!done.annotated && done.findings.length > 0) {
     // Keep one error for the failure reason and one warning for the note on what was left out.
     const reserved: Record<Severity, number> = { error: failing > 0 ? 1 : 0, warning: 1, notice: 0 };

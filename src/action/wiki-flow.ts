@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type RunResult, run as runPipeline } from '../pipeline/run.js';
 import { buildReport, formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
-import { type RunResult, run as runPipeline } from '../run.js';
 import { VERSION } from '../version.js';
 import type { ActionContext, GitHubApi } from './github.js';
 import type { ActionInputs } from './inputs.js';

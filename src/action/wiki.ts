@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { Finding } from '../core/types.js';
 import { cell, countLine, escapeMarkdown, plural, SEVERITY_ICON } from '../report/markdown.js';
 import type { GitHubApi, Logger } from './github.js';

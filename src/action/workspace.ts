@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
+import { run as runPipeline } from '../pipeline/run.js';
 import { formatJson } from '../report/json.js';
 import { blobLink } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 import { allRuleMetas } from '../rules/index.js';
-import { run as runPipeline } from '../run.js';
 import { VERSION } from '../version.js';
 import { baseConfigOf, baseRefOf } from './base-config.js';
 import { restoreRunCache, saveRunCache } from './cache.js';

@@ -3,21 +3,21 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { configAtCommit, gitCommitReader } from '../config/at-commit.js';
-import { UsageError } from '../config/errors.js';
 import { toRelative } from '../core/discover.js';
+import { UsageError } from '../core/errors.js';
 import { realPath, workspaceRootOf } from '../core/paths.js';
-import { atLeast } from '../core/severity.js';
-import type { Finding, Report, SeverityOrOff } from '../core/types.js';
+import { failingCount } from '../core/severity.js';
+import type { FailOn, Finding, Report, SeverityOrOff } from '../core/types.js';
+import { changedSince } from '../pipeline/git.js';
+import { type RunResult, run } from '../pipeline/run.js';
 import { formatAnnotations } from '../report/annotations.js';
 import { formatJson } from '../report/json.js';
 import { asReport, mergeReports, withFingerprints } from '../report/merge.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText, styleFor } from '../report/text.js';
 import { allRuleMetas } from '../rules/index.js';
-import { type FailOn, type RunResult, run } from '../run.js';
 import { DEFAULT_FINDINGS_CACHE } from '../scale/findings-cache.js';
 import { VERSION } from '../version.js';
-import { changedSince } from './git.js';
 
 const USAGE = `Usage:
   content-gate check [PATH ...] [options]
@@ -239,7 +239,7 @@ async function merge(args: string[], io: CliIO): Promise<number> {
     values.output,
     io,
   );
-  return findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+  return failingCount(findings, failOn) > 0 ? 1 : 0;
 }
 
 /** Runs the CLI; returns the exit status. Never throws for a user's mistake. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from './errors.js';
+import { UsageError } from '../core/errors.js';
 import { CONFIG_NAMES, type ConfigSource, MAX_CONFIG_BYTES } from './load.js';
 
 /** The config a commit holds (`source` undefined when it holds none), to check a change with. */

@@ -1,7 +1,7 @@
+import { normalizeRuleSetting, type ParsedConfig, type RuleSetting } from '../core/config.js';
 import { ruleCategory } from '../core/rule.js';
 import { resolveSeverity } from '../core/severity.js';
 import { SEVERITY_RANK, type Severity, type SeverityOrOff } from '../core/types.js';
-import { normalizeRuleSetting, type ParsedConfig, type RuleSetting } from './schema.js';
 
 /** One effect of a config change, in words, and the key of the new config it comes from. */
 export interface ConfigEffect {

@@ -2,12 +2,17 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
+import {
+  configSchema,
+  normalizeRuleSetting,
+  type ParsedConfig,
+  type ResolvedConfig,
+} from '../core/config.js';
+import { type ConfigProblem, UsageError } from '../core/errors.js';
 import { nearest } from '../core/nearest.js';
 import { isInside, workspaceRootOf } from '../core/paths.js';
 import { ruleCategory } from '../core/rule.js';
 import { yamlMessage } from '../core/yaml-message.js';
-import { type ConfigProblem, UsageError } from './errors.js';
-import { configSchema, normalizeRuleSetting, type ParsedConfig, type ResolvedConfig } from './schema.js';
 
 export const CONFIG_NAMES = [
   '.content-gate.yml',

@@ -4,7 +4,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from './errors.js';
 import { isInside } from './paths.js';
 
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.content-gate/**'];

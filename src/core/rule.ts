@@ -1,5 +1,5 @@
 import type { Node } from 'unist';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from './config.js';
 import type { Document } from './document.js';
 import type { Severity } from './types.js';
 

@@ -1,6 +1,6 @@
-import type { RuleSetting } from '../config/schema.js';
+import type { RuleSetting } from './config.js';
 import { ruleCategory } from './rule.js';
-import { SEVERITY_RANK, type Severity, type SeverityOrOff } from './types.js';
+import { type FailOn, SEVERITY_RANK, type Severity, type SeverityOrOff } from './types.js';
 
 /** Rule and category settings, with command-line overrides taking precedence over the config. */
 export interface SeverityTable {
@@ -29,4 +29,11 @@ export function lowerOf(configured: Severity, requested: Severity | undefined): 
 export function atLeast(severity: Severity, threshold: SeverityOrOff | 'never'): boolean {
   if (threshold === 'never' || threshold === 'off') return false;
   return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+/** The run's verdict: how many findings are at or above `--fail-on`; any at all fails the run. */
+export function failingCount(findings: readonly { severity: Severity }[], failOn: FailOn): number {
+  let count = 0;
+  for (const f of findings) if (atLeast(f.severity, failOn)) count++;
+  return count;
 }

@@ -81,3 +81,19 @@ export interface Report {
   findings: Finding[];
   summary: Summary;
 }
+
+/** The lowest severity that fails a run (`--fail-on`); `never` keeps the exit code 0. */
+export type FailOn = 'error' | 'warning' | 'notice' | 'never';
+
+/** Files of a change and their changed lines (1-based), or `all` for a file that is new as a whole. */
+export type ChangedLines = Map<string, Set<number> | 'all'>;
+
+/** A fix `--fix` wrote into a post. */
+export interface AppliedFix {
+  file: string;
+  line: number;
+  column: number;
+  before: string;
+  after: string;
+  ruleId: string;
+}

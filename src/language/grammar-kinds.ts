@@ -1,3 +1,5 @@
+import type { GrammarKind } from '../lexicons/grammar.js';
+
 /**
  * Which of harper's rules Content Gate runs, and the `grammar/<kind>` id each reports under.
  *
@@ -6,14 +8,6 @@
  * quiet on correctly written library and archive posts are enabled: an allowlist keeps false
  * alarms down and makes linting about ten times faster than harper's default set.
  */
-export type GrammarKind =
-  | 'agreement'
-  | 'article'
-  | 'repetition'
-  | 'word-choice'
-  | 'verb-form'
-  | 'capitalization'
-  | 'punctuation';
 
 export const GRAMMAR_KINDS: Record<GrammarKind, { title: string; description: string }> = {
   agreement: {

@@ -1,5 +1,14 @@
-import type { GrammarKind } from '../language/grammar-kinds.js';
 import type { LexiconEntry } from './types.js';
+
+/** The `grammar/<kind>` ids grammar findings report under (see language/grammar-kinds.ts). */
+export type GrammarKind =
+  | 'agreement'
+  | 'article'
+  | 'repetition'
+  | 'word-choice'
+  | 'verb-form'
+  | 'capitalization'
+  | 'punctuation';
 
 /**
  * Common errors that harper's rules let through, written as narrow patterns so that correct

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Document } from '../core/document.js';
+import { optionsOf } from '../core/options.js';
 import { isInside } from '../core/paths.js';
 import type { RunContext } from '../core/rule.js';
-import { optionsOf } from '../rules/shared/options.js';
 import {
   addScan,
   type CacheData,

@@ -1,6 +1,5 @@
-import { atLeast } from '../core/severity.js';
-import type { Finding } from '../core/types.js';
-import type { FailOn } from '../run.js';
+import { failingCount } from '../core/severity.js';
+import type { FailOn, Finding } from '../core/types.js';
 import { categoryTable, cell, countLine, GITHUB_BODY_LIMIT, plural } from './markdown.js';
 
 export const CHECK_RUN_NAME = 'Content Gate';
@@ -62,7 +61,7 @@ export function annotationBatches(findings: readonly Finding[]): CheckAnnotation
 }
 
 export function checkConclusion(findings: readonly Finding[], failOn: FailOn): 'success' | 'failure' {
-  return findings.some((f) => atLeast(f.severity, failOn)) ? 'failure' : 'success';
+  return failingCount(findings, failOn) > 0 ? 'failure' : 'success';
 }
 
 /** Title and summary of the check run (under the API's 65,535-character limit). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../core/errors.js';
 import { Fingerprints } from '../core/fingerprint.js';
 import type { EngineFinding, Finding, Report } from '../core/types.js';
 import { buildReport } from './json.js';

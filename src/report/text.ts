@@ -1,5 +1,4 @@
-import type { Diagnostic, EngineFinding, Summary } from '../core/types.js';
-import type { AppliedFix } from '../run.js';
+import type { AppliedFix, Diagnostic, EngineFinding, Summary } from '../core/types.js';
 
 export interface Style {
   red(s: string): string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../core/config.js';
 import type { FileResult } from '../core/engine.js';
 
 /** Bumped whenever the shape of a cached entry changes, so old caches are ignored. */

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../config/schema.js';
+import type { ResolvedConfig } from '../core/config.js';
 import type { FileResult } from '../core/engine.js';
 import type { RunContext } from '../core/rule.js';
 import type { SeverityTable } from '../core/severity.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConfigInput } from '../../src/config/schema.js';
+import type { ConfigInput } from '../../src/core/config.js';
 import { formatScores, type LabelledItem, readJsonl, scoreRules } from './measure.js';
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import type { ConfigInput } from '../../src/config/schema.js';
+import type { ConfigInput } from '../../src/core/config.js';
 import type { Rule } from '../../src/core/rule.js';
 import type { EngineFinding } from '../../src/core/types.js';
 import { allRules } from '../../src/rules/index.js';

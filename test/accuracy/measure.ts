@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ConfigInput } from '../../src/config/schema.js';
+import type { ConfigInput } from '../../src/core/config.js';
 import type { EngineFinding } from '../../src/core/types.js';
 import { allRules } from '../../src/rules/index.js';
 import { checkMarkdown } from '../helpers/rule-tester.js';

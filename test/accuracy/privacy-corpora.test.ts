@@ -5,8 +5,8 @@ import { validateConfig } from '../../src/config/load.js';
 import { Document } from '../../src/core/document.js';
 import { Engine } from '../../src/core/engine.js';
 import type { Rule, RunContext } from '../../src/core/rule.js';
+import { ruleCatalog } from '../../src/pipeline/run.js';
 import { allRules } from '../../src/rules/index.js';
-import { ruleCatalog } from '../../src/run.js';
 
 /**
  * The privacy, credential and conduct rules on real data from ../shared/corpora (by path, never

@@ -3,8 +3,8 @@ import { validateConfig } from '../../src/config/load.js';
 import { Document } from '../../src/core/document.js';
 import { Engine } from '../../src/core/engine.js';
 import type { RunContext } from '../../src/core/rule.js';
+import { ruleCatalog } from '../../src/pipeline/run.js';
 import { allRules } from '../../src/rules/index.js';
-import { ruleCatalog } from '../../src/run.js';
 import { FAMILIES, filled } from './families.js';
 
 /**

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/core/rule.js';
+import { run } from '../../src/pipeline/run.js';
 import { allRules } from '../../src/rules/index.js';
-import { run } from '../../src/run.js';
 import { cli, site } from '../helpers/cli.js';
 import { brief, checkMarkdown } from '../helpers/rule-tester.js';
 

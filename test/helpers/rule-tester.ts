@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { validateConfig } from '../../src/config/load.js';
-import type { ConfigInput } from '../../src/config/schema.js';
+import type { ConfigInput } from '../../src/core/config.js';
 import { Document } from '../../src/core/document.js';
 import { Engine } from '../../src/core/engine.js';
 import type { Rule, RunContext } from '../../src/core/rule.js';
 import type { EngineFinding, SeverityOrOff } from '../../src/core/types.js';
+import { ruleCatalog } from '../../src/pipeline/run.js';
 import { allRules } from '../../src/rules/index.js';
-import { ruleCatalog } from '../../src/run.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 

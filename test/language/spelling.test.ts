@@ -221,7 +221,7 @@ describe('the site word census', () => {
     const { spellingCensus } = await import('../../src/rules/spelling/census.js');
     const { Document } = await import('../../src/core/document.js');
     const { validateConfig } = await import('../../src/config/load.js');
-    const { ruleCatalog } = await import('../../src/run.js');
+    const { ruleCatalog } = await import('../../src/pipeline/run.js');
     const config = validateConfig({}, ruleCatalog([unknownWordRule] as Rule[]), '.');
     const run = {
       config,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CacheData } from '../../src/links/cache.js';
+import { run } from '../../src/pipeline/run.js';
 import { linksRules } from '../../src/rules/links/index.js';
-import { run } from '../../src/run.js';
 import { LinkServer, ok, status } from '../helpers/link-server.js';
 
 let toggleWorks = false;

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConfigInput } from '../../src/config/schema.js';
+import type { ConfigInput } from '../../src/core/config.js';
 import type { EngineFinding } from '../../src/core/types.js';
 import { delayed, firstThen, LinkServer, ok, redirect, status } from '../helpers/link-server.js';
 import { checkMarkdown } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/config/errors.js';
+import { UsageError } from '../../src/core/errors.js';
 import { briefFor, checkMarkdown } from '../helpers/rule-tester.js';
 
 const POST = `Library card number WPL12345678 is on hold.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/config/errors.js';
+import { UsageError } from '../../src/core/errors.js';
 import type { Rule } from '../../src/core/rule.js';
 import { defamationRule } from '../../src/rules/prohibited/defamation.js';
 import { discriminationRule } from '../../src/rules/prohibited/discrimination.js';

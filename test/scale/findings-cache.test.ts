@@ -2,8 +2,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/core/rule.js';
+import { run } from '../../src/pipeline/run.js';
 import { allRules } from '../../src/rules/index.js';
-import { run } from '../../src/run.js';
 import { findingsCacheEntry, stableJson } from '../../src/scale/findings-cache.js';
 import { makeSite, sampleSite, writeFiles } from './site.js';
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Document } from '../../src/core/document.js';
 import { Engine, type FileResult } from '../../src/core/engine.js';
 import type { Rule, RunContext } from '../../src/core/rule.js';
-import { run } from '../../src/run.js';
+import { run } from '../../src/pipeline/run.js';
 import { POOL_THRESHOLD, workerCount } from '../../src/scale/pool.js';
 import { makeSite, sampleSite } from './site.js';
 

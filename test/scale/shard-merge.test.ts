@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/index.js';
 import { inShard } from '../../src/core/discover.js';
-import { run } from '../../src/run.js';
+import { run } from '../../src/pipeline/run.js';
 import { makeSite, sampleSite, writeFiles } from './site.js';
 
 function cli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { optionsFrom, optionsOf } from '../../core/options.js';
 import type { Rule } from '../../core/rule.js';
-import { optionsFrom, optionsOf } from '../shared/options.js';
 import { POLICY } from '../shared/policy.js';
 
 const options = z.strictObject({

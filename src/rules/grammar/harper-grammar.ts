@@ -2,7 +2,7 @@ import type { ProseBlock } from '../../core/document.js';
 import type { Rule, RuleMeta, RuleReport } from '../../core/rule.js';
 import { DisjointSpans } from '../../core/sorted.js';
 import { isLikelyFalseAlarm } from '../../language/grammar-filters.js';
-import { GRAMMAR_KINDS, type GrammarKind, HARPER_RULES } from '../../language/grammar-kinds.js';
+import { GRAMMAR_KINDS, HARPER_RULES } from '../../language/grammar-kinds.js';
 import {
   type LanguageEngine,
   languageEngine,
@@ -12,6 +12,7 @@ import {
 import { compileGrammarPatterns, matchGrammarPatterns, type PatternMatch } from '../../language/patterns.js';
 import { asciiQuotes, inAuthorsQuotes } from '../../language/typography.js';
 import { inTemplate } from '../../language/words.js';
+import type { GrammarKind } from '../../lexicons/grammar.js';
 import { grammarPatterns } from '../../lexicons/grammar.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
 import { runDialect } from '../spelling/unknown-word.js';

@@ -1,8 +1,8 @@
+import { optionsFrom } from '../../core/options.js';
 import type { Rule } from '../../core/rule.js';
 import type { LinkResult } from '../../links/check.js';
 import { externalOptionsSchema } from '../../links/options.js';
 import type { LinkProblem, LinkSession } from '../../links/session.js';
-import { optionsFrom } from '../shared/options.js';
 import { LINK_POLICY, reportProblems, setupLinks, waybackUrl } from './shared.js';
 
 export const brokenRule: Rule<LinkSession> = {

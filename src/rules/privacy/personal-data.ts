@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Document, frontMatterValueSpan, PROSE_FRONT_MATTER_FIELDS } from '../../core/document.js';
+import { optionsFrom, optionsOf } from '../../core/options.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
 import type { Severity } from '../../core/types.js';
 import {
@@ -21,7 +22,6 @@ import {
 } from '../../lexicons/privacy.js';
 import { anyOf, around, inRanges, urlRanges, withoutOverlaps } from '../shared/context.js';
 import { maskAddress, maskDate, maskEmail, maskNumber, maskPhone } from '../shared/masking.js';
-import { optionsFrom, optionsOf } from '../shared/options.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
 
 /** The default library card: a 14-digit barcode, written solid or grouped 1-4-5-4 as printed. */

@@ -2,11 +2,11 @@ import type { Blockquote, Html, Paragraph } from 'mdast';
 import type { Node, Parent } from 'unist';
 import { z } from 'zod';
 import type { Document } from '../../core/document.js';
+import { optionsFrom, optionsOf } from '../../core/options.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
 import { LYRIC_CUES, POEM_CUES, REPRODUCTION_ALLOWED } from '../../lexicons/media.js';
 import { collectMedia, labelOf } from '../shared/media.js';
 import { stockAgencyOf } from '../shared/media-url.js';
-import { optionsFrom, optionsOf } from '../shared/options.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
 import { collectQuotations, hasSourceLink, type Quotation } from '../shared/quotes.js';
 

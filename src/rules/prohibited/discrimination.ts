@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionsFrom, optionsOf } from '../../core/options.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
 import {
   EXTRA_SLURS,
@@ -12,7 +13,6 @@ import {
 import { OBSCENITY_WORD_CLASSES } from '../../lexicons/obscenity.js';
 import { buildWordMatcher, type WordMatcher } from '../shared/lexicon-matcher.js';
 import { isMention, looksLikeName, maskWord, sentenceAround } from '../shared/mentions.js';
-import { optionsFrom, optionsOf } from '../shared/options.js';
 import { compileLexicon, matchText } from '../shared/phrases.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
 

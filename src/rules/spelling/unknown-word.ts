@@ -1,6 +1,7 @@
 import type { Link } from 'mdast';
 import { z } from 'zod';
 import type { Document, ProseBlock } from '../../core/document.js';
+import { optionsFrom, optionsOf } from '../../core/options.js';
 import type { Rule, RuleReport, RunContext } from '../../core/rule.js';
 import { lastAtOrBefore } from '../../core/sorted.js';
 import { ENGLISH_DIALECTS, type EnglishDialect } from '../../core/types.js';
@@ -10,7 +11,6 @@ import { type UnknownWord, unknownWords } from '../../language/spelling.js';
 import { inAuthorsQuotes } from '../../language/typography.js';
 import { frontMatterWords, projectVocabulary, type Vocabulary } from '../../language/vocabulary.js';
 import { stripPossessive } from '../../language/words.js';
-import { optionsFrom, optionsOf } from '../shared/options.js';
 import { POLICY, withPolicy } from '../shared/policy.js';
 
 export const spellingOptions = z.strictObject({

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../../../config/schema.js';
+import type { ResolvedConfig } from '../../../core/config.js';
 import { anyCase } from './cased.js';
 import { hostIs, type PostLink, parseAddress } from './links.js';
 

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { UsageError } from '../config/errors.js';
+import { UsageError } from '../core/errors.js';
+import type { ChangedLines } from '../core/types.js';
 
 /** Changed lines per file (relative to cwd, posix); `'all'` for new and untracked files. */
-export type ChangedLines = Map<string, Set<number> | 'all'>;
 
 function git(cwd: string, args: string[]): string {
   return execFileSync('git', args, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENGLISH_DIALECTS, type Severity, type SeverityOrOff } from '../core/types.js';
+import { ENGLISH_DIALECTS, type Severity, type SeverityOrOff } from './types.js';
 
 const severityOrOff = z.enum(['off', 'notice', 'warning', 'error']);
 

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/types.js';
-import type { CacheData, ScanRecord } from './cache.js';
-import { classifyTarget } from './local.js';
+import type { CacheData, ScanRecord } from '../links/cache.js';
+import { classifyTarget } from '../links/local.js';
 
 /** The hidden marker that, with the label, identifies the tracking issue. */
 export const ROT_MARKER = '<!-- content-gate:link-rot -->';

@@ -2,10 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import YAML from 'yaml';
-import type { ChangedLines } from './cli/git.js';
-import type { BaseConfig } from './config/at-commit.js';
-import { describeConfigChange } from './config/change.js';
-import { UsageError } from './config/errors.js';
+import type { BaseConfig } from '../config/at-commit.js';
+import { describeConfigChange } from '../config/change.js';
 import {
   findConfig,
   loadConfig,
@@ -13,32 +11,40 @@ import {
   parseConfig,
   type RuleCatalog,
   validateConfig,
-} from './config/load.js';
-import { normalizeRuleSetting, type ResolvedConfig, type RuleSetting } from './config/schema.js';
-import { discoverFiles, inShard, NOT_IN_REPOSITORY, OUTSIDE, toRelative } from './core/discover.js';
+} from '../config/load.js';
+import { normalizeRuleSetting, type ResolvedConfig, type RuleSetting } from '../core/config.js';
+import { discoverFiles, inShard, NOT_IN_REPOSITORY, OUTSIDE, toRelative } from '../core/discover.js';
 import {
   type AddedSuppression,
   byPosition,
   Engine,
   type FileResult,
   type TimingSink,
-} from './core/engine.js';
-import { Fingerprints } from './core/fingerprint.js';
-import { nearest } from './core/nearest.js';
-import { isInside, isPlacedInside, realPath, workspaceRootOf } from './core/paths.js';
-import { readText } from './core/read.js';
-import { type Rule, ruleCategory } from './core/rule.js';
-import { atLeast } from './core/severity.js';
-import type { Diagnostic, EngineFinding, Report, Severity, SeverityOrOff } from './core/types.js';
-import { buildReport } from './report/json.js';
-import { allRules, ruleMetas } from './rules/index.js';
-import { checkText } from './scale/check-text.js';
-import { contentHash, FindingsCache, findingsCacheKey } from './scale/findings-cache.js';
-import { type CheckedFile, CheckPool, workerCount } from './scale/pool.js';
-import { createRunContext } from './scale/protocol.js';
-import { VERSION } from './version.js';
-
-export type FailOn = 'error' | 'warning' | 'notice' | 'never';
+} from '../core/engine.js';
+import { UsageError } from '../core/errors.js';
+import { Fingerprints } from '../core/fingerprint.js';
+import { nearest } from '../core/nearest.js';
+import { isInside, isPlacedInside, realPath, workspaceRootOf } from '../core/paths.js';
+import { readText } from '../core/read.js';
+import { type Rule, ruleCategory } from '../core/rule.js';
+import { failingCount } from '../core/severity.js';
+import type {
+  AppliedFix,
+  ChangedLines,
+  Diagnostic,
+  EngineFinding,
+  FailOn,
+  Report,
+  Severity,
+  SeverityOrOff,
+} from '../core/types.js';
+import { buildReport } from '../report/json.js';
+import { allRules, ruleMetas } from '../rules/index.js';
+import { checkText } from '../scale/check-text.js';
+import { contentHash, FindingsCache, findingsCacheKey } from '../scale/findings-cache.js';
+import { type CheckedFile, CheckPool, workerCount } from '../scale/pool.js';
+import { createRunContext } from '../scale/protocol.js';
+import { VERSION } from '../version.js';
 
 export interface RunOptions {
   cwd: string;
@@ -81,15 +87,6 @@ export interface RunStats {
   workers: number;
   cacheHits: number;
   cacheMisses: number;
-}
-
-export interface AppliedFix {
-  file: string;
-  line: number;
-  column: number;
-  before: string;
-  after: string;
-  ruleId: string;
 }
 
 export interface RunResult {
@@ -304,7 +301,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const report = buildReport(VERSION, files, findings);
   if (timing) timing('report', performance.now() - started);
   const failOn = options.failOn ?? 'error';
-  const exitCode = findings.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+  const exitCode = failingCount(findings, failOn) > 0 ? 1 : 0;
   const stats = { workers, cacheHits: cache?.hits ?? 0, cacheMisses: cache?.misses ?? 0 };
   const suppressions = engine.addedSuppressions();
   return { config, files, findings, diagnostics, suppressions, report, fixes, exitCode, stats };

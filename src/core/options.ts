@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Rule } from '../../core/rule.js';
+import type { Rule } from './rule.js';
 
 /** Builds a rule's `parseOptions` from a zod schema, naming each bad key. */
 export function optionsFrom<T extends z.ZodType>(schema: T): NonNullable<Rule['parseOptions']> {

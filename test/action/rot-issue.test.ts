@@ -1,6 +1,5 @@
 import { getOctokit } from '@actions/github';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CacheData } from '../../src/links/cache.js';
 import {
   fetchIssueApi,
   type IssueApi,
@@ -12,7 +11,8 @@ import {
   renderRotIssue,
   rotReportFrom,
   syncRotIssue,
-} from '../../src/links/rot-issue.js';
+} from '../../src/action/rot-issue.js';
+import type { CacheData } from '../../src/links/cache.js';
 import { GithubApiServer } from '../helpers/github-issues-api.js';
 
 const DAY = 86_400_000;
