@@ -54183,6 +54183,10 @@ function docsAnchorOf(id) {
 function docsUrlOf(id) {
   return `${RULES_DOCS}#${docsAnchorOf(id)}`;
 }
+var ENGINE_POLICY = "Content Gate";
+function withCitation(message, meta3) {
+  return meta3.policy === ENGINE_POLICY ? message : `${message} (Policy: ${meta3.policy})`;
+}
 function metasOf(rules2) {
   return rules2.flatMap((r) => [r.meta, ...r.emits ?? []]).map((m) => m.docsUrl ? m : { ...m, docsUrl: docsUrlOf(m.id) });
 }
@@ -80851,7 +80855,7 @@ var Engine = class {
       ruleId: meta3.id,
       category: ruleCategory(meta3.id),
       severity,
-      message: report2.message,
+      message: withCitation(report2.message, meta3),
       policy: meta3.policy,
       file: state.file,
       line: from.line,
@@ -81847,9 +81851,6 @@ var POLICY = {
     text: "Charitable solicitations or political campaigning."
   }
 };
-function withPolicy(message, clause) {
-  return `${message} (Policy, ${clause.section}: "${clause.text}")`;
-}
 
 // src/rules/accessibility/alt-text.ts
 var USELESS_ALT = /^(?:an? |the )?(?:image|img|photo|photograph|picture|pic|graphic|screenshot|screen shot|untitled|placeholder|banner|logo|icon|thumbnail|figure|alt|alt text|null|none|blank|spacer|\d+|image \d+|photo \d+|picture \d+|figure \d+|here|click here)$/i;
@@ -81869,7 +81870,7 @@ var altTextRule = {
       if (item.kind !== "image") continue;
       const problem = altProblem(item);
       if (!problem) continue;
-      ctx.report({ start: item.start, end: item.end, message: withPolicy(problem, POLICY.professional) });
+      ctx.report({ start: item.start, end: item.end, message: problem });
     }
   }
 };
@@ -81995,18 +81996,14 @@ function reviewCredit(doc, item) {
   const span = { start: item.start, end: item.end };
   const label = labelOf(item);
   const credit = findCredit(item.captions, item.rawUrl);
-  if (!credit)
-    return [{ ...span, message: withPolicy(`${label} has no credit. ${fixLine(item)}`, POLICY.attribution) }];
+  if (!credit) return [{ ...span, message: `${label} has no credit. ${fixLine(item)}` }];
   const out = [];
   if (!credit.caption.visible) out.push(titleOnly(doc, item, credit, label));
   else if (!credit.linked && item.url.external)
     out.push({
       ...span,
       severity: "notice",
-      message: withPolicy(
-        `${label} is credited in text only ("${credit.excerpt}"), but it comes from ${item.url.host}, so the creator is on the web: link the credit, e.g. ${creditExample(item, credit.excerpt)}.`,
-        POLICY.attribution
-      )
+      message: `${label} is credited in text only ("${credit.excerpt}"), but it comes from ${item.url.host}, so the creator is on the web: link the credit, e.g. ${creditExample(item, credit.excerpt)}.`
     });
   out.push(...licenceProblems(doc, item, credit, label));
   return out;
@@ -82020,10 +82017,7 @@ function titleOnly(doc, item, credit, label) {
     start: item.start,
     end: item.end,
     severity: "notice",
-    message: withPolicy(
-      `${label} is credited only in its title ("${credit.excerpt}"), which readers see only when they hover over it. Add the credit as a visible line under it: ${visibleLine}`,
-      POLICY.attribution
-    ),
+    message: `${label} is credited only in its title ("${credit.excerpt}"), which readers see only when they hover over it. Add the credit as a visible line under it: ${visibleLine}`,
     suggestions: mechanical ? [`${doc.source.slice(item.start, item.end)}
 ${visibleLine}`] : void 0
   };
@@ -82040,28 +82034,19 @@ function licenceProblems(doc, item, credit, label) {
     out.push({
       ...written ?? span,
       severity: "notice",
-      message: withPolicy(
-        `The credit for ${lower(label)} names the licence "${licence.name}" without linking to it. Link the licence's name${url2 ? `: [${licence.name}](${url2})` : " to its page on creativecommons.org"}.`,
-        POLICY.attribution
-      ),
+      message: `The credit for ${lower(label)} names the licence "${licence.name}" without linking to it. Link the licence's name${url2 ? `: [${licence.name}](${url2})` : " to its page on creativecommons.org"}.`,
       suggestions: written && url2 && markdown2 ? [`[${licence.name}](${url2})`] : void 0
     });
   }
   if (licence.noDerivatives && EDITED_WORK.test(credit.caption.text))
     out.push({
       ...span,
-      message: withPolicy(
-        `${label} is under "${licence.name}", which does not allow changed versions, but its credit says it was changed. Use the original unchanged, or pick an image whose licence allows changes.`,
-        POLICY.attribution
-      )
+      message: `${label} is under "${licence.name}", which does not allow changed versions, but its credit says it was changed. Use the original unchanged, or pick an image whose licence allows changes.`
     });
   if (licence.nonCommercial && COMMERCIAL_USE.test(doc.prose.map((b) => b.text).join("\n")))
     out.push({
       ...span,
-      message: withPolicy(
-        `${label} is under "${licence.name}", which forbids commercial use, and this post sells something. Use it only away from the sale, or pick an image whose licence allows commercial use.`,
-        POLICY.attribution
-      )
+      message: `${label} is under "${licence.name}", which forbids commercial use, and this post sells something. Use it only away from the sale, or pick an image whose licence allows commercial use.`
     });
   return out;
 }
@@ -82357,28 +82342,19 @@ function reviewQuote(quote) {
     return {
       ...span,
       severity: "warning",
-      message: withPolicy(
-        `This quote from ${source} names its source in text only. When the original is online, a link is required: make the attribution a link, e.g. \u2014 [${source}](https://link-to-the-original).`,
-        POLICY.attribution
-      )
+      message: `This quote from ${source} names its source in text only. When the original is online, a link is required: make the attribution a link, e.g. \u2014 [${source}](https://link-to-the-original).`
     };
   }
   if (quote.leadIn) {
     return {
       ...span,
       severity: "warning",
-      message: withPolicy(
-        `This quote, introduced by "${excerpt(quote.leadIn.text, 60)}", names its source in text only. When the original is online, a link is required: link the source's name in that sentence, or ${fix2}`,
-        POLICY.attribution
-      )
+      message: `This quote, introduced by "${excerpt(quote.leadIn.text, 60)}", names its source in text only. When the original is online, a link is required: link the source's name in that sentence, or ${fix2}`
     };
   }
   return {
     ...span,
-    message: withPolicy(
-      `This quote ("${excerpt(quote.text, 50)}") has no link to its original. ${capitalize(fix2)}`,
-      POLICY.attribution
-    )
+    message: `This quote ("${excerpt(quote.text, 50)}") has no link to its original. ${capitalize(fix2)}`
   };
 }
 function fixLine2(quote) {
@@ -82648,7 +82624,7 @@ var patronRemarksRule = {
         ctx.report({
           start: block.sourceOffset(hit.index),
           end: block.sourceOffset(hit.index + hit.text.length - 1) + 1,
-          message: withPolicy(hit.entry.message.replaceAll("{match}", hit.text), POLICY.patronRemarks),
+          message: hit.entry.message.replaceAll("{match}", hit.text),
           ...hit.entry.severity ? { severity: hit.entry.severity } : {}
         });
       }
@@ -82720,7 +82696,7 @@ var spokespersonRule = {
         ctx.report({
           start: block.sourceOffset(m.index),
           end: block.sourceOffset(m.index + m.text.length - 1) + 1,
-          message: withPolicy(`${capitalise(message)} ${WHAT_TO_DO}`, POLICY.spokesperson),
+          message: `${capitalise(message)} ${WHAT_TO_DO}`,
           ...m.entry.severity ? { severity: m.entry.severity } : {}
         });
       }
@@ -82851,10 +82827,7 @@ var draftRule = {
     severityReason: "A post with a draft marker is unfinished by its own account: it must not merge."
   },
   check(doc, ctx) {
-    for (const match of matchProse(doc, lexicon)) {
-      const report2 = reportMatch(match);
-      ctx.report({ ...report2, message: withPolicy(report2.message, POLICY.confidential) });
-    }
+    for (const match of matchProse(doc, lexicon)) ctx.report(reportMatch(match));
     for (const node3 of doc.nodes("html")) {
       if (!node3.value.startsWith("<!--") || node3.value.includes("content-gate-") || node3.value.includes("expect:"))
         continue;
@@ -82863,20 +82836,14 @@ var draftRule = {
         ctx.report({
           start: start + m.index,
           end: start + m.index + m.text.length,
-          message: withPolicy(
-            `An editing note ("${m.text}") is left in an HTML comment, which readers can see in the page source. Resolve it and delete the comment.`,
-            POLICY.confidential
-          )
+          message: `An editing note ("${m.text}") is left in an HTML comment, which readers can see in the page source. Resolve it and delete the comment.`
         });
       }
     }
     const fm = doc.frontMatter;
     if (fm && (fm.data.draft === true || fm.data.draft === "true") && !UNPUBLISHED_FOLDER.test(doc.file)) {
       const span = frontMatterValueSpan(fm, ["draft"]);
-      const message = withPolicy(
-        'This post is marked "draft: true" but sits where it will be published. Finish it and delete that line, or move the post to _drafts/.',
-        POLICY.confidential
-      );
+      const message = 'This post is marked "draft: true" but sits where it will be published. Finish it and delete that line, or move the post to _drafts/.';
       ctx.report(span ? { start: span[0], end: span[1], message } : { node: fm.node, message });
     }
   }
@@ -82894,10 +82861,7 @@ var internalRule = {
     severityReason: `A marker saying the material is not for the public is the author's own word, and an unapproved budget or personnel matter is confidential by its nature: both must not merge. Any other "not yet approved" is a warning, since it can be reported news; patron help text ("your application is pending approval") is left alone.`
   },
   check(doc, ctx) {
-    for (const match of matchProse(doc, lexicon2)) {
-      const report2 = reportMatch(match);
-      ctx.report({ ...report2, message: withPolicy(report2.message, POLICY.confidential) });
-    }
+    for (const match of matchProse(doc, lexicon2)) ctx.report(reportMatch(match));
   }
 };
 
@@ -88205,7 +88169,7 @@ function spellingReport(block, unknown2, speller) {
   return {
     start: block.sourceOffset(start),
     end: block.sourceOffset(end - 1) + 1,
-    message: withPolicy(`${lead}${keep}`, POLICY.professional),
+    message: `${lead}${keep}`,
     suggestions,
     ...block.inQuote || name && !slip ? { severity: "notice" } : {},
     ...clear && !block.inQuote && !name ? { safeFix: true } : {}
@@ -88289,7 +88253,7 @@ function grammarReport(lint, kind) {
   return {
     start: block.sourceOffset(lint.start),
     end: block.sourceOffset(lint.end - 1) + 1,
-    message: withPolicy(message, POLICY.professional),
+    message,
     ruleId: `grammar/${kind}`,
     suggestions,
     ...SAFE_KINDS.has(kind) && suggestions.length === 1 ? { safeFix: true } : {}
@@ -88302,7 +88266,7 @@ function patternReport(block, match) {
   return {
     start: block.sourceOffset(match.start),
     end: block.sourceOffset(match.end - 1) + 1,
-    message: withPolicy(message, POLICY.professional),
+    message,
     ruleId: `grammar/${kind}`,
     suggestions: [match.replacement],
     ...SAFE_KINDS.has(kind) ? { safeFix: true } : {}
@@ -89762,7 +89726,6 @@ async function reportProblems(ctx, toReport) {
     const exact = link2.exact;
     ctx.report(problem.at.file, {
       ...report2,
-      message: withPolicy(report2.message, LINK_POLICY),
       start: link2.start,
       end: link2.end,
       ...exact ? {} : { suggestions: [], safeFix: false }
@@ -90361,7 +90324,7 @@ function finding(start, end, message, severity) {
   return {
     start,
     end,
-    message: withPolicy(`${message} ${REMEDY}`, POLICY.privacy),
+    message: `${message} ${REMEDY}`,
     ...severity === "error" ? {} : { severity }
   };
 }
@@ -91099,10 +91062,7 @@ var advertisingRule = {
       reported.add(use.sentence);
       ctx.report({
         ...spanOf2(use),
-        message: withPolicy(
-          `${use.entry.message.replaceAll("{match}", use.text)} ${ADVICE}`,
-          POLICY.advertising
-        )
+        message: `${use.entry.message.replaceAll("{match}", use.text)} ${ADVICE}`
       });
     }
     const blocks = occursIn(price, allProse(doc)) ? doc.prose : [];
@@ -91115,10 +91075,7 @@ var advertisingRule = {
         reported.add(sentence);
         ctx.report({
           ...spanOf2({ block, index: m.index, text: m[0] }),
-          message: withPolicy(
-            `This sentence puts a price (${m[0].trim()}) beside a call to buy, which is advertising. ${ADVICE}`,
-            POLICY.advertising
-          )
+          message: `This sentence puts a price (${m[0].trim()}) beside a call to buy, which is advertising. ${ADVICE}`
         });
       }
     }
@@ -91157,10 +91114,7 @@ var copyrightRule = {
       ctx.report({
         start: item.start,
         end: item.end,
-        message: withPolicy(
-          `${labelOf(item)} is hotlinked from ${agency.name}. Stock images are licensed to the agency's paying customers for agreed uses, so a credit does not make it the library's to post. Replace it with an image the library owns or has licensed, or one under a Creative Commons licence, and credit it.`,
-          POLICY.copyright
-        )
+        message: `${labelOf(item)} is hotlinked from ${agency.name}. Stock images are licensed to the agency's paying customers for agreed uses, so a credit does not make it the library's to post. Replace it with an image the library owns or has licensed, or one under a Creative Commons licence, and credit it.`
       });
     }
     const allowedPost = rightsCleared(doc);
@@ -91194,10 +91148,7 @@ function longQuotations(doc, opts, verse) {
       start: quote.start,
       end: quote.end,
       severity: "warning",
-      message: withPolicy(
-        `This quotation is ${words} words long, more than the ${opts.maxQuoteWords} this site allows verbatim. Quote only the lines you discuss and link to the rest, e.g. "Read the full text at [Title](https://link-to-the-original)"; if the text is in the public domain or used with permission, say so in a line under it.`,
-        POLICY.copyright
-      )
+      message: `This quotation is ${words} words long, more than the ${opts.maxQuoteWords} this site allows verbatim. Quote only the lines you discuss and link to the rest, e.g. "Read the full text at [Title](https://link-to-the-original)"; if the text is in the public domain or used with permission, say so in a line under it.`
     });
   }
   if (out.length > 0) return out;
@@ -91212,10 +91163,7 @@ function longQuotations(doc, opts, verse) {
     start: largest.quote.start,
     end: largest.quote.end,
     severity: "warning",
-    message: withPolicy(
-      `Quotations make up ${share}% of this post (${quoted2} of ${total} words), more than the ${Math.round(opts.maxQuoteShare * 100)}% this site allows. Shorten them and add your own summary or commentary, linking to the originals for the rest.`,
-      POLICY.copyright
-    )
+    message: `Quotations make up ${share}% of this post (${quoted2} of ${total} words), more than the ${Math.round(opts.maxQuoteShare * 100)}% this site allows. Shorten them and add your own summary or commentary, linking to the originals for the rest.`
   });
   return out;
 }
@@ -91291,10 +91239,7 @@ ${afterText}`)) return void 0;
       start,
       end: Math.min(end, doc.source.indexOf("\n", start) === -1 ? end : doc.source.indexOf("\n", start)),
       severity: "warning",
-      message: withPolicy(
-        `${what} (${lines.length} lines) ${what === "This poem" ? "looks" : "look"} pasted in whole. Unless the work is in the public domain or used with permission, quote a few lines and link to the full text, e.g. "Read the whole ${what === "This poem" ? "poem" : "song"} at [Source](https://link-to-the-original)". If it is in the public domain, say so in a line under it: "(Public domain.)"`,
-        POLICY.copyright
-      )
+      message: `${what} (${lines.length} lines) ${what === "This poem" ? "looks" : "look"} pasted in whole. Unless the work is in the public domain or used with permission, quote a few lines and link to the full text, e.g. "Read the whole ${what === "This poem" ? "poem" : "song"} at [Source](https://link-to-the-original)". If it is in the public domain, say so in a line under it: "(Public domain.)"`
     }
   };
 }
@@ -91599,10 +91544,7 @@ var defamationRule = {
         ctx.report({
           start: block.sourceOffset(sentence.start + subject.index),
           end: block.sourceOffset(end - 1) + 1,
-          message: withPolicy(
-            match.entry.message.replaceAll("{name}", `"${subject.name}"`),
-            POLICY.defamation
-          ),
+          message: match.entry.message.replaceAll("{name}", `"${subject.name}"`),
           ...match.entry.severity || hedged ? { severity: "warning" } : {}
         });
       }
@@ -92036,10 +91978,7 @@ var discriminationRule = {
           continue;
         const shown = maskWord(block.text.slice(hit.start, hit.end));
         report2(hit.start, hit.end, {
-          message: withPolicy(
-            `"${shown}" is a slur. Remove it: the library's social media may not carry content that demeans people for who they are.`,
-            POLICY.discrimination
-          )
+          message: `"${shown}" is a slur. Remove it: the library's social media may not carry content that demeans people for who they are.`
         });
       }
       const generalised = mentionsAGroup.test(block.text) ? matchText(block.text, generalisations) : [];
@@ -92050,10 +91989,7 @@ var discriminationRule = {
         if (reportedStereotype.test(block.text.slice(sentence.start, match.index))) continue;
         if (isMention2(doc, block, match.index, end)) continue;
         report2(match.index, end, {
-          message: withPolicy(
-            match.entry.message.replaceAll("{match}", masked(match.text, ctx.state.slurs)),
-            POLICY.discrimination
-          )
+          message: match.entry.message.replaceAll("{match}", masked(match.text, ctx.state.slurs))
         });
       }
       if (!ctx.state.inconsiderateWording) continue;
@@ -92061,10 +91997,7 @@ var discriminationRule = {
         const end = match.index + match.text.length;
         if (overlaps(taken, match.index, end) || isMention2(doc, block, match.index, end)) continue;
         report2(match.index, end, {
-          message: withPolicy(
-            match.entry.message.replaceAll("{match}", masked(match.text, ctx.state.slurs)),
-            POLICY.discrimination
-          ),
+          message: match.entry.message.replaceAll("{match}", masked(match.text, ctx.state.slurs)),
           severity: "warning",
           suggestions: alternativesOf.get(match.entry.pattern) ?? []
         });
@@ -92129,10 +92062,7 @@ function reportFor(block, hit, wordClass) {
   return {
     start: block.sourceOffset(hit.start),
     end: block.sourceOffset(hit.end - 1) + 1,
-    message: withPolicy(
-      `${what}, which the library's social media may not carry. Remove or reword it; if it is part of a title you are naming, put the title in italics or quotes.`,
-      POLICY.obscenity
-    ),
+    message: `${what}, which the library's social media may not carry. Remove or reword it; if it is part of a title you are naming, put the title in italics or quotes.`,
     ...wordClass.severity === "error" ? {} : { severity: wordClass.severity }
   };
 }
@@ -92309,10 +92239,7 @@ var offTopicRule = {
     const examples = [...signals.keys()].slice(0, 4).join(", ");
     ctx.report({
       document: true,
-      message: withPolicy(
-        `This post reads as off topic: it is about ${topics.join(" and ")} (${examples}) and says ${library === 0 ? "nothing" : "little"} about the library's programs, events, services or collections. Remove it, or say how it relates to the library.`,
-        POLICY.offTopic
-      )
+      message: `This post reads as off topic: it is about ${topics.join(" and ")} (${examples}) and says ${library === 0 ? "nothing" : "little"} about the library's programs, events, services or collections. Remove it, or say how it relates to the library.`
     });
   }
 };
@@ -92396,10 +92323,7 @@ var politicalRule = {
       ctx.report({
         ...spanOf2(use),
         ...use.entry.severity ? { severity: use.entry.severity } : {},
-        message: withPolicy(
-          `${use.entry.message.replaceAll("{match}", use.text)} ${ADVICE2}`,
-          POLICY.solicitation
-        )
+        message: `${use.entry.message.replaceAll("{match}", use.text)} ${ADVICE2}`
       });
     }
   }
@@ -92439,10 +92363,7 @@ var solicitationRule = {
       ctx.report({
         start: link2.start,
         end: link2.end,
-        message: withPolicy(
-          `This links a crowdfunding or money-request page (${link2.host}), which is charitable solicitation. ${ADVICE3.link}`,
-          POLICY.solicitation
-        )
+        message: `This links a crowdfunding or money-request page (${link2.host}), which is charitable solicitation. ${ADVICE3.link}`
       });
     }
     const blockHasOwnFundraisingLink = (block) => {
@@ -92465,10 +92386,7 @@ var solicitationRule = {
       ctx.report({
         ...spanOf2(use),
         ...verdict === "unlisted" ? { severity: "warning" } : {},
-        message: withPolicy(
-          `${use.entry.message.replaceAll("{match}", use.text)} ${ADVICE3[verdict]}`,
-          POLICY.solicitation
-        )
+        message: `${use.entry.message.replaceAll("{match}", use.text)} ${ADVICE3[verdict]}`
       });
     }
     const blocks = occursIn(crowdfundingName, allProse(doc)) ? doc.prose : [];
@@ -92484,10 +92402,7 @@ var solicitationRule = {
         ctx.report({
           ...spanOf2({ block, index: m.index, text: m[0] }),
           ...verdict === "unlisted" ? { severity: "warning" } : {},
-          message: withPolicy(
-            `This sentence asks readers to give through ${m[0]}, which is charitable solicitation. ${ADVICE3[verdict]}`,
-            POLICY.solicitation
-          )
+          message: `This sentence asks readers to give through ${m[0]}, which is charitable solicitation. ${ADVICE3[verdict]}`
         });
       }
     }
@@ -92522,7 +92437,7 @@ var ADVICE4 = {
   repeated: "Link the address once, where it is most useful."
 };
 function spamMessage(problem, advice) {
-  return withPolicy(`${problem} ${advice}`, POLICY.spam);
+  return `${problem} ${advice}`;
 }
 var spamRule = {
   meta: {
@@ -92783,7 +92698,7 @@ var threatRule = {
   meta: {
     id: "prohibited/threat",
     policy: POLICY.defamation.section,
-    clause: POLICY.defamation.text,
+    clause: `${POLICY.defamation.text} And, ${POLICY.harassment.section}: ${POLICY.harassment.text}`,
     defaultSeverity: "error",
     description: `Threats of violence or harm, conditional ones too ("if they cut our hours I will make sure somebody gets hurt"), calls for violence, and veiled threats ("you'll regret this"); leaves alone violence in book titles, story summaries and history.`,
     severityReason: 'A threat of violence is unacceptable on sight, even as a joke: error. Veiled threats ("watch your back") are warnings, since tone and context decide.'
@@ -92796,11 +92711,7 @@ var threatRule = {
         if (isMention2(doc, block, match.index, end)) continue;
         const incitement = THREATS.find((t) => t === match.entry)?.category === "incitement";
         if (incitement && storyOrHistory.test(block.text)) continue;
-        const report2 = reportMatch({ ...match, block });
-        ctx.report({
-          ...report2,
-          message: `${withPolicy(report2.message, POLICY.defamation)} See also ${POLICY.harassment.section}: "${POLICY.harassment.text}"`
-        });
+        ctx.report(reportMatch({ ...match, block }));
       }
     }
   }
@@ -93075,10 +92986,7 @@ function tokenFinding(start, end, kind, masked2) {
   return {
     start,
     end,
-    message: withPolicy(
-      `This is ${kind} (${masked2}). Anyone who reads the post or the repository's history can use it: revoke or change it now, then remove it from the post.`,
-      POLICY.accessControls
-    )
+    message: `This is ${kind} (${masked2}). Anyone who reads the post or the repository's history can use it: revoke or change it now, then remove it from the post.`
   };
 }
 function disclosures(source) {
@@ -93096,7 +93004,7 @@ function disclosures(source) {
     out.push({
       start,
       end,
-      message: withPolicy(message, POLICY.accessControls),
+      message,
       ...severity === "error" ? {} : { severity }
     });
   }

@@ -10,6 +10,7 @@ import {
   reviewBody,
   type SuggestionCandidate,
 } from '../report/review.js';
+import { allRuleMetas } from '../rules/index.js';
 import { type GitHubApi, GitHubError } from './github.js';
 import type { CommentSetting } from './inputs.js';
 import type { PullRequestDiff } from './pull-request.js';
@@ -120,6 +121,7 @@ export async function publishStickyComment(
     link: options.link,
     moreAt: options.moreAt,
     suppressions,
+    metas: allRuleMetas,
   });
   if (existing) {
     if (existing.body === body) return 'unchanged';

@@ -9,6 +9,7 @@ import { annotation } from '../report/annotations.js';
 import { type LineLink, plural } from '../report/markdown.js';
 import type { SuggestionCandidate } from '../report/review.js';
 import { formatSummary } from '../report/summary.js';
+import { allRuleMetas } from '../rules/index.js';
 import type { ActionContext, GitHubApi, Logger } from './github.js';
 import type { ActionInputs } from './inputs.js';
 import {
@@ -202,6 +203,7 @@ export async function finish(
         reportPath: shownPath,
         notes: done.notes,
         suppressions: done.suppressions,
+        metas: allRuleMetas,
       }) + (done.appendix ? `\n${done.appendix}` : ''),
     );
   } catch (error) {

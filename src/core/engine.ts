@@ -10,6 +10,7 @@ import {
   type RuleReport,
   type RunContext,
   ruleCategory,
+  withCitation,
 } from './rule.js';
 import { lowerOf, resolveSeverity, type SeverityTable } from './severity.js';
 import { lastAtOrBefore } from './sorted.js';
@@ -454,7 +455,7 @@ export class Engine {
       ruleId: meta.id,
       category: ruleCategory(meta.id),
       severity,
-      message: report.message,
+      message: withCitation(report.message, meta),
       policy: meta.policy,
       file: state.file,
       line: from.line,

@@ -109,6 +109,17 @@ export interface Rule<State = unknown> {
   finish?(ctx: FinishContext<State>): void | Promise<void>;
 }
 
+/** The engine's own findings (suppressions, config, rule errors) cite no clause of the library's policy. */
+export const ENGINE_POLICY = 'Content Gate';
+
+/**
+ * A finding's message as an editor reads it: the rule's words, then a short citation of the policy
+ * section (the full clause is shown once per rule: docs, SARIF help, the summary and the comment).
+ */
+export function withCitation(message: string, meta: RuleMeta): string {
+  return meta.policy === ENGINE_POLICY ? message : `${message} (Policy: ${meta.policy})`;
+}
+
 /** Every id the rules report under (their own and the ones they emit), with its docs link. */
 export function metasOf(rules: readonly Rule[]): RuleMeta[] {
   return rules

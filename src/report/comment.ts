@@ -1,4 +1,5 @@
 import type { AddedSuppression } from '../core/engine.js';
+import type { RuleMeta } from '../core/rule.js';
 import type { Finding } from '../core/types.js';
 import {
   byFile,
@@ -9,6 +10,7 @@ import {
   GITHUB_BODY_LIMIT,
   type LineLink,
   plural,
+  policyDetails,
   SEVERITY_ICON,
 } from './markdown.js';
 import { suppressionsSection } from './suppressions.js';
@@ -26,6 +28,8 @@ export interface CommentOptions {
   limit?: number;
   /** Suppression comments the pull request adds, listed for the reviewer. */
   suppressions?: readonly AddedSuppression[];
+  /** Rule metas, for the policy's words once per clause the findings cite. */
+  metas?: readonly RuleMeta[];
 }
 
 function findingLine(f: Finding, link: LineLink | undefined): string {
@@ -52,12 +56,14 @@ export function formatComment(findings: readonly Finding[], options: CommentOpti
     return `${head.join('\n')}\n`;
   }
   const groups = byFile(findings);
+  const policy = policyDetails(findings, options.metas ?? []);
   head.push(
     `${findings.some((f) => f.severity === 'error') ? '❌' : '⚠️'} ${countLine(findings)} in ${plural(groups.size, 'file')}.`,
     '',
     categoryTable(findings),
     '',
     ...(suppressions ? [suppressions, ''] : []),
+    ...(policy ? [policy, ''] : []),
     '',
   );
   const collapsed = findings.length > COLLAPSE_AFTER;

@@ -1,3 +1,4 @@
+import type { RuleMeta } from '../core/rule.js';
 import type { Finding, Severity } from '../core/types.js';
 
 /** GitHub's limit on issue, comment, review and check-run text bodies. */
@@ -85,4 +86,27 @@ export function fitBlocks(blocks: readonly string[], budget: number, measure = (
 export function severityOrder(a: Finding, b: Finding): number {
   const rank: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
   return rank[a.severity] - rank[b.severity];
+}
+
+/**
+ * The policy's words, once per clause that the findings cite, folded: each message ends with only a
+ * short citation ("Policy: Attribution"). Empty when no finding cites a clause.
+ */
+export function policyDetails(findings: readonly Finding[], metas: readonly RuleMeta[]): string {
+  const used = new Set(findings.map((f) => f.ruleId));
+  const clauses = new Map<string, { meta: RuleMeta; ids: string[] }>();
+  for (const meta of metas) {
+    if (!used.has(meta.id) || meta.policy === 'Content Gate') continue;
+    const key = `${meta.policy}\0${meta.clause}`;
+    const entry = clauses.get(key) ?? { meta, ids: [] };
+    entry.ids.push(meta.id);
+    clauses.set(key, entry);
+  }
+  if (clauses.size === 0) return '';
+  const lines = [...clauses.values()].map(({ meta, ids }) => {
+    const rules = ids.map((id) => `\`${id}\``).join(', ');
+    const section = meta.docsUrl ? `[${meta.policy}](${meta.docsUrl})` : meta.policy;
+    return `- **${section}** (${rules}): “${escapeMarkdown(meta.clause)}”`;
+  });
+  return ['<details><summary>What the policy says</summary>', '', ...lines, '', '</details>'].join('\n');
 }

@@ -1,4 +1,5 @@
 import type { AddedSuppression } from '../core/engine.js';
+import type { RuleMeta } from '../core/rule.js';
 import type { Finding } from '../core/types.js';
 import {
   categoryTable,
@@ -7,6 +8,7 @@ import {
   fitBlocks,
   type LineLink,
   plural,
+  policyDetails,
   SEVERITY_ICON,
 } from './markdown.js';
 import { suppressionsSection } from './suppressions.js';
@@ -26,6 +28,8 @@ export interface SummaryOptions {
   maxBytes?: number;
   /** Suppression comments the change adds, listed for the reviewer. */
   suppressions?: readonly AddedSuppression[];
+  /** Rule metas, for the policy's words once per clause the findings cite. */
+  metas?: readonly RuleMeta[];
 }
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -58,7 +62,10 @@ export function formatSummary(findings: readonly Finding[], options: SummaryOpti
   const suppressions = suppressionsSection(options.suppressions ?? [], options.link);
   if (suppressions) head.push('', suppressions);
   if (findings.length === 0) return `${head.join('\n')}\n`;
-  head.push('', '### By category', '', categoryTable(findings), '', '### Findings', '');
+  head.push('', '### By category', '', categoryTable(findings), '');
+  const policy = policyDetails(findings, options.metas ?? []);
+  if (policy) head.push(policy, '');
+  head.push('### Findings', '');
   head.push('| | File | Line | Rule | Message |', '| --- | --- | --- | --- | --- |');
   const start = `${head.join('\n')}\n`;
   const limit = options.maxBytes ?? SUMMARY_BYTE_LIMIT;

@@ -240,8 +240,8 @@ describe('bad input', () => {
         (f: { file: string; line: number; message: string }) => `${f.file}:${f.line} ${f.message}`,
       ),
     ).toEqual([
-      'a.md:1 This post\'s front matter lacks "author", which this site requires. Add it at the top of the post.',
-      'b.md:1 This post\'s front matter lacks "title", "author", which this site requires. Add them at the top of the post.',
+      'a.md:1 This post\'s front matter lacks "author", which this site requires. Add it at the top of the post. (Policy: Library Sponsored Social Media)',
+      'b.md:1 This post\'s front matter lacks "title", "author", which this site requires. Add them at the top of the post. (Policy: Library Sponsored Social Media)',
     ]);
   });
 

@@ -264,15 +264,15 @@ describe('what a finding may quote from its post', () => {
 
   it('cuts a long quotation to 80 characters and drops a suggestion that carries more of the post', async () => {
     const [first] = await checkMarkdown(post, { rules: [quoting] });
-    expect(first?.message).toBe(`Found “${'word '.repeat(15)}word…” here.`);
-    expect(first?.message.length).toBeLessThan(100);
+    expect(first?.message).toBe(`Found “${'word '.repeat(15)}word…” here. (Policy: Test)`);
+    expect(first?.message.length).toBeLessThan(100 + ' (Policy: Test)'.length);
     expect(first?.suggestions).toEqual([]);
   });
 
   it('quotes nothing of a code block', async () => {
     const [, inCode] = await checkMarkdown(post, { rules: [quoting] });
     expect([inCode?.line, inCode?.column]).toEqual([3, 1]);
-    expect(inCode?.message).toBe('Found “…” here.');
+    expect(inCode?.message).toBe('Found “…” here. (Policy: Test)');
     expect(JSON.stringify(inCode)).not.toContain('secret');
   });
 });

@@ -5,6 +5,7 @@ import { formatComment, STICKY_MARKER } from '../../src/report/comment.js';
 import { escapeMarkdown, GITHUB_BODY_LIMIT } from '../../src/report/markdown.js';
 import { fenceFor, planSuggestions, replacedLines, suggestionComment } from '../../src/report/review.js';
 import { formatSummary, SUMMARY_BYTE_LIMIT } from '../../src/report/summary.js';
+import { allRuleMetas } from '../../src/rules/index.js';
 
 function finding(over: Partial<Finding> = {}): Finding {
   return {
@@ -144,5 +145,36 @@ describe('job summary and sticky comment limits', () => {
     expect(body).toContain('#\u200b12');
     expect(body).toContain('&lt;img src=x&gt;');
     expect(escapeMarkdown('a\nb')).toBe('a b');
+  });
+});
+
+describe('the policy clause, once per rule', () => {
+  const findings = [
+    finding({ ruleId: 'attribution/quote-source', line: 3, message: 'No link. (Policy: Attribution)' }),
+    finding({ ruleId: 'attribution/quote-source', line: 9, message: 'No link. (Policy: Attribution)' }),
+    finding({ ruleId: 'attribution/media-credit', line: 12, message: 'No credit. (Policy: Attribution)' }),
+    finding({ ruleId: 'content/unused-suppression', line: 14, message: 'Hides nothing.' }),
+  ];
+  const clause = 'When quoting another blog or publication, be sure to link to the original.';
+
+  it('appears once in the job summary and the comment, folded, naming the rules that cite it', () => {
+    for (const text of [
+      formatSummary(findings, { files: 1, metas: allRuleMetas }),
+      formatComment(findings, { files: 1, metas: allRuleMetas }),
+    ]) {
+      expect(text.split(clause)).toHaveLength(2);
+      expect(text).toContain('<details><summary>What the policy says</summary>');
+      expect(text).toContain(
+        '- **[Attribution](https://github.com/content-gate/content-gate/blob/main/docs/rules.md#attribution-quote-source)** (`attribution/quote-source`, `attribution/media-credit`): “When quoting',
+      );
+      expect(text).not.toContain('Content Gate**');
+    }
+  });
+
+  it('is left out when no finding cites the policy', () => {
+    const engineOnly = [findings[3] as Finding];
+    expect(formatSummary(engineOnly, { files: 1, metas: allRuleMetas })).not.toContain(
+      'What the policy says',
+    );
   });
 });

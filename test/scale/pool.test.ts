@@ -75,8 +75,8 @@ describe('file results as plain data', () => {
     main.adopt(result, text);
     const findings = await main.finish();
     expect(findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`)).toEqual([
-      'test/site 1:1 per file',
-      `test/site 1:2 length ${text.length}`,
+      'test/site 1:1 per file (Policy: T)',
+      `test/site 1:2 length ${text.length} (Policy: T)`,
     ]);
   });
 });

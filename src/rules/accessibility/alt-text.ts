@@ -1,7 +1,7 @@
 import type { Rule } from '../../core/rule.js';
 import { collectMedia, type MediaItem } from '../shared/media.js';
 import { fileNameOf } from '../shared/media-url.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 /** Alternative text that tells a reader who cannot see the image nothing. */
 const USELESS_ALT =
@@ -27,7 +27,7 @@ export const altTextRule: Rule = {
       if (item.kind !== 'image') continue;
       const problem = altProblem(item);
       if (!problem) continue;
-      ctx.report({ start: item.start, end: item.end, message: withPolicy(problem, POLICY.professional) });
+      ctx.report({ start: item.start, end: item.end, message: problem });
     }
   },
 };

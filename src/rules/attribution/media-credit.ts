@@ -4,7 +4,7 @@ import { COMMERCIAL_USE, EDITED_WORK } from '../../lexicons/media.js';
 import { type Credit, findCredit, licenceUrl } from '../shared/credit.js';
 import { collectMedia, labelOf, type MediaItem } from '../shared/media.js';
 import { OwnedMedia, stockAgencyOf } from '../shared/media-url.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 interface State {
   owned: OwnedMedia;
@@ -43,18 +43,14 @@ function reviewCredit(doc: Document, item: MediaItem): RuleReport[] {
   const span = { start: item.start, end: item.end };
   const label = labelOf(item);
   const credit = findCredit(item.captions, item.rawUrl);
-  if (!credit)
-    return [{ ...span, message: withPolicy(`${label} has no credit. ${fixLine(item)}`, POLICY.attribution) }];
+  if (!credit) return [{ ...span, message: `${label} has no credit. ${fixLine(item)}` }];
   const out: RuleReport[] = [];
   if (!credit.caption.visible) out.push(titleOnly(doc, item, credit, label));
   else if (!credit.linked && item.url.external)
     out.push({
       ...span,
       severity: 'notice',
-      message: withPolicy(
-        `${label} is credited in text only ("${credit.excerpt}"), but it comes from ${item.url.host}, so the creator is on the web: link the credit, e.g. ${creditExample(item, credit.excerpt)}.`,
-        POLICY.attribution,
-      ),
+      message: `${label} is credited in text only ("${credit.excerpt}"), but it comes from ${item.url.host}, so the creator is on the web: link the credit, e.g. ${creditExample(item, credit.excerpt)}.`,
     });
   out.push(...licenceProblems(doc, item, credit, label));
   return out;
@@ -69,10 +65,7 @@ function titleOnly(doc: Document, item: MediaItem, credit: Credit, label: string
     start: item.start,
     end: item.end,
     severity: 'notice',
-    message: withPolicy(
-      `${label} is credited only in its title ("${credit.excerpt}"), which readers see only when they hover over it. Add the credit as a visible line under it: ${visibleLine}`,
-      POLICY.attribution,
-    ),
+    message: `${label} is credited only in its title ("${credit.excerpt}"), which readers see only when they hover over it. Add the credit as a visible line under it: ${visibleLine}`,
     suggestions: mechanical ? [`${doc.source.slice(item.start, item.end)}\n${visibleLine}`] : undefined,
   };
 }
@@ -89,28 +82,19 @@ function licenceProblems(doc: Document, item: MediaItem, credit: Credit, label: 
     out.push({
       ...(written ?? span),
       severity: 'notice',
-      message: withPolicy(
-        `The credit for ${lower(label)} names the licence "${licence.name}" without linking to it. Link the licence's name${url ? `: [${licence.name}](${url})` : ' to its page on creativecommons.org'}.`,
-        POLICY.attribution,
-      ),
+      message: `The credit for ${lower(label)} names the licence "${licence.name}" without linking to it. Link the licence's name${url ? `: [${licence.name}](${url})` : ' to its page on creativecommons.org'}.`,
       suggestions: written && url && markdown ? [`[${licence.name}](${url})`] : undefined,
     });
   }
   if (licence.noDerivatives && EDITED_WORK.test(credit.caption.text))
     out.push({
       ...span,
-      message: withPolicy(
-        `${label} is under "${licence.name}", which does not allow changed versions, but its credit says it was changed. Use the original unchanged, or pick an image whose licence allows changes.`,
-        POLICY.attribution,
-      ),
+      message: `${label} is under "${licence.name}", which does not allow changed versions, but its credit says it was changed. Use the original unchanged, or pick an image whose licence allows changes.`,
     });
   if (licence.nonCommercial && COMMERCIAL_USE.test(doc.prose.map((b) => b.text).join('\n')))
     out.push({
       ...span,
-      message: withPolicy(
-        `${label} is under "${licence.name}", which forbids commercial use, and this post sells something. Use it only away from the sale, or pick an image whose licence allows commercial use.`,
-        POLICY.attribution,
-      ),
+      message: `${label} is under "${licence.name}", which forbids commercial use, and this post sells something. Use it only away from the sale, or pick an image whose licence allows commercial use.`,
     });
   return out;
 }

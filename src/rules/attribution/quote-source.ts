@@ -1,5 +1,5 @@
 import type { Rule, RuleReport } from '../../core/rule.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 import { type Attribution, collectQuotations, hasSourceLink, type Quotation } from '../shared/quotes.js';
 
 export const quoteSourceRule: Rule = {
@@ -31,28 +31,19 @@ function reviewQuote(quote: Quotation): RuleReport | undefined {
     return {
       ...span,
       severity: 'warning',
-      message: withPolicy(
-        `This quote from ${source} names its source in text only. When the original is online, a link is required: make the attribution a link, e.g. — [${source}](https://link-to-the-original).`,
-        POLICY.attribution,
-      ),
+      message: `This quote from ${source} names its source in text only. When the original is online, a link is required: make the attribution a link, e.g. — [${source}](https://link-to-the-original).`,
     };
   }
   if (quote.leadIn) {
     return {
       ...span,
       severity: 'warning',
-      message: withPolicy(
-        `This quote, introduced by "${excerpt(quote.leadIn.text, 60)}", names its source in text only. When the original is online, a link is required: link the source's name in that sentence, or ${fix}`,
-        POLICY.attribution,
-      ),
+      message: `This quote, introduced by "${excerpt(quote.leadIn.text, 60)}", names its source in text only. When the original is online, a link is required: link the source's name in that sentence, or ${fix}`,
     };
   }
   return {
     ...span,
-    message: withPolicy(
-      `This quote ("${excerpt(quote.text, 50)}") has no link to its original. ${capitalize(fix)}`,
-      POLICY.attribution,
-    ),
+    message: `This quote ("${excerpt(quote.text, 50)}") has no link to its original. ${capitalize(fix)}`,
   };
 }
 

@@ -6,7 +6,7 @@ import {
   standalonePatronRemarks,
 } from '../../lexicons/conduct.js';
 import { compileLexicon, matchText } from '../shared/phrases.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 import {
   isMention,
   mentionRanges,
@@ -63,7 +63,7 @@ export const patronRemarksRule: Rule = {
         ctx.report({
           start: block.sourceOffset(hit.index),
           end: block.sourceOffset(hit.index + hit.text.length - 1) + 1,
-          message: withPolicy(hit.entry.message.replaceAll('{match}', hit.text), POLICY.patronRemarks),
+          message: hit.entry.message.replaceAll('{match}', hit.text),
           ...(hit.entry.severity ? { severity: hit.entry.severity } : {}),
         });
       }

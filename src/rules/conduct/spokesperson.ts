@@ -2,7 +2,7 @@ import type { Document } from '../../core/document.js';
 import type { Rule } from '../../core/rule.js';
 import { denials, libraryNames, spokespersonClaims } from '../../lexicons/conduct.js';
 import { compileLexicon, matchText } from '../shared/phrases.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 import { isMention, mentionRanges, ownProse, sentenceAt } from '../shared/sentences.js';
 
 interface State {
@@ -57,7 +57,7 @@ export const spokespersonRule: Rule<State> = {
         ctx.report({
           start: block.sourceOffset(m.index),
           end: block.sourceOffset(m.index + m.text.length - 1) + 1,
-          message: withPolicy(`${capitalise(message)} ${WHAT_TO_DO}`, POLICY.spokesperson),
+          message: `${capitalise(message)} ${WHAT_TO_DO}`,
           ...(m.entry.severity ? { severity: m.entry.severity } : {}),
         });
       }

@@ -3,7 +3,7 @@ import { frontMatterValueSpan } from '../../core/document.js';
 import type { Rule } from '../../core/rule.js';
 import { draftMarkers } from '../../lexicons/confidential.js';
 import { compileLexicon, matchProse, matchText, reportMatch } from '../shared/phrases.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 const lexicon = compileLexicon(draftMarkers);
 
@@ -21,10 +21,7 @@ export const draftRule: Rule = {
     severityReason: 'A post with a draft marker is unfinished by its own account: it must not merge.',
   },
   check(doc, ctx) {
-    for (const match of matchProse(doc, lexicon)) {
-      const report = reportMatch(match);
-      ctx.report({ ...report, message: withPolicy(report.message, POLICY.confidential) });
-    }
+    for (const match of matchProse(doc, lexicon)) ctx.report(reportMatch(match));
     // Editing notes left in HTML comments still reach the published page's source.
     for (const node of doc.nodes<Html>('html')) {
       if (
@@ -38,20 +35,15 @@ export const draftRule: Rule = {
         ctx.report({
           start: start + m.index,
           end: start + m.index + m.text.length,
-          message: withPolicy(
-            `An editing note ("${m.text}") is left in an HTML comment, which readers can see in the page source. Resolve it and delete the comment.`,
-            POLICY.confidential,
-          ),
+          message: `An editing note ("${m.text}") is left in an HTML comment, which readers can see in the page source. Resolve it and delete the comment.`,
         });
       }
     }
     const fm = doc.frontMatter;
     if (fm && (fm.data.draft === true || fm.data.draft === 'true') && !UNPUBLISHED_FOLDER.test(doc.file)) {
       const span = frontMatterValueSpan(fm, ['draft']);
-      const message = withPolicy(
-        'This post is marked "draft: true" but sits where it will be published. Finish it and delete that line, or move the post to _drafts/.',
-        POLICY.confidential,
-      );
+      const message =
+        'This post is marked "draft: true" but sits where it will be published. Finish it and delete that line, or move the post to _drafts/.';
       ctx.report(span ? { start: span[0], end: span[1], message } : { node: fm.node, message });
     }
   },

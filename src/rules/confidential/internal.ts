@@ -1,7 +1,7 @@
 import type { Rule } from '../../core/rule.js';
 import { internalMarkers } from '../../lexicons/confidential.js';
 import { compileLexicon, matchProse, reportMatch } from '../shared/phrases.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 const lexicon = compileLexicon(internalMarkers);
 
@@ -17,9 +17,6 @@ export const internalRule: Rule = {
       'A marker saying the material is not for the public is the author\'s own word, and an unapproved budget or personnel matter is confidential by its nature: both must not merge. Any other "not yet approved" is a warning, since it can be reported news; patron help text ("your application is pending approval") is left alone.',
   },
   check(doc, ctx) {
-    for (const match of matchProse(doc, lexicon)) {
-      const report = reportMatch(match);
-      ctx.report({ ...report, message: withPolicy(report.message, POLICY.confidential) });
-    }
+    for (const match of matchProse(doc, lexicon)) ctx.report(reportMatch(match));
   },
 };

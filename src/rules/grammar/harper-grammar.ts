@@ -14,7 +14,7 @@ import { asciiQuotes, inAuthorsQuotes } from '../../language/typography.js';
 import { inTemplate } from '../../language/words.js';
 import type { GrammarKind } from '../../lexicons/grammar.js';
 import { grammarPatterns } from '../../lexicons/grammar.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 import { runDialect } from '../spelling/unknown-word.js';
 
 /** Doubled words that are correct English ("we had had enough", "he said that that was all"). */
@@ -117,7 +117,7 @@ function grammarReport(lint: ProseLint, kind: GrammarKind): RuleReport {
   return {
     start: block.sourceOffset(lint.start),
     end: block.sourceOffset(lint.end - 1) + 1,
-    message: withPolicy(message, POLICY.professional),
+    message: message,
     ruleId: `grammar/${kind}`,
     suggestions,
     ...(SAFE_KINDS.has(kind) && suggestions.length === 1 ? { safeFix: true } : {}),
@@ -133,7 +133,7 @@ function patternReport(block: ProseBlock, match: PatternMatch): RuleReport {
   return {
     start: block.sourceOffset(match.start),
     end: block.sourceOffset(match.end - 1) + 1,
-    message: withPolicy(message, POLICY.professional),
+    message: message,
     ruleId: `grammar/${kind}`,
     suggestions: [match.replacement],
     ...(SAFE_KINDS.has(kind) ? { safeFix: true } : {}),

@@ -1,6 +1,6 @@
 import type { FinishContext, RuleReport, RunContext } from '../../core/rule.js';
 import { type LinkProblem, type LinkSession, linkSession, type Occurrence } from '../../links/session.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 /** Links serve the policy's demand for cited sources and credit "via hyperlink". */
 export const LINK_POLICY = POLICY.professional;
@@ -21,7 +21,6 @@ export async function reportProblems(
     const exact = link.exact;
     ctx.report(problem.at.file, {
       ...report,
-      message: withPolicy(report.message, LINK_POLICY),
       start: link.start,
       end: link.end,
       ...(exact ? {} : { suggestions: [], safeFix: false }),

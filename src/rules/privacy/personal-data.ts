@@ -22,7 +22,7 @@ import {
 } from '../../lexicons/privacy.js';
 import { anyOf, around, inRanges, urlRanges, withoutOverlaps } from '../shared/context.js';
 import { maskAddress, maskDate, maskEmail, maskNumber, maskPhone } from '../shared/masking.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 /** The default library card: a 14-digit barcode, written solid or grouped 1-4-5-4 as printed. */
 const DEFAULT_CARD_PATTERN = '\\d{14}|\\d[ -]\\d{4}[ -]\\d{5}[ -]\\d{4}';
@@ -154,7 +154,7 @@ function finding(start: number, end: number, message: string, severity: Severity
   return {
     start,
     end,
-    message: withPolicy(`${message} ${REMEDY}`, POLICY.privacy),
+    message: `${message} ${REMEDY}`,
     ...(severity === 'error' ? {} : { severity }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Rule } from '../../core/rule.js';
 import { advertisingPhrases, BUY_CALL, HISTORICAL, OWN_COMMERCE, PRICE } from '../../lexicons/advertising.js';
 import { CAMPAIGN_FOR_OFFICE } from '../../lexicons/solicitation.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 import { anyCase, compileCased } from './context/cased.js';
 import { mentionIndex } from './context/mentions.js';
 import { ownOrganization } from './context/organization.js';
@@ -42,10 +42,7 @@ export const advertisingRule: Rule = {
       reported.add(use.sentence);
       ctx.report({
         ...spanOf(use),
-        message: withPolicy(
-          `${use.entry.message.replaceAll('{match}', use.text)} ${ADVICE}`,
-          POLICY.advertising,
-        ),
+        message: `${use.entry.message.replaceAll('{match}', use.text)} ${ADVICE}`,
       });
     }
     const blocks = occursIn(price, allProse(doc)) ? doc.prose : [];
@@ -58,10 +55,7 @@ export const advertisingRule: Rule = {
         reported.add(sentence);
         ctx.report({
           ...spanOf({ block, index: m.index, text: m[0] }),
-          message: withPolicy(
-            `This sentence puts a price (${m[0].trim()}) beside a call to buy, which is advertising. ${ADVICE}`,
-            POLICY.advertising,
-          ),
+          message: `This sentence puts a price (${m[0].trim()}) beside a call to buy, which is advertising. ${ADVICE}`,
         });
       }
     }

@@ -7,7 +7,7 @@ import type { Rule, RuleReport } from '../../core/rule.js';
 import { LYRIC_CUES, POEM_CUES, REPRODUCTION_ALLOWED } from '../../lexicons/media.js';
 import { collectMedia, labelOf } from '../shared/media.js';
 import { stockAgencyOf } from '../shared/media-url.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 import { collectQuotations, hasSourceLink, type Quotation } from '../shared/quotes.js';
 
 const options = z.strictObject({
@@ -47,10 +47,7 @@ export const copyrightRule: Rule = {
       ctx.report({
         start: item.start,
         end: item.end,
-        message: withPolicy(
-          `${labelOf(item)} is hotlinked from ${agency.name}. Stock images are licensed to the agency's paying customers for agreed uses, so a credit does not make it the library's to post. Replace it with an image the library owns or has licensed, or one under a Creative Commons licence, and credit it.`,
-          POLICY.copyright,
-        ),
+        message: `${labelOf(item)} is hotlinked from ${agency.name}. Stock images are licensed to the agency's paying customers for agreed uses, so a credit does not make it the library's to post. Replace it with an image the library owns or has licensed, or one under a Creative Commons licence, and credit it.`,
       });
     }
     const allowedPost = rightsCleared(doc);
@@ -91,10 +88,7 @@ function longQuotations(doc: Document, opts: Options, verse: readonly VerseRun[]
       start: quote.start,
       end: quote.end,
       severity: 'warning',
-      message: withPolicy(
-        `This quotation is ${words} words long, more than the ${opts.maxQuoteWords} this site allows verbatim. Quote only the lines you discuss and link to the rest, e.g. "Read the full text at [Title](https://link-to-the-original)"; if the text is in the public domain or used with permission, say so in a line under it.`,
-        POLICY.copyright,
-      ),
+      message: `This quotation is ${words} words long, more than the ${opts.maxQuoteWords} this site allows verbatim. Quote only the lines you discuss and link to the rest, e.g. "Read the full text at [Title](https://link-to-the-original)"; if the text is in the public domain or used with permission, say so in a line under it.`,
     });
   }
   if (out.length > 0) return out;
@@ -112,10 +106,7 @@ function longQuotations(doc: Document, opts: Options, verse: readonly VerseRun[]
     start: largest.quote.start,
     end: largest.quote.end,
     severity: 'warning',
-    message: withPolicy(
-      `Quotations make up ${share}% of this post (${quoted} of ${total} words), more than the ${Math.round(opts.maxQuoteShare * 100)}% this site allows. Shorten them and add your own summary or commentary, linking to the originals for the rest.`,
-      POLICY.copyright,
-    ),
+    message: `Quotations make up ${share}% of this post (${quoted} of ${total} words), more than the ${Math.round(opts.maxQuoteShare * 100)}% this site allows. Shorten them and add your own summary or commentary, linking to the originals for the rest.`,
   });
   return out;
 }
@@ -223,10 +214,7 @@ function verseFinding(
       start,
       end: Math.min(end, doc.source.indexOf('\n', start) === -1 ? end : doc.source.indexOf('\n', start)),
       severity: 'warning',
-      message: withPolicy(
-        `${what} (${lines.length} lines) ${what === 'This poem' ? 'looks' : 'look'} pasted in whole. Unless the work is in the public domain or used with permission, quote a few lines and link to the full text, e.g. "Read the whole ${what === 'This poem' ? 'poem' : 'song'} at [Source](https://link-to-the-original)". If it is in the public domain, say so in a line under it: "(Public domain.)"`,
-        POLICY.copyright,
-      ),
+      message: `${what} (${lines.length} lines) ${what === 'This poem' ? 'looks' : 'look'} pasted in whole. Unless the work is in the public domain or used with permission, quote a few lines and link to the full text, e.g. "Read the whole ${what === 'This poem' ? 'poem' : 'song'} at [Source](https://link-to-the-original)". If it is in the public domain, say so in a line under it: "(Public domain.)"`,
     },
   };
 }

@@ -5,7 +5,7 @@ import { ACCUSATION_TRIGGERS, ACCUSATIONS, HEDGES, NAMED, NOT_A_NAME } from '../
 import { STORY_CUES } from '../../lexicons/harm.js';
 import { isMention, sentenceAround } from '../shared/mentions.js';
 import { compileLexicon, matchText } from '../shared/phrases.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 const lexicon = compileLexicon(ACCUSATIONS);
 /** The named subject right before the accusation, with an optional appositive ("Jane Roe, the treasurer,"). */
@@ -45,10 +45,7 @@ export const defamationRule: Rule = {
         ctx.report({
           start: block.sourceOffset(sentence.start + subject.index),
           end: block.sourceOffset(end - 1) + 1,
-          message: withPolicy(
-            match.entry.message.replaceAll('{name}', `"${subject.name}"`),
-            POLICY.defamation,
-          ),
+          message: match.entry.message.replaceAll('{name}', `"${subject.name}"`),
           ...(match.entry.severity || hedged ? { severity: 'warning' as const } : {}),
         });
       }

@@ -14,7 +14,7 @@ import { OBSCENITY_WORD_CLASSES } from '../../lexicons/obscenity.js';
 import { buildWordMatcher, type WordMatcher } from '../shared/lexicon-matcher.js';
 import { isMention, looksLikeName, maskWord, sentenceAround } from '../shared/mentions.js';
 import { compileLexicon, matchText } from '../shared/phrases.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 const optionsSchema = z
   .object({
@@ -76,10 +76,7 @@ export const discriminationRule: Rule<State> = {
           continue;
         const shown = maskWord(block.text.slice(hit.start, hit.end));
         report(hit.start, hit.end, {
-          message: withPolicy(
-            `"${shown}" is a slur. Remove it: the library's social media may not carry content that demeans people for who they are.`,
-            POLICY.discrimination,
-          ),
+          message: `"${shown}" is a slur. Remove it: the library's social media may not carry content that demeans people for who they are.`,
         });
       }
 
@@ -91,10 +88,7 @@ export const discriminationRule: Rule<State> = {
         if (reportedStereotype.test(block.text.slice(sentence.start, match.index))) continue;
         if (isMention(doc, block, match.index, end)) continue;
         report(match.index, end, {
-          message: withPolicy(
-            match.entry.message.replaceAll('{match}', masked(match.text, ctx.state.slurs)),
-            POLICY.discrimination,
-          ),
+          message: match.entry.message.replaceAll('{match}', masked(match.text, ctx.state.slurs)),
         });
       }
 
@@ -103,10 +97,7 @@ export const discriminationRule: Rule<State> = {
         const end = match.index + match.text.length;
         if (overlaps(taken, match.index, end) || isMention(doc, block, match.index, end)) continue;
         report(match.index, end, {
-          message: withPolicy(
-            match.entry.message.replaceAll('{match}', masked(match.text, ctx.state.slurs)),
-            POLICY.discrimination,
-          ),
+          message: match.entry.message.replaceAll('{match}', masked(match.text, ctx.state.slurs)),
           severity: 'warning',
           suggestions: alternativesOf.get(match.entry.pattern) ?? [],
         });

@@ -4,7 +4,7 @@ import { HEALTH_CUES, type WordClass } from '../../lexicons/harm.js';
 import { MASKED_VOCABULARY, OBSCENITY_WORD_CLASSES } from '../../lexicons/obscenity.js';
 import { buildWordMatcher, type WordHit, type WordMatcher } from '../shared/lexicon-matcher.js';
 import { isMention, looksLikeName, maskWord } from '../shared/mentions.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 const OBSCENE = OBSCENITY_WORD_CLASSES.filter((c) => c.category === 'profanity' || c.category === 'sexual');
 const CLASS_OF = new Map(OBSCENE.map((c) => [c.word, c]));
@@ -67,10 +67,7 @@ function reportFor(block: ProseBlock, hit: WordHit, wordClass: WordClass) {
   return {
     start: block.sourceOffset(hit.start),
     end: block.sourceOffset(hit.end - 1) + 1,
-    message: withPolicy(
-      `${what}, which the library's social media may not carry. Remove or reword it; if it is part of a title you are naming, put the title in italics or quotes.`,
-      POLICY.obscenity,
-    ),
+    message: `${what}, which the library's social media may not carry. Remove or reword it; if it is part of a title you are naming, put the title in italics or quotes.`,
     ...(wordClass.severity === 'error' ? {} : { severity: wordClass.severity }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Document } from '../../core/document.js';
 import type { Rule } from '../../core/rule.js';
 import { LIBRARY_BUSINESS, type OffTopicEntry, offTopicSignals } from '../../lexicons/off-topic.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 import { anyCase, compileCased } from './context/cased.js';
 import { mentionIndex } from './context/mentions.js';
 import { usesOf } from './context/uses.js';
@@ -52,10 +52,7 @@ export const offTopicRule: Rule = {
     const examples = [...signals.keys()].slice(0, 4).join(', ');
     ctx.report({
       document: true,
-      message: withPolicy(
-        `This post reads as off topic: it is about ${topics.join(' and ')} (${examples}) and says ${library === 0 ? 'nothing' : 'little'} about the library's programs, events, services or collections. Remove it, or say how it relates to the library.`,
-        POLICY.offTopic,
-      ),
+      message: `This post reads as off topic: it is about ${topics.join(' and ')} (${examples}) and says ${library === 0 ? 'nothing' : 'little'} about the library's programs, events, services or collections. Remove it, or say how it relates to the library.`,
     });
   },
 };

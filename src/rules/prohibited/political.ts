@@ -5,7 +5,7 @@ import {
   type PoliticalEntry,
   politicalPhrases,
 } from '../../lexicons/political.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 import { anyCase, compileCased } from './context/cased.js';
 import { mentionIndex } from './context/mentions.js';
 import { spanOf, usesOf } from './context/uses.js';
@@ -37,10 +37,7 @@ export const politicalRule: Rule = {
       ctx.report({
         ...spanOf(use),
         ...(use.entry.severity ? { severity: use.entry.severity } : {}),
-        message: withPolicy(
-          `${use.entry.message.replaceAll('{match}', use.text)} ${ADVICE}`,
-          POLICY.solicitation,
-        ),
+        message: `${use.entry.message.replaceAll('{match}', use.text)} ${ADVICE}`,
       });
     }
   },

@@ -10,7 +10,7 @@ import {
   OWN_APPEAL,
   solicitationPhrases,
 } from '../../lexicons/solicitation.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 import { anyCase, compileCased } from './context/cased.js';
 import { hostIs, linksOf } from './context/links.js';
 import { mentionIndex } from './context/mentions.js';
@@ -58,10 +58,7 @@ export const solicitationRule: Rule = {
       ctx.report({
         start: link.start,
         end: link.end,
-        message: withPolicy(
-          `This links a crowdfunding or money-request page (${link.host}), which is charitable solicitation. ${ADVICE.link}`,
-          POLICY.solicitation,
-        ),
+        message: `This links a crowdfunding or money-request page (${link.host}), which is charitable solicitation. ${ADVICE.link}`,
       });
     }
 
@@ -88,10 +85,7 @@ export const solicitationRule: Rule = {
       ctx.report({
         ...spanOf(use),
         ...(verdict === 'unlisted' ? { severity: 'warning' as const } : {}),
-        message: withPolicy(
-          `${use.entry.message.replaceAll('{match}', use.text)} ${ADVICE[verdict]}`,
-          POLICY.solicitation,
-        ),
+        message: `${use.entry.message.replaceAll('{match}', use.text)} ${ADVICE[verdict]}`,
       });
     }
     const blocks = occursIn(crowdfundingName, allProse(doc)) ? doc.prose : [];
@@ -107,10 +101,7 @@ export const solicitationRule: Rule = {
         ctx.report({
           ...spanOf({ block, index: m.index, text: m[0] }),
           ...(verdict === 'unlisted' ? { severity: 'warning' as const } : {}),
-          message: withPolicy(
-            `This sentence asks readers to give through ${m[0]}, which is charitable solicitation. ${ADVICE[verdict]}`,
-            POLICY.solicitation,
-          ),
+          message: `This sentence asks readers to give through ${m[0]}, which is charitable solicitation. ${ADVICE[verdict]}`,
         });
       }
     }

@@ -3,7 +3,7 @@ import type { Document, ProseBlock } from '../../core/document.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
 import { crowdfundingHosts } from '../../lexicons/solicitation.js';
 import { spamPhrases, urlShorteners } from '../../lexicons/spam.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 import { compileCased } from './context/cased.js';
 import { hostIs, linksOf, type PostLink } from './context/links.js';
 import { mentionIndex } from './context/mentions.js';
@@ -57,7 +57,7 @@ const ADVICE = {
 };
 
 function spamMessage(problem: string, advice: string): string {
-  return withPolicy(`${problem} ${advice}`, POLICY.spam);
+  return `${problem} ${advice}`;
 }
 
 export const spamRule: Rule = {

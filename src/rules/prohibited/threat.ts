@@ -3,7 +3,7 @@ import { STORY_CUES } from '../../lexicons/harm.js';
 import { HISTORY_CUES, THREAT_TRIGGERS, THREATS } from '../../lexicons/threat.js';
 import { isMention } from '../shared/mentions.js';
 import { compileLexicon, matchText, reportMatch } from '../shared/phrases.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 const lexicon = compileLexicon(THREATS);
 const mayThreaten = new RegExp(THREAT_TRIGGERS, 'iu');
@@ -13,7 +13,7 @@ export const threatRule: Rule = {
   meta: {
     id: 'prohibited/threat',
     policy: POLICY.defamation.section,
-    clause: POLICY.defamation.text,
+    clause: `${POLICY.defamation.text} And, ${POLICY.harassment.section}: ${POLICY.harassment.text}`,
     defaultSeverity: 'error',
     description:
       'Threats of violence or harm, conditional ones too ("if they cut our hours I will make sure somebody gets hurt"), calls for violence, and veiled threats ("you\'ll regret this"); leaves alone violence in book titles, story summaries and history.',
@@ -28,11 +28,7 @@ export const threatRule: Rule = {
         if (isMention(doc, block, match.index, end)) continue;
         const incitement = THREATS.find((t) => t === match.entry)?.category === 'incitement';
         if (incitement && storyOrHistory.test(block.text)) continue;
-        const report = reportMatch({ ...match, block });
-        ctx.report({
-          ...report,
-          message: `${withPolicy(report.message, POLICY.defamation)} See also ${POLICY.harassment.section}: "${POLICY.harassment.text}"`,
-        });
+        ctx.report(reportMatch({ ...match, block }));
       }
     }
   },

@@ -17,7 +17,7 @@ import {
 } from '../../lexicons/secrets.js';
 import { anyOf, around, withoutOverlaps } from '../shared/context.js';
 import { maskSecret } from '../shared/masking.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 type LintSource = typeof import('@secretlint/core').lintSource;
 type SecretLintConfig = Parameters<LintSource>[0]['options']['config'];
@@ -134,10 +134,7 @@ function tokenFinding(start: number, end: number, kind: string, masked: string):
   return {
     start,
     end,
-    message: withPolicy(
-      `This is ${kind} (${masked}). Anyone who reads the post or the repository's history can use it: revoke or change it now, then remove it from the post.`,
-      POLICY.accessControls,
-    ),
+    message: `This is ${kind} (${masked}). Anyone who reads the post or the repository's history can use it: revoke or change it now, then remove it from the post.`,
   };
 }
 
@@ -159,7 +156,7 @@ function disclosures(source: string): RuleReport[] {
     out.push({
       start,
       end,
-      message: withPolicy(message, POLICY.accessControls),
+      message: message,
       ...(severity === 'error' ? {} : { severity }),
     });
   }

@@ -68,8 +68,3 @@ export const POLICY = {
     text: 'Charitable solicitations or political campaigning.',
   },
 } satisfies Record<string, PolicyClause>;
-
-/** The message an editor reads: what is wrong and how to fix it, then the clause it enforces. */
-export function withPolicy(message: string, clause: PolicyClause): string {
-  return `${message} (Policy, ${clause.section}: "${clause.text}")`;
-}

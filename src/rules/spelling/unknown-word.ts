@@ -11,7 +11,7 @@ import { type UnknownWord, unknownWords } from '../../language/spelling.js';
 import { inAuthorsQuotes } from '../../language/typography.js';
 import { frontMatterWords, projectVocabulary, type Vocabulary } from '../../language/vocabulary.js';
 import { stripPossessive } from '../../language/words.js';
-import { POLICY, withPolicy } from '../shared/policy.js';
+import { POLICY } from '../shared/policy.js';
 
 export const spellingOptions = z.strictObject({
   /** The dialect to spell in; the site's `language` when not set. */
@@ -226,7 +226,7 @@ function spellingReport(block: ProseBlock, unknown: UnknownWord, speller: Spelle
   return {
     start: block.sourceOffset(start),
     end: block.sourceOffset(end - 1) + 1,
-    message: withPolicy(`${lead}${keep}`, POLICY.professional),
+    message: `${lead}${keep}`,
     suggestions,
     ...(block.inQuote || (name && !slip) ? { severity: 'notice' as const } : {}),
     ...(clear && !block.inQuote && !name ? { safeFix: true } : {}),
