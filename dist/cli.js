@@ -89304,11 +89304,10 @@ var LocalResolver = class {
   permalinks = /* @__PURE__ */ new Map();
   /** The repository with symbolic links followed: nothing outside it is listed or read. */
   realRoot;
-  /** Anchors of a post in this run, recorded as it is checked. */
-  addDocument(doc) {
-    this.anchorsByFile.set(doc.path, anchorsOf(doc));
-    const permalink = doc.frontMatter?.data.permalink;
-    if (typeof permalink === "string") this.permalinks.set(routeKey(permalink), doc.path);
+  /** Anchors (and permalink) of a post in this run, as collected when it was checked. */
+  addFile(path3, anchors, permalink) {
+    this.anchorsByFile.set(path3, new Set(anchors));
+    if (permalink !== void 0) this.permalinks.set(routeKey(permalink), path3);
   }
   /** Resolves `path` (the part of a link before `?` and `#`) written in `fromFile` (absolute). */
   resolve(fromFile, path3) {
@@ -89507,6 +89506,15 @@ function regexTest(pattern2) {
 
 // src/links/session.ts
 var EXTERNAL_RULES = ["links/broken", "links/redirect", "links/insecure"];
+function fileLinksOf(doc) {
+  const permalink = doc.frontMatter?.data.permalink;
+  return {
+    path: doc.path,
+    anchors: [...anchorsOf(doc)],
+    ...typeof permalink === "string" ? { permalink } : {},
+    links: extractLinks(doc)
+  };
+}
 var DAY = 864e5;
 var CACHE_KEEP_MS = 90 * DAY;
 var LinkSession = class {
@@ -89517,17 +89525,14 @@ var LinkSession = class {
   }
   run;
   occurrences = [];
-  seenFiles = /* @__PURE__ */ new Set();
   paths = /* @__PURE__ */ new Map();
   resolver;
   problemsPromise;
   stats = { uniqueUrls: 0, fromCache: 0, checked: 0, requests: 0, skipped: 0 };
-  collect(doc) {
-    if (this.seenFiles.has(doc.file)) return;
-    this.seenFiles.add(doc.file);
-    this.paths.set(doc.file, doc.path);
-    this.resolver.addDocument(doc);
-    for (const link2 of extractLinks(doc)) this.occurrences.push({ file: doc.file, link: link2 });
+  add(file2, data) {
+    this.paths.set(file2, data.path);
+    this.resolver.addFile(data.path, data.anchors, data.permalink);
+    for (const link2 of data.links) this.occurrences.push({ file: file2, link: link2 });
   }
   problems() {
     this.problemsPromise ??= this.findProblems();
@@ -89703,41 +89708,15 @@ function progressWriter() {
     stream.write(`\rlinks ${done}/${total}`);
   };
 }
-var sessions = /* @__PURE__ */ new WeakMap();
-function linkSession(run2) {
-  let session = sessions.get(run2);
-  if (!session) {
-    session = new LinkSession(run2);
-    sessions.set(run2, session);
-  }
-  return session;
-}
 
 // src/rules/links/shared.ts
 var LINK_POLICY = POLICY.professional;
-function setupLinks(run2) {
-  return linkSession(run2);
-}
-async function reportProblems(ctx, toReport) {
-  for (const problem of await ctx.state.problems()) {
-    const report2 = toReport(problem);
-    if (!report2) continue;
-    const { link: link2 } = problem.at;
-    const exact = link2.exact;
-    ctx.report(problem.at.file, {
-      ...report2,
-      start: link2.start,
-      end: link2.end,
-      ...exact ? {} : { suggestions: [], safeFix: false }
-    });
-  }
-}
 function waybackUrl(url2) {
   return `https://web.archive.org/web/*/${url2}`;
 }
 
 // src/rules/links/broken.ts
-var brokenRule = {
+var brokenLink = {
   meta: {
     id: "links/broken",
     policy: LINK_POLICY.section,
@@ -89746,23 +89725,16 @@ var brokenRule = {
     description: "An external link that fails (4xx, 5xx, DNS, TLS, timeout, redirect loop) or a malformed `mailto:`/`tel:` link. Sites that block automated checks, embeds that cannot be verified and private addresses are a warning or notice instead. In `--mode link-rot`, only links that failed in `links.rotAfter` scans.",
     severityReason: "Readers who follow a broken link, or a cited source that is gone, reach nothing."
   },
-  parseOptions: optionsFrom(externalOptionsSchema),
-  setup: setupLinks,
-  check(doc, ctx) {
-    ctx.state.collect(doc);
-  },
-  finish(ctx) {
-    const linkRot = ctx.run.mode === "link-rot";
-    return reportProblems(ctx, (problem) => {
-      if (problem.kind === "contact") {
-        const what = problem.at.link.url.toLowerCase().startsWith("tel:") ? "phone" : "email";
-        return {
-          message: `This ${what} link is malformed: ${problem.problem}. Correct it so readers can use it.`
-        };
-      }
-      if (problem.kind !== "external") return void 0;
-      return externalReport(problem, linkRot);
-    });
+  report(problem, run2) {
+    const linkRot = run2.mode === "link-rot";
+    if (problem.kind === "contact") {
+      const what = problem.at.link.url.toLowerCase().startsWith("tel:") ? "phone" : "email";
+      return {
+        message: `This ${what} link is malformed: ${problem.problem}. Correct it so readers can use it.`
+      };
+    }
+    if (problem.kind !== "external") return void 0;
+    return externalReport(problem, linkRot);
   }
 };
 function externalReport(problem, linkRot) {
@@ -89804,7 +89776,7 @@ function rotMessage(problem) {
 }
 
 // src/rules/links/insecure.ts
-var insecureRule = {
+var insecureLink = {
   meta: {
     id: "links/insecure",
     policy: LINK_POLICY.section,
@@ -89813,27 +89785,21 @@ var insecureRule = {
     description: "An `http://` link whose `https://` form works; the `https://` address is suggested. Links whose site offers no https are left alone.",
     severityReason: "The link works, but unencrypted pages expose what patrons read; the fix is a one-word change."
   },
-  setup: setupLinks,
-  check(doc, ctx) {
-    ctx.state.collect(doc);
-  },
-  finish(ctx) {
-    return reportProblems(ctx, (problem) => {
-      if (problem.kind !== "external" || problem.result.state !== "ok") return void 0;
-      const upgrade = problem.result.httpsUpgrade;
-      if (!upgrade || problem.result.permanentTarget?.startsWith("https:")) return void 0;
-      const suggestion = problem.fragment ? upgrade + problem.fragment : upgrade;
-      return {
-        message: `This link uses unencrypted "http://", but the same page works over "https://". Use "${suggestion}" to keep readers' browsing private.`,
-        suggestions: [suggestion],
-        safeFix: true
-      };
-    });
+  report(problem) {
+    if (problem.kind !== "external" || problem.result.state !== "ok") return void 0;
+    const upgrade = problem.result.httpsUpgrade;
+    if (!upgrade || problem.result.permanentTarget?.startsWith("https:")) return void 0;
+    const suggestion = problem.fragment ? upgrade + problem.fragment : upgrade;
+    return {
+      message: `This link uses unencrypted "http://", but the same page works over "https://". Use "${suggestion}" to keep readers' browsing private.`,
+      suggestions: [suggestion],
+      safeFix: true
+    };
   }
 };
 
 // src/rules/links/missing-anchor.ts
-var missingAnchorRule = {
+var missingAnchor = {
   meta: {
     id: "links/missing-anchor",
     policy: LINK_POLICY.section,
@@ -89842,25 +89808,19 @@ var missingAnchorRule = {
     description: "A `#fragment` that matches no heading (GitHub-style slug), explicit `{#id}` or HTML `id`/`name` in this post or in the linked Markdown or HTML file; the closest anchor is suggested.",
     severityReason: "The reader lands at the top of the page instead of the section the post promises, which is a broken citation."
   },
-  setup: setupLinks,
-  check(doc, ctx) {
-    ctx.state.collect(doc);
-  },
-  finish(ctx) {
-    return reportProblems(ctx, (problem) => {
-      if (problem.kind !== "missing-anchor") return void 0;
-      const where = problem.target ? `"${problem.target}"` : "this post";
-      const hint = problem.suggestion ? ` Did you mean "${problem.suggestion}"?` : "";
-      return {
-        message: `This link goes to the section "#${problem.fragment}", but ${where} has no heading or anchor by that name.${hint} Correct the part after "#" to match the heading.`,
-        suggestions: problem.suggestion ? [problem.suggestion] : []
-      };
-    });
+  report(problem) {
+    if (problem.kind !== "missing-anchor") return void 0;
+    const where = problem.target ? `"${problem.target}"` : "this post";
+    const hint = problem.suggestion ? ` Did you mean "${problem.suggestion}"?` : "";
+    return {
+      message: `This link goes to the section "#${problem.fragment}", but ${where} has no heading or anchor by that name.${hint} Correct the part after "#" to match the heading.`,
+      suggestions: problem.suggestion ? [problem.suggestion] : []
+    };
   }
 };
 
 // src/rules/links/missing-file.ts
-var missingFileRule = {
+var missingFile = {
   meta: {
     id: "links/missing-file",
     policy: LINK_POLICY.section,
@@ -89869,43 +89829,37 @@ var missingFileRule = {
     description: "A relative or root-relative link or image whose file does not exist, whose name differs only in capital letters, or a folder with no index page; the closest existing name is suggested.",
     severityReason: "Readers following the link get an error page, or see a missing image."
   },
-  setup: setupLinks,
-  check(doc, ctx) {
-    ctx.state.collect(doc);
-  },
-  finish(ctx) {
-    return reportProblems(ctx, (problem) => {
-      if (problem.kind !== "missing-file") return void 0;
-      const { resolution } = problem;
-      const suggestions = resolution.suggestion ? [resolution.suggestion] : [];
-      if (resolution.problem === "case") {
-        return {
-          message: `This link's capital letters do not match the file's name ("${resolution.shown}"). The site is served from a host where capitals matter, so the link would break: change it to "${resolution.suggestion}".`,
-          suggestions,
-          safeFix: true
-        };
-      }
-      if (resolution.problem === "outside") {
-        return {
-          message: `This link points to "${resolution.shown}", outside the site's folder, so readers cannot reach it and it was not checked. Link to a page of the site, or to its full web address.`
-        };
-      }
-      if (resolution.problem === "no-index") {
-        return {
-          message: `This link points to the folder "${resolution.shown}", which has no index page, so readers would get an error. Link to a page inside the folder instead.`
-        };
-      }
-      const hint = resolution.suggestion ? ` Did you mean "${resolution.suggestion}"?` : "";
+  report(problem) {
+    if (problem.kind !== "missing-file") return void 0;
+    const { resolution } = problem;
+    const suggestions = resolution.suggestion ? [resolution.suggestion] : [];
+    if (resolution.problem === "case") {
       return {
-        message: `This link points to "${resolution.shown}", which does not exist in the site.${hint} Correct the path or remove the link.`,
-        suggestions
+        message: `This link's capital letters do not match the file's name ("${resolution.shown}"). The site is served from a host where capitals matter, so the link would break: change it to "${resolution.suggestion}".`,
+        suggestions,
+        safeFix: true
       };
-    });
+    }
+    if (resolution.problem === "outside") {
+      return {
+        message: `This link points to "${resolution.shown}", outside the site's folder, so readers cannot reach it and it was not checked. Link to a page of the site, or to its full web address.`
+      };
+    }
+    if (resolution.problem === "no-index") {
+      return {
+        message: `This link points to the folder "${resolution.shown}", which has no index page, so readers would get an error. Link to a page inside the folder instead.`
+      };
+    }
+    const hint = resolution.suggestion ? ` Did you mean "${resolution.suggestion}"?` : "";
+    return {
+      message: `This link points to "${resolution.shown}", which does not exist in the site.${hint} Correct the path or remove the link.`,
+      suggestions
+    };
   }
 };
 
 // src/rules/links/redirect.ts
-var redirectRule = {
+var permanentRedirect = {
   meta: {
     id: "links/redirect",
     policy: LINK_POLICY.section,
@@ -89914,22 +89868,16 @@ var redirectRule = {
     description: "An external link that permanently redirects (301 or 308) to another address; the final address is suggested. Temporary redirects (302, 303, 307) are left alone.",
     severityReason: "The link still works today, but the old address may be retired; updating it is quick and safe."
   },
-  setup: setupLinks,
-  check(doc, ctx) {
-    ctx.state.collect(doc);
-  },
-  finish(ctx) {
-    return reportProblems(ctx, (problem) => {
-      if (problem.kind !== "external" || problem.result.state !== "ok") return void 0;
-      const target = problem.result.permanentTarget;
-      if (!target) return void 0;
-      const suggestion = problem.fragment && !target.includes("#") ? target + problem.fragment : target;
-      return {
-        message: `This link permanently redirects to "${suggestion}". Use the new address, so the link keeps working when the old one is retired.`,
-        suggestions: [suggestion],
-        safeFix: sameSite(problem.result.url, target)
-      };
-    });
+  report(problem) {
+    if (problem.kind !== "external" || problem.result.state !== "ok") return void 0;
+    const target = problem.result.permanentTarget;
+    if (!target) return void 0;
+    const suggestion = problem.fragment && !target.includes("#") ? target + problem.fragment : target;
+    return {
+      message: `This link permanently redirects to "${suggestion}". Use the new address, so the link keeps working when the old one is retired.`,
+      suggestions: [suggestion],
+      safeFix: sameSite(problem.result.url, target)
+    };
   }
 };
 function sameSite(from, to) {
@@ -89941,14 +89889,43 @@ function sameSite(from, to) {
   }
 }
 
-// src/rules/links/index.ts
-var linksRules = [
-  missingFileRule,
-  missingAnchorRule,
-  brokenRule,
-  redirectRule,
-  insecureRule
+// src/rules/links/links.ts
+var FINDINGS = [
+  missingFile,
+  missingAnchor,
+  brokenLink,
+  permanentRedirect,
+  insecureLink
 ];
+var linksRule = {
+  meta: missingFile.meta,
+  emits: FINDINGS.slice(1).map((f) => f.meta),
+  parseOptions: optionsFrom(externalOptionsSchema),
+  check() {
+  },
+  collect: fileLinksOf,
+  async finish(ctx) {
+    const session = new LinkSession(ctx.run);
+    for (const [file2, data] of ctx.collected) session.add(file2, data);
+    for (const problem of await session.problems()) {
+      const { file: file2, link: link2 } = problem.at;
+      for (const finding2 of FINDINGS) {
+        const report2 = finding2.report(problem, ctx.run);
+        if (!report2) continue;
+        ctx.report(file2, {
+          ...report2,
+          ruleId: finding2.meta.id,
+          start: link2.start,
+          end: link2.end,
+          ...link2.exact ? {} : { suggestions: [], safeFix: false }
+        });
+      }
+    }
+  }
+};
+
+// src/rules/links/index.ts
+var linksRules = [linksRule];
 
 // src/lexicons/privacy.ts
 var freeMailDomains = [
@@ -93166,7 +93143,7 @@ async function checkText(engine, file2, path3, text5, scope = "all", timing) {
 import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync7, mkdirSync, readFileSync as readFileSync9, renameSync, writeFileSync } from "node:fs";
 import { dirname as dirname8, isAbsolute as isAbsolute4, resolve as resolve10 } from "node:path";
-var CACHE_FORMAT2 = 2;
+var CACHE_FORMAT2 = 3;
 var DEFAULT_FINDINGS_CACHE = ".content-gate/findings-cache.json";
 function contentHash(text5) {
   return createHash3("sha256").update(text5).digest("hex");

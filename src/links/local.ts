@@ -117,11 +117,10 @@ export class LocalResolver {
     this.realRoot = realPath(root);
   }
 
-  /** Anchors of a post in this run, recorded as it is checked. */
-  addDocument(doc: Document): void {
-    this.anchorsByFile.set(doc.path, anchorsOf(doc));
-    const permalink = doc.frontMatter?.data.permalink;
-    if (typeof permalink === 'string') this.permalinks.set(routeKey(permalink), doc.path);
+  /** Anchors (and permalink) of a post in this run, as collected when it was checked. */
+  addFile(path: string, anchors: readonly string[], permalink?: string): void {
+    this.anchorsByFile.set(path, new Set(anchors));
+    if (permalink !== undefined) this.permalinks.set(routeKey(permalink), path);
   }
 
   /** Resolves `path` (the part of a link before `?` and `#`) written in `fromFile` (absolute). */

@@ -21,6 +21,7 @@ import {
 import { LinkChecker, type LinkResult } from './check.js';
 import { type ExtractedLink, extractLinks } from './extract.js';
 import {
+  anchorsOf,
   classifyTarget,
   contactSyntaxProblem,
   isTopFragment,
@@ -33,6 +34,28 @@ import { externalOptionsSchema } from './options.js';
 import { compileSkip } from './skip.js';
 
 export const EXTERNAL_RULES = ['links/broken', 'links/redirect', 'links/insecure'] as const;
+
+/**
+ * What the link check needs of one checked file, as plain data: it comes back from worker threads
+ * and is kept in the findings cache, so an unchanged file is not parsed again.
+ */
+export interface FileLinks {
+  /** Absolute path of the file. */
+  path: string;
+  anchors: string[];
+  permalink?: string;
+  links: ExtractedLink[];
+}
+
+export function fileLinksOf(doc: Document): FileLinks {
+  const permalink = doc.frontMatter?.data.permalink;
+  return {
+    path: doc.path,
+    anchors: [...anchorsOf(doc)],
+    ...(typeof permalink === 'string' ? { permalink } : {}),
+    links: extractLinks(doc),
+  };
+}
 
 /** A link in a checked file. */
 export interface Occurrence {
@@ -67,13 +90,12 @@ const DAY = 86_400_000;
 const CACHE_KEEP_MS = 90 * DAY;
 
 /**
- * The link state of one run, shared by the five link rules: every rule's `check` hands its
- * documents here (each is read once), and the first rule to finish triggers the one local and
- * the one external check, whose problems each rule then reports under its own id.
+ * The link check of one run: every checked file's links and anchors (`FileLinks`), then one local
+ * and one external check, each URL requested once, whose problems the links rule reports under
+ * its five ids.
  */
 export class LinkSession {
   private readonly occurrences: Occurrence[] = [];
-  private readonly seenFiles = new Set<string>();
   private readonly paths = new Map<string, string>();
   private readonly resolver: LocalResolver;
   private problemsPromise: Promise<LinkProblem[]> | undefined;
@@ -84,12 +106,10 @@ export class LinkSession {
     this.resolver = new LocalResolver(resolve(config.baseDir, config.siteRoot), run.cwd, run.root);
   }
 
-  collect(doc: Document): void {
-    if (this.seenFiles.has(doc.file)) return;
-    this.seenFiles.add(doc.file);
-    this.paths.set(doc.file, doc.path);
-    this.resolver.addDocument(doc);
-    for (const link of extractLinks(doc)) this.occurrences.push({ file: doc.file, link });
+  add(file: string, data: FileLinks): void {
+    this.paths.set(file, data.path);
+    this.resolver.addFile(data.path, data.anchors, data.permalink);
+    for (const link of data.links) this.occurrences.push({ file, link });
   }
 
   problems(): Promise<LinkProblem[]> {
@@ -281,16 +301,4 @@ function progressWriter(): ((done: number, total: number) => void) | undefined {
     last = now;
     stream.write(`\rlinks ${done}/${total}`);
   };
-}
-
-const sessions = new WeakMap<RunContext, LinkSession>();
-
-/** The session of a run: created by the first link rule set up, shared by the others. */
-export function linkSession(run: RunContext): LinkSession {
-  let session = sessions.get(run);
-  if (!session) {
-    session = new LinkSession(run);
-    sessions.set(run, session);
-  }
-  return session;
 }

@@ -5,7 +5,8 @@ import type { ResolvedConfig } from '../core/config.js';
 import type { FileResult } from '../core/engine.js';
 
 /** Bumped whenever the shape of a cached entry changes, so old caches are ignored. */
-const CACHE_FORMAT = 2;
+// 3: entries carry the links rule's collected data (links and anchors per file).
+const CACHE_FORMAT = 3;
 
 /** Where the CLI keeps the cache when `--cache` is given without another path. */
 export const DEFAULT_FINDINGS_CACHE = '.content-gate/findings-cache.json';

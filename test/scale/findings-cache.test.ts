@@ -31,6 +31,43 @@ describe('findings cache', () => {
     ]);
   });
 
+  it('with the link rules on, a warm rescan parses no file and still reports every link', async () => {
+    const cwd = makeSite({
+      ...sampleSite(4),
+      'posts/links.md':
+        '# Links\n\nSee [hours](001-post.md#post-1), [gone](nowhere.md) and [a section](#nothing).\n',
+    });
+    const phases = new Set<string>();
+    const first = await run({ cwd, offline: true, cacheFile, jobs: 1 });
+    const second = await run({
+      cwd,
+      offline: true,
+      cacheFile,
+      jobs: 1,
+      onTiming: (phase) => phases.add(phase),
+    });
+    expect(second.stats).toEqual({ workers: 0, cacheHits: 5, cacheMisses: 0 });
+    expect(phases.has('parse')).toBe(false);
+    expect(brief(second)).toEqual(brief(first));
+    expect(brief(second).filter((line) => line.includes(' links/'))).toEqual([
+      expect.stringMatching(/^posts\/links\.md links\/missing-file 3:41 error /),
+      expect.stringMatching(/^posts\/links\.md links\/missing-anchor 3:69 error /),
+    ]);
+    // A target file that changes is read again; the links pointing at it are checked anew.
+    writeFiles(cwd, { 'posts/001-post.md': '# Renamed\n\nStory time.\n' });
+    const third = await run({ cwd, offline: true, cacheFile, jobs: 1 });
+    expect(third.stats).toEqual({ workers: 0, cacheHits: 4, cacheMisses: 1 });
+    expect(
+      brief(third)
+        .filter((line) => line.includes(' links/'))
+        .map((l) => l.split(' ').slice(0, 3).join(' ')),
+    ).toEqual([
+      'posts/links.md links/missing-anchor 3:13',
+      'posts/links.md links/missing-file 3:41',
+      'posts/links.md links/missing-anchor 3:69',
+    ]);
+  });
+
   it('starts afresh when the rules, their severities or the config change', async () => {
     const cwd = makeSite(sampleSite(4));
     await run({ cwd, offline: true, cacheFile });

@@ -1,11 +1,8 @@
-import { optionsFrom } from '../../core/options.js';
-import type { Rule } from '../../core/rule.js';
 import type { LinkResult } from '../../links/check.js';
-import { externalOptionsSchema } from '../../links/options.js';
-import type { LinkProblem, LinkSession } from '../../links/session.js';
-import { LINK_POLICY, reportProblems, setupLinks, waybackUrl } from './shared.js';
+import type { LinkProblem } from '../../links/session.js';
+import { LINK_POLICY, type LinkFinding, waybackUrl } from './shared.js';
 
-export const brokenRule: Rule<LinkSession> = {
+export const brokenLink: LinkFinding = {
   meta: {
     id: 'links/broken',
     policy: LINK_POLICY.section,
@@ -15,23 +12,16 @@ export const brokenRule: Rule<LinkSession> = {
       'An external link that fails (4xx, 5xx, DNS, TLS, timeout, redirect loop) or a malformed `mailto:`/`tel:` link. Sites that block automated checks, embeds that cannot be verified and private addresses are a warning or notice instead. In `--mode link-rot`, only links that failed in `links.rotAfter` scans.',
     severityReason: 'Readers who follow a broken link, or a cited source that is gone, reach nothing.',
   },
-  parseOptions: optionsFrom(externalOptionsSchema),
-  setup: setupLinks,
-  check(doc, ctx) {
-    ctx.state.collect(doc);
-  },
-  finish(ctx) {
-    const linkRot = ctx.run.mode === 'link-rot';
-    return reportProblems(ctx, (problem) => {
-      if (problem.kind === 'contact') {
-        const what = problem.at.link.url.toLowerCase().startsWith('tel:') ? 'phone' : 'email';
-        return {
-          message: `This ${what} link is malformed: ${problem.problem}. Correct it so readers can use it.`,
-        };
-      }
-      if (problem.kind !== 'external') return undefined;
-      return externalReport(problem, linkRot);
-    });
+  report(problem, run) {
+    const linkRot = run.mode === 'link-rot';
+    if (problem.kind === 'contact') {
+      const what = problem.at.link.url.toLowerCase().startsWith('tel:') ? 'phone' : 'email';
+      return {
+        message: `This ${what} link is malformed: ${problem.problem}. Correct it so readers can use it.`,
+      };
+    }
+    if (problem.kind !== 'external') return undefined;
+    return externalReport(problem, linkRot);
   },
 };
 

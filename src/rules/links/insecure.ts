@@ -1,8 +1,6 @@
-import type { Rule } from '../../core/rule.js';
-import type { LinkSession } from '../../links/session.js';
-import { LINK_POLICY, reportProblems, setupLinks } from './shared.js';
+import { LINK_POLICY, type LinkFinding } from './shared.js';
 
-export const insecureRule: Rule<LinkSession> = {
+export const insecureLink: LinkFinding = {
   meta: {
     id: 'links/insecure',
     policy: LINK_POLICY.section,
@@ -13,21 +11,15 @@ export const insecureRule: Rule<LinkSession> = {
     severityReason:
       'The link works, but unencrypted pages expose what patrons read; the fix is a one-word change.',
   },
-  setup: setupLinks,
-  check(doc, ctx) {
-    ctx.state.collect(doc);
-  },
-  finish(ctx) {
-    return reportProblems(ctx, (problem) => {
-      if (problem.kind !== 'external' || problem.result.state !== 'ok') return undefined;
-      const upgrade = problem.result.httpsUpgrade;
-      if (!upgrade || problem.result.permanentTarget?.startsWith('https:')) return undefined;
-      const suggestion = problem.fragment ? upgrade + problem.fragment : upgrade;
-      return {
-        message: `This link uses unencrypted "http://", but the same page works over "https://". Use "${suggestion}" to keep readers' browsing private.`,
-        suggestions: [suggestion],
-        safeFix: true,
-      };
-    });
+  report(problem) {
+    if (problem.kind !== 'external' || problem.result.state !== 'ok') return undefined;
+    const upgrade = problem.result.httpsUpgrade;
+    if (!upgrade || problem.result.permanentTarget?.startsWith('https:')) return undefined;
+    const suggestion = problem.fragment ? upgrade + problem.fragment : upgrade;
+    return {
+      message: `This link uses unencrypted "http://", but the same page works over "https://". Use "${suggestion}" to keep readers' browsing private.`,
+      suggestions: [suggestion],
+      safeFix: true,
+    };
   },
 };

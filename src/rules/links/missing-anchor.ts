@@ -1,8 +1,6 @@
-import type { Rule } from '../../core/rule.js';
-import type { LinkSession } from '../../links/session.js';
-import { LINK_POLICY, reportProblems, setupLinks } from './shared.js';
+import { LINK_POLICY, type LinkFinding } from './shared.js';
 
-export const missingAnchorRule: Rule<LinkSession> = {
+export const missingAnchor: LinkFinding = {
   meta: {
     id: 'links/missing-anchor',
     policy: LINK_POLICY.section,
@@ -13,19 +11,13 @@ export const missingAnchorRule: Rule<LinkSession> = {
     severityReason:
       'The reader lands at the top of the page instead of the section the post promises, which is a broken citation.',
   },
-  setup: setupLinks,
-  check(doc, ctx) {
-    ctx.state.collect(doc);
-  },
-  finish(ctx) {
-    return reportProblems(ctx, (problem) => {
-      if (problem.kind !== 'missing-anchor') return undefined;
-      const where = problem.target ? `"${problem.target}"` : 'this post';
-      const hint = problem.suggestion ? ` Did you mean "${problem.suggestion}"?` : '';
-      return {
-        message: `This link goes to the section "#${problem.fragment}", but ${where} has no heading or anchor by that name.${hint} Correct the part after "#" to match the heading.`,
-        suggestions: problem.suggestion ? [problem.suggestion] : [],
-      };
-    });
+  report(problem) {
+    if (problem.kind !== 'missing-anchor') return undefined;
+    const where = problem.target ? `"${problem.target}"` : 'this post';
+    const hint = problem.suggestion ? ` Did you mean "${problem.suggestion}"?` : '';
+    return {
+      message: `This link goes to the section "#${problem.fragment}", but ${where} has no heading or anchor by that name.${hint} Correct the part after "#" to match the heading.`,
+      suggestions: problem.suggestion ? [problem.suggestion] : [],
+    };
   },
 };

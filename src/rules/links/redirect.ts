@@ -1,8 +1,6 @@
-import type { Rule } from '../../core/rule.js';
-import type { LinkSession } from '../../links/session.js';
-import { LINK_POLICY, reportProblems, setupLinks } from './shared.js';
+import { LINK_POLICY, type LinkFinding } from './shared.js';
 
-export const redirectRule: Rule<LinkSession> = {
+export const permanentRedirect: LinkFinding = {
   meta: {
     id: 'links/redirect',
     policy: LINK_POLICY.section,
@@ -13,22 +11,16 @@ export const redirectRule: Rule<LinkSession> = {
     severityReason:
       'The link still works today, but the old address may be retired; updating it is quick and safe.',
   },
-  setup: setupLinks,
-  check(doc, ctx) {
-    ctx.state.collect(doc);
-  },
-  finish(ctx) {
-    return reportProblems(ctx, (problem) => {
-      if (problem.kind !== 'external' || problem.result.state !== 'ok') return undefined;
-      const target = problem.result.permanentTarget;
-      if (!target) return undefined;
-      const suggestion = problem.fragment && !target.includes('#') ? target + problem.fragment : target;
-      return {
-        message: `This link permanently redirects to "${suggestion}". Use the new address, so the link keeps working when the old one is retired.`,
-        suggestions: [suggestion],
-        safeFix: sameSite(problem.result.url, target),
-      };
-    });
+  report(problem) {
+    if (problem.kind !== 'external' || problem.result.state !== 'ok') return undefined;
+    const target = problem.result.permanentTarget;
+    if (!target) return undefined;
+    const suggestion = problem.fragment && !target.includes('#') ? target + problem.fragment : target;
+    return {
+      message: `This link permanently redirects to "${suggestion}". Use the new address, so the link keeps working when the old one is retired.`,
+      suggestions: [suggestion],
+      safeFix: sameSite(problem.result.url, target),
+    };
   },
 };
 

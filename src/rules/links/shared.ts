@@ -1,31 +1,20 @@
-import type { FinishContext, RuleReport, RunContext } from '../../core/rule.js';
-import { type LinkProblem, type LinkSession, linkSession, type Occurrence } from '../../links/session.js';
+import type { RuleMeta, RuleReport, RunContext } from '../../core/rule.js';
+import type { LinkProblem, Occurrence } from '../../links/session.js';
 import { POLICY } from '../shared/policy.js';
 
 /** Links serve the policy's demand for cited sources and credit "via hyperlink". */
 export const LINK_POLICY = POLICY.professional;
 
-export function setupLinks(run: RunContext): LinkSession {
-  return linkSession(run);
-}
+/** What a link finding says, placed on the link by the links rule. */
+export type LinkReport = Omit<RuleReport, 'start' | 'end' | 'node' | 'document' | 'ruleId'>;
 
-/** Reports each problem a rule turns into a finding; `toReport` returns undefined to pass one over. */
-export async function reportProblems(
-  ctx: FinishContext<LinkSession>,
-  toReport: (problem: LinkProblem) => Omit<RuleReport, 'start' | 'end' | 'node' | 'document'> | undefined,
-): Promise<void> {
-  for (const problem of await ctx.state.problems()) {
-    const report = toReport(problem);
-    if (!report) continue;
-    const { link } = problem.at;
-    const exact = link.exact;
-    ctx.report(problem.at.file, {
-      ...report,
-      start: link.start,
-      end: link.end,
-      ...(exact ? {} : { suggestions: [], safeFix: false }),
-    } as RuleReport);
-  }
+/**
+ * One of the five `links/*` ids: its meta and how it reads a problem of the run's link check
+ * (undefined: not this id's business). The links rule runs the check once and asks each of them.
+ */
+export interface LinkFinding {
+  meta: RuleMeta;
+  report(problem: LinkProblem, run: RunContext): LinkReport | undefined;
 }
 
 /** The link as the editor wrote it, shortened for a message. */
