@@ -12329,6 +12329,11 @@ var init_module = __esm({
 });
 
 // node_modules/@secretlint/profiler/module/node.js
+var node_exports = {};
+__export(node_exports, {
+  SecretLintProfiler: () => SecretLintProfiler,
+  secretLintProfiler: () => secretLintProfiler
+});
 import perf_hooks from "node:perf_hooks";
 var NullPerformanceObserver, secretLintProfiler;
 var init_node = __esm({
@@ -92903,10 +92908,12 @@ var credentialRule = {
     severityReason: "A working credential in a public post must be revoked, whoever reads it: error. A guest Wi-Fi code or a default PIN given to every patron is a warning, since the library may publish it on purpose."
   },
   async setup() {
-    const [{ lintSource: lintSource2 }, { creator: creator2 }] = await Promise.all([
+    const [{ lintSource: lintSource2 }, { creator: creator2 }, { secretLintProfiler: secretLintProfiler2 }] = await Promise.all([
       Promise.resolve().then(() => (init_module2(), module_exports)),
-      Promise.resolve().then(() => (init_module3(), module_exports2))
+      Promise.resolve().then(() => (init_module3(), module_exports2)),
+      Promise.resolve().then(() => (init_node(), node_exports))
     ]);
+    silenceTimings(secretLintProfiler2);
     return {
       lintSource: lintSource2,
       config: {
@@ -93056,6 +93063,10 @@ function looksRandom(value2) {
 }
 function plainName(file2) {
   return file2.replace(/[\u0000-\u001f\u007f]/g, "_");
+}
+function silenceTimings(profiler) {
+  profiler.mark = () => {
+  };
 }
 
 // src/rules/secrets/index.ts
