@@ -80776,9 +80776,11 @@ var Engine = class {
     state.raw.push({ meta: meta3, report: rest, start, end, documentLevel });
   }
   metaFor(rule, report2) {
-    if (!report2.ruleId || report2.ruleId === rule.meta.id) return rule.meta;
-    const meta3 = rule.emits?.find((m) => m.id === report2.ruleId);
+    const meta3 = !report2.ruleId || report2.ruleId === rule.meta.id ? rule.meta : rule.emits?.find((m) => m.id === report2.ruleId);
     if (!meta3) throw new Error(`rule ${rule.meta.id} reported under undeclared id ${report2.ruleId}`);
+    if (report2.safeFix && !meta3.fixable) {
+      throw new Error(`${meta3.id} offered a fix to apply unread, but its meta does not declare fixable`);
+    }
     return meta3;
   }
   /** Suppressions the change adds (after `finish`), in file and line order. */
@@ -80963,6 +80965,20 @@ function spanOf(index3, report2, strict = false) {
 }
 function byPosition(a, b) {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+
+// src/core/options.ts
+function optionProblems(schema, raw) {
+  const result2 = schema.safeParse(raw);
+  if (result2.success) return [];
+  return result2.error.issues.map((issue2) => ({
+    path: issue2.path.map(String).join("."),
+    message: issue2.code === "unrecognized_keys" ? `unknown option ${issue2.keys.map((k) => `"${k}"`).join(", ")}` : issue2.message
+  }));
+}
+function optionsOf(schema, raw) {
+  const result2 = schema.safeParse(raw ?? {});
+  return result2.success ? result2.data : schema.parse({});
 }
 
 // src/core/read.ts
@@ -82873,40 +82889,20 @@ var internalRule = {
 // src/rules/confidential/index.ts
 var confidentialRules = [draftRule, internalRule];
 
-// src/core/options.ts
-function optionsFrom(schema) {
-  return (raw) => {
-    const result2 = schema.safeParse(raw);
-    if (result2.success) return { ok: true, value: result2.data };
-    return {
-      ok: false,
-      errors: result2.error.issues.map((issue2) => ({
-        path: issue2.path.map(String).join("."),
-        message: issue2.code === "unrecognized_keys" ? `unknown option ${issue2.keys.map((k) => `"${k}"`).join(", ")}` : issue2.message
-      }))
-    };
-  };
-}
-function optionsOf(schema, raw) {
-  const result2 = schema.safeParse(raw ?? {});
-  return result2.success ? result2.data : schema.parse({});
-}
-
 // src/rules/content/front-matter.ts
 var options = external_exports.strictObject({
-  /** Fields every post must have, e.g. [title, date, author]. */
-  required: external_exports.array(external_exports.string()).default([])
+  required: external_exports.array(external_exports.string()).default([]).describe("Fields every post must have, e.g. [title, date, author].")
 });
 var frontMatterRule = {
   meta: {
     id: "content/front-matter",
+    options,
     policy: POLICY.professional.section,
     clause: POLICY.professional.text,
     defaultSeverity: "error",
     description: "Front matter that does not parse (the site build would fail or drop the post), or that lacks a field listed in the rule's `required` option.",
     severityReason: "A post whose front matter does not parse will not build correctly."
   },
-  parseOptions: optionsFrom(options),
   check(doc, ctx) {
     const fm = doc.frontMatter;
     const { required: required2 } = optionsOf(options, ctx.run.options("content/front-matter"));
@@ -88036,8 +88032,7 @@ function placeOf(text5, start, word, compound) {
 
 // src/rules/spelling/unknown-word.ts
 var spellingOptions = external_exports.strictObject({
-  /** The dialect to spell in; the site's `language` when not set. */
-  dialect: external_exports.enum(ENGLISH_DIALECTS).optional()
+  dialect: external_exports.enum(ENGLISH_DIALECTS).optional().describe("The dialect to spell in; the site's `language` when not set.")
 });
 var SPELLING_RULE_ID = "spelling/unknown-word";
 function runDialect(run2) {
@@ -88058,13 +88053,14 @@ var NAME_EVIDENCE_KINDS = /* @__PURE__ */ new Set(["paragraph", "tableCell", "ht
 var unknownWordRule = {
   meta: {
     id: SPELLING_RULE_ID,
+    fixable: true,
+    options: spellingOptions,
     policy: POLICY.professional.section,
     clause: POLICY.professional.text,
     defaultSeverity: "warning",
     description: "A word in prose (text, headings, link text, alt text, title and description) that is in no dictionary of the site's English, with up to three ranked corrections. Names are at most a notice: capitalized words in a name phrase, names used across the site, and the library vocabulary and the project's `words` are accepted; inside quotations it is only a notice.",
     severityReason: "Most unknown lowercase words are typos, but some are new terms the dictionary lacks: a warning asks the editor to look without blocking the merge. An unknown name is a notice, unless it is one slip from a common word."
   },
-  parseOptions: optionsFrom(spellingOptions),
   setup(run2) {
     const dictionary = dictionaryFor(runDialect(run2));
     return {
@@ -88191,6 +88187,7 @@ function metaOf(kind) {
     policy: POLICY.professional.section,
     clause: POLICY.professional.text,
     defaultSeverity: "warning",
+    fixable: SAFE_KINDS.has(kind),
     description,
     severityReason: "Grammar checks are reliable for these patterns but not perfect: a warning asks the editor to look without blocking the merge."
   };
@@ -88286,22 +88283,6 @@ function ensurePeriod(text5) {
 
 // src/rules/grammar/index.ts
 var grammarRules = [grammarRule];
-
-// src/links/options.ts
-var externalOptionsSchema = external_exports.strictObject({
-  /** A token for github.com links; otherwise the GITHUB_TOKEN environment variable is used. */
-  githubToken: external_exports.string().optional(),
-  /** Hosts that get the token and whose rate-limit headers are obeyed (add a GitHub Enterprise host). */
-  githubHosts: external_exports.array(external_exports.string()).optional(),
-  /** oEmbed endpoints for YouTube and x.com links (a proxy, or a test server). */
-  oembed: external_exports.strictObject({ youtube: external_exports.string().url().optional(), x: external_exports.string().url().optional() }).optional(),
-  /** A PEM file of extra certificate authorities to trust (a corporate TLS proxy), relative to the config. */
-  caFile: external_exports.string().optional(),
-  /** First retry delay in milliseconds, doubled on each retry. */
-  retryBackoffMs: external_exports.number().int().min(0).default(500),
-  /** The longest `Retry-After` (or GitHub rate-limit reset) waited for, in seconds. */
-  maxRetryAfterSeconds: external_exports.number().min(0).default(60)
-});
 
 // src/links/session.ts
 import { readFileSync as readFileSync8 } from "node:fs";
@@ -89479,6 +89460,20 @@ function nearestAnchor(fragment, anchors) {
   return nearest(fragment, anchors);
 }
 
+// src/links/options.ts
+var externalOptionsSchema = external_exports.strictObject({
+  githubToken: external_exports.string().optional().describe("A token for github.com links; otherwise the GITHUB_TOKEN environment variable is used."),
+  githubHosts: external_exports.array(external_exports.string()).optional().describe(
+    "Hosts that get the token and whose rate-limit headers are obeyed (add a GitHub Enterprise host)."
+  ),
+  oembed: external_exports.strictObject({ youtube: external_exports.string().url().optional(), x: external_exports.string().url().optional() }).optional().describe("oEmbed endpoints for YouTube and x.com links (a proxy, or a test server)."),
+  caFile: external_exports.string().optional().describe(
+    "A PEM file of extra certificate authorities to trust (a corporate TLS proxy), relative to the config."
+  ),
+  retryBackoffMs: external_exports.number().int().min(0).default(500).describe("First retry delay in milliseconds, doubled on each retry."),
+  maxRetryAfterSeconds: external_exports.number().min(0).default(60).describe("The longest `Retry-After` (or GitHub rate-limit reset) waited for, in seconds.")
+});
+
 // src/links/skip.ts
 function compileSkip(patterns) {
   const tests = patterns.map(toTest);
@@ -89724,6 +89719,7 @@ function waybackUrl(url2) {
 var brokenLink = {
   meta: {
     id: "links/broken",
+    options: externalOptionsSchema,
     policy: LINK_POLICY.section,
     clause: LINK_POLICY.text,
     defaultSeverity: "error",
@@ -89784,6 +89780,7 @@ function rotMessage(problem) {
 var insecureLink = {
   meta: {
     id: "links/insecure",
+    fixable: true,
     policy: LINK_POLICY.section,
     clause: LINK_POLICY.text,
     defaultSeverity: "warning",
@@ -89828,6 +89825,7 @@ var missingAnchor = {
 var missingFile = {
   meta: {
     id: "links/missing-file",
+    fixable: true,
     policy: LINK_POLICY.section,
     clause: LINK_POLICY.text,
     defaultSeverity: "error",
@@ -89867,6 +89865,7 @@ var missingFile = {
 var permanentRedirect = {
   meta: {
     id: "links/redirect",
+    fixable: true,
     policy: LINK_POLICY.section,
     clause: LINK_POLICY.text,
     defaultSeverity: "warning",
@@ -89905,7 +89904,6 @@ var FINDINGS = [
 var linksRule = {
   meta: missingFile.meta,
   emits: FINDINGS.slice(1).map((f) => f.meta),
-  parseOptions: optionsFrom(externalOptionsSchema),
   check() {
   },
   collect: fileLinksOf,
@@ -90257,13 +90255,13 @@ var REMEDY = "Remove it, or publish it only with the written consent of the pers
 var personalDataRule = {
   meta: {
     id: "privacy/personal-data",
+    options: optionsSchema,
     policy: POLICY.privacy.section,
     clause: POLICY.privacy.text,
     defaultSeverity: "error",
     description: "A private person's email address, phone number, home address, date of birth or library card number. The library's own contacts (`organization.domains`, `organization.phones`), role mailboxes (info@, press@), toll-free and organisations' numbers, and marked documentation examples are left alone.",
     severityReason: "A free-mail address, a labelled date of birth, a card number or a home address is personal data on sight (error). A number or address whose owner the words around it do not settle is a warning: an editor decides whether it is a person or a business."
   },
-  parseOptions: optionsFrom(optionsSchema),
   setup(run2) {
     const options3 = optionsOf(optionsSchema, run2.options("privacy/personal-data"));
     const allow = options3.allow.map((v) => v.trim().toLowerCase());
@@ -91066,28 +91064,23 @@ var advertisingRule = {
 
 // src/rules/prohibited/copyright.ts
 var options2 = external_exports.strictObject({
-  /** A single quotation longer than this many words is reported. */
-  maxQuoteWords: external_exports.number().int().positive().default(200),
-  /** Quotations making up more than this share of the post's words are reported... */
-  maxQuoteShare: external_exports.number().min(0).max(1).default(0.5),
-  /** ...when together they are at least this many words (a short post may quote one short line). */
-  minQuotedWords: external_exports.number().int().nonnegative().default(80),
-  /** Quotations up to this many words that link their source do not count toward the share. */
-  shortQuoteWords: external_exports.number().int().nonnegative().default(40),
-  /** A block of short lines this long, presented as a poem or song, is reported as pasted whole. */
-  minVerseLines: external_exports.number().int().positive().default(12)
+  maxQuoteWords: external_exports.number().int().positive().default(200).describe("A single quotation longer than this many words is reported."),
+  maxQuoteShare: external_exports.number().min(0).max(1).default(0.5).describe("Quotations making up more than this share of the post's words are reported..."),
+  minQuotedWords: external_exports.number().int().nonnegative().default(80).describe("...when together they are at least this many words (a short post may quote one short line)."),
+  shortQuoteWords: external_exports.number().int().nonnegative().default(40).describe("Quotations up to this many words that link their source do not count toward the share."),
+  minVerseLines: external_exports.number().int().positive().default(12).describe("A block of short lines this long, presented as a poem or song, is reported as pasted whole.")
 });
 var RIGHTS_FIELDS = ["license", "licence", "rights", "copyright", "permission"];
 var copyrightRule = {
   meta: {
     id: "prohibited/copyright",
+    options: options2,
     policy: POLICY.copyright.section,
     clause: POLICY.copyright.text,
     defaultSeverity: "error",
     description: "Images hotlinked from stock agencies (Getty Images, Shutterstock, Alamy, iStock, Adobe Stock, Dreamstime, 123RF, Depositphotos), whatever their credit; quotations longer than `maxQuoteWords` (200) words, or quotations making up more than `maxQuoteShare` (half) of a post; and song lyrics or poems pasted whole (at least `minVerseLines`, 12, short lines presented as a poem or song). Works marked as public domain or used with permission are left alone.",
     severityReason: "A stock photo hotlinked without a licence is infringement on sight: an error. Long quotations and pasted poems or lyrics are warnings, because fair use, the public domain and permissions need the editor's judgment."
   },
-  parseOptions: optionsFrom(options2),
   check(doc, ctx) {
     const opts = optionsOf(options2, ctx.run.options("prohibited/copyright"));
     for (const item of collectMedia(doc)) {
@@ -91917,8 +91910,7 @@ function escapeRegExp3(text5) {
 
 // src/rules/prohibited/discrimination.ts
 var optionsSchema2 = external_exports.object({
-  /** Also report inconsiderate wording ("wheelchair-bound", "illegal aliens") as warnings. */
-  inconsiderateWording: external_exports.boolean().default(true)
+  inconsiderateWording: external_exports.boolean().default(true).describe('Also report inconsiderate wording ("wheelchair-bound", "illegal aliens") as warnings.')
 }).strict();
 var generalisations = compileLexicon(GENERALISATIONS);
 var mentionsAGroup = new RegExp(GROUP_HINT, "iu");
@@ -91929,13 +91921,13 @@ var alternativesOf = new Map(INCONSIDERATE.map((e) => [e.pattern, e.alternatives
 var discriminationRule = {
   meta: {
     id: "prohibited/discrimination",
+    options: optionsSchema2,
     policy: POLICY.discrimination.section,
     clause: POLICY.discrimination.text,
     defaultSeverity: "error",
     description: 'Slurs (also disguised) and demeaning generalisations about people by race, creed, colour, age, gender, marital status, religion, national origin, disability, sexual orientation or ancestry; inconsiderate wording such as "wheelchair-bound" is a separate warning (option `inconsiderateWording`). Neutral mentions of groups ("a program for immigrant families") are left alone.',
     severityReason: "A slur or a demeaning generalisation about a protected group is discriminatory on sight: error. Inconsiderate wording is a warning: it is a matter of style and respect that an editor weighs."
   },
-  parseOptions: optionsFrom(optionsSchema2),
   setup(run2) {
     const options3 = optionsOf(optionsSchema2, run2.options("prohibited/discrimination"));
     const slurClasses = OBSCENITY_WORD_CLASSES.filter((c) => c.category === "slur");
@@ -93366,18 +93358,13 @@ function createRunContext(init, isEnabled, warn) {
 }
 
 // src/pipeline/run.ts
-function knownRuleIds(rules2 = allRules) {
-  return ruleMetas(rules2).map((m) => m.id);
-}
 function ruleCatalog(rules2) {
-  const ids = knownRuleIds(rules2);
+  const metas = ruleMetas(rules2);
   return {
-    ids,
+    ids: metas.map((m) => m.id),
     parseOptions(id, raw) {
-      const rule = rules2.find((r) => r.meta.id === id || r.emits?.some((m) => m.id === id));
-      if (!rule?.parseOptions) return void 0;
-      const result2 = rule.parseOptions(raw);
-      return result2.ok ? [] : result2.errors;
+      const schema = metas.find((m) => m.id === id)?.options;
+      return schema ? optionProblems(schema, raw) : void 0;
     }
   };
 }

@@ -75,7 +75,28 @@ function ruleSection(m: RuleMeta): string[] {
     '',
   );
   out.push(`**Policy, ${m.policy}:**`, '', `> ${m.clause.replace(/\n/g, '\n> ')}`, '');
+  if (m.options) out.push(...optionsSection(m));
   return out;
+}
+
+/** The options a rule takes, from its zod schema: name, type, default and description. */
+function optionsSection(m: RuleMeta): string[] {
+  const json = z.toJSONSchema(m.options as z.ZodType, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<
+      string,
+      { type?: string; enum?: unknown[]; default?: unknown; description?: string; items?: { type?: string } }
+    >;
+  };
+  const lines = Object.entries(json.properties ?? {}).map(([key, p]) => {
+    const type = p.enum
+      ? p.enum.map((v) => `\`${String(v)}\``).join(' \\| ')
+      : p.type === 'array'
+        ? `list of ${p.items?.type ?? 'values'}`
+        : (p.type ?? 'value');
+    const fallback = p.default === undefined ? '' : `, default \`${JSON.stringify(p.default)}\``;
+    return `- \`${key}\` (${type}${fallback})${p.description ? `: ${p.description}` : ''}`;
+  });
+  return [`**Options** (\`rules: { ${m.id}: { options: { ... } } }\`):`, '', ...lines, ''];
 }
 
 export function configJsonSchema(): string {
@@ -84,6 +105,7 @@ export function configJsonSchema(): string {
     unknown
   >;
   schema.title = 'Content Gate configuration (.content-gate.yml)';
+  typeRuleOptions(schema);
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
@@ -93,4 +115,31 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
   writeFileSync(join(root, 'schema', 'content-gate.schema.json'), configJsonSchema());
   writeFileSync(join(root, 'docs', 'rules.md'), rulesReference());
   console.log('Updated the README rule table, docs/rules.md and schema/content-gate.schema.json.');
+}
+
+/**
+ * Names every rule id under `rules`, and types `options` for the rules that take some (from each
+ * meta's zod schema), so an editor completes option names and values.
+ */
+function typeRuleOptions(schema: Record<string, unknown>): void {
+  const rules = (schema.properties as Record<string, Record<string, unknown>>).rules as Record<
+    string,
+    unknown
+  >;
+  const setting = rules.additionalProperties as { anyOf: [unknown, { properties: Record<string, unknown> }] };
+  const [severity, withOptions] = setting.anyOf;
+  const properties: Record<string, unknown> = {};
+  for (const meta of allRuleMetas) {
+    if (!meta.options) continue;
+    const options = z.toJSONSchema(meta.options, { io: 'input', unrepresentable: 'any' }) as Record<
+      string,
+      unknown
+    >;
+    delete options.$schema;
+    properties[meta.id] = {
+      description: `${meta.id}: a severity, or { severity, options }. Options: ${meta.docsUrl ?? ''}`,
+      anyOf: [severity, { ...withOptions, properties: { ...withOptions.properties, options } }],
+    };
+  }
+  rules.properties = properties;
 }

@@ -338,9 +338,14 @@ export class Engine {
   }
 
   private metaFor(rule: Rule, report: RuleReport): RuleMeta {
-    if (!report.ruleId || report.ruleId === rule.meta.id) return rule.meta;
-    const meta = rule.emits?.find((m) => m.id === report.ruleId);
+    const meta =
+      !report.ruleId || report.ruleId === rule.meta.id
+        ? rule.meta
+        : rule.emits?.find((m) => m.id === report.ruleId);
     if (!meta) throw new Error(`rule ${rule.meta.id} reported under undeclared id ${report.ruleId}`);
+    if (report.safeFix && !meta.fixable) {
+      throw new Error(`${meta.id} offered a fix to apply unread, but its meta does not declare fixable`);
+    }
     return meta;
   }
 

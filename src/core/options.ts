@@ -1,22 +1,16 @@
 import type { z } from 'zod';
-import type { Rule } from './rule.js';
 
-/** Builds a rule's `parseOptions` from a zod schema, naming each bad key. */
-export function optionsFrom<T extends z.ZodType>(schema: T): NonNullable<Rule['parseOptions']> {
-  return (raw) => {
-    const result = schema.safeParse(raw);
-    if (result.success) return { ok: true, value: result.data };
-    return {
-      ok: false,
-      errors: result.error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.'),
-        message:
-          issue.code === 'unrecognized_keys'
-            ? `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-            : issue.message,
-      })),
-    };
-  };
+/** What is wrong with a rule's configured options, one problem per bad key (none: they are valid). */
+export function optionProblems(schema: z.ZodType, raw: unknown): { path: string; message: string }[] {
+  const result = schema.safeParse(raw);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message:
+      issue.code === 'unrecognized_keys'
+        ? `unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : issue.message,
+  }));
 }
 
 /** The validated options of a rule, or its defaults when none are configured. */

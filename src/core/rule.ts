@@ -1,4 +1,5 @@
 import type { Node } from 'unist';
+import type { z } from 'zod';
 import type { ResolvedConfig } from './config.js';
 import type { Document } from './document.js';
 import type { Severity } from './types.js';
@@ -18,6 +19,13 @@ export interface RuleMeta {
   severityReason?: string;
   /** Where the rule is explained: set by `metasOf` from the id (a stable anchor in docs/rules.md). */
   docsUrl?: string;
+  /**
+   * What `rules.<id>.options` may hold, as a zod schema: it validates the config (each bad key
+   * named) and types the generated JSON Schema. A rule without it takes no options.
+   */
+  options?: z.ZodType;
+  /** True when the rule may offer a fix that `--fix` applies unread (`safeFix`); the engine refuses one otherwise. */
+  fixable?: boolean;
 }
 
 /** The published rule reference; each rule has an anchor named after its id (`links-broken`). */
@@ -85,10 +93,6 @@ export interface Rule<State = unknown> {
   meta: RuleMeta;
   /** Further ids this rule reports under (e.g. a grammar engine's kinds). */
   emits?: RuleMeta[];
-  /** Validates `rules.<id>.options`; return an error message per bad key, or the parsed options. */
-  parseOptions?(
-    raw: unknown,
-  ): { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] };
   /** Once per run, only when one of the rule's ids is enabled. */
   setup?(run: RunContext): State | Promise<State>;
   /**

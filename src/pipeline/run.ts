@@ -24,6 +24,7 @@ import {
 import { UsageError } from '../core/errors.js';
 import { Fingerprints } from '../core/fingerprint.js';
 import { nearest } from '../core/nearest.js';
+import { optionProblems } from '../core/options.js';
 import { isInside, isPlacedInside, realPath, workspaceRootOf } from '../core/paths.js';
 import { readText } from '../core/read.js';
 import { type Rule, ruleCategory } from '../core/rule.js';
@@ -108,14 +109,12 @@ export function knownRuleIds(rules: readonly Rule[] = allRules): string[] {
 }
 
 export function ruleCatalog(rules: readonly Rule[]): RuleCatalog {
-  const ids = knownRuleIds(rules);
+  const metas = ruleMetas(rules);
   return {
-    ids,
+    ids: metas.map((m) => m.id),
     parseOptions(id, raw) {
-      const rule = rules.find((r) => r.meta.id === id || r.emits?.some((m) => m.id === id));
-      if (!rule?.parseOptions) return undefined;
-      const result = rule.parseOptions(raw);
-      return result.ok ? [] : result.errors;
+      const schema = metas.find((m) => m.id === id)?.options;
+      return schema ? optionProblems(schema, raw) : undefined;
     },
   };
 }

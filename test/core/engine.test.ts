@@ -144,6 +144,21 @@ describe('the engine', () => {
     ]);
   });
 
+  it('refuses a fix to apply unread from a rule that does not declare fixable', async () => {
+    const offering = (fixable: boolean): Rule => ({
+      meta: { ...throwing.meta, fixable },
+      check(_doc, ctx) {
+        ctx.report({ start: 0, end: 3, message: 'a', suggestions: ['two'], safeFix: true });
+      },
+    });
+    expect(brief(await checkMarkdown('one\n', { rules: [offering(true)] }))).toEqual([
+      'confidential/draft 1:1 error',
+    ]);
+    const refused = await checkMarkdown('one\n', { rules: [offering(false)] });
+    expect(refused.map((f) => f.ruleId)).toEqual(['internal/rule-error']);
+    expect(refused[0]?.message).toContain('its meta does not declare fixable');
+  });
+
   it('lets a rule lower a finding’s severity but never raise it', async () => {
     const lowering: Rule = {
       meta: { ...throwing.meta, defaultSeverity: 'warning' },
@@ -167,6 +182,7 @@ describe('--fix', () => {
       clause: 'Test',
       defaultSeverity: 'error',
       description: 'Replaces "teh" with "the"',
+      fixable: true,
     },
     check(doc, ctx) {
       for (const m of doc.source.matchAll(/teh|thier/g)) {

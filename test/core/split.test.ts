@@ -11,10 +11,12 @@ describe('large posts', () => {
 
   it('are checked in parts with positions, suppressions and fixes in the whole file', async () => {
     const para = 'The library hosts a weekly storytime for toddlers and families.\n\n';
-    const filler = para.repeat(Math.ceil((1.2 * 1024 * 1024) / para.length));
+    // Two fillers of 0.6 MB: the post is split in two parts (PART_SIZE is 1 MiB), the finding lands in the second.
+    const filler = para.repeat(Math.ceil((0.6 * 1024 * 1024) / para.length));
     const text = `---\ntitle: Big\n---\n\n${filler}<!-- content-gate-disable-next-line confidential/draft -->\nTODO hidden\n\n${filler}TODO shown\n`;
     const r = await cli(site({ 'big.md': text }), 'check', '--format', 'json');
     const report = JSON.parse(r.stdout);
+    expect(partStarts(text).length).toBe(2);
     const lines = text.split('\n');
     expect(
       report.findings.map(

@@ -1,16 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { Document } from '../../src/core/document.js';
 import { Engine, type FileResult } from '../../src/core/engine.js';
 import type { Rule, RunContext } from '../../src/core/rule.js';
 import { run } from '../../src/pipeline/run.js';
 import { POOL_THRESHOLD, workerCount } from '../../src/scale/pool.js';
 import { makeSite, sampleSite } from './site.js';
-
-const root = join(import.meta.dirname, '..', '..');
 
 describe('worker pool', () => {
   it('gives exactly the findings of a single-thread run', async () => {
@@ -96,14 +93,10 @@ function engineWith(rules: Rule[]): Engine {
 }
 
 describe('the bundled CLI', () => {
-  const out = mkdtempSync(join(tmpdir(), 'content-gate-dist-'));
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  // The bundle the global setup built for this test run, as npm run build builds dist/.
+  const out = inject('actionDist');
 
   it('runs its worker threads from the bundle', { timeout: 120_000 }, () => {
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
-      cwd: root,
-      env: { ...process.env, CONTENT_GATE_OUT_DIR: out },
-    });
     const cwd = makeSite(sampleSite(30));
     const check = (jobs: string) =>
       spawnSync(

@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { optionsFrom, optionsOf } from '../../core/options.js';
+import { optionsOf } from '../../core/options.js';
 import type { Rule } from '../../core/rule.js';
 import { POLICY } from '../shared/policy.js';
 
 const options = z.strictObject({
-  /** Fields every post must have, e.g. [title, date, author]. */
-  required: z.array(z.string()).default([]),
+  required: z
+    .array(z.string())
+    .default([])
+    .describe('Fields every post must have, e.g. [title, date, author].'),
 });
 
 export const frontMatterRule: Rule = {
   meta: {
     id: 'content/front-matter',
+    options,
     policy: POLICY.professional.section,
     clause: POLICY.professional.text,
     defaultSeverity: 'error',
@@ -18,7 +21,6 @@ export const frontMatterRule: Rule = {
       "Front matter that does not parse (the site build would fail or drop the post), or that lacks a field listed in the rule's `required` option.",
     severityReason: 'A post whose front matter does not parse will not build correctly.',
   },
-  parseOptions: optionsFrom(options),
   check(doc, ctx) {
     const fm = doc.frontMatter;
     const { required } = optionsOf(options, ctx.run.options('content/front-matter'));

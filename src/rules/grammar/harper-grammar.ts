@@ -30,6 +30,7 @@ function metaOf(kind: GrammarKind): RuleMeta {
     policy: POLICY.professional.section,
     clause: POLICY.professional.text,
     defaultSeverity: 'warning',
+    fixable: SAFE_KINDS.has(kind),
     description,
     severityReason:
       'Grammar checks are reliable for these patterns but not perfect: a warning asks the editor to look without blocking the merge.',

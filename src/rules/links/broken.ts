@@ -1,10 +1,12 @@
 import type { LinkResult } from '../../links/check.js';
+import { externalOptionsSchema } from '../../links/options.js';
 import type { LinkProblem } from '../../links/session.js';
 import { LINK_POLICY, type LinkFinding, waybackUrl } from './shared.js';
 
 export const brokenLink: LinkFinding = {
   meta: {
     id: 'links/broken',
+    options: externalOptionsSchema,
     policy: LINK_POLICY.section,
     clause: LINK_POLICY.text,
     defaultSeverity: 'error',

@@ -3,6 +3,7 @@ import { LINK_POLICY, type LinkFinding } from './shared.js';
 export const insecureLink: LinkFinding = {
   meta: {
     id: 'links/insecure',
+    fixable: true,
     policy: LINK_POLICY.section,
     clause: LINK_POLICY.text,
     defaultSeverity: 'warning',

@@ -1,6 +1,4 @@
-import { optionsFrom } from '../../core/options.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
-import { externalOptionsSchema } from '../../links/options.js';
 import { type FileLinks, fileLinksOf, LinkSession } from '../../links/session.js';
 import { brokenLink } from './broken.js';
 import { insecureLink } from './insecure.js';
@@ -21,12 +19,11 @@ const FINDINGS: readonly LinkFinding[] = [
  * Every link of the site, checked once: `collect` keeps each file's links and anchors as plain
  * data (so worker threads and the findings cache work with links on, and an unchanged file is not
  * parsed again), and `finish` runs one local and one external check and reports each problem
- * under the ids that read it. Options (`rules.links/broken.options`) tune the external check.
+ * under the ids that read it. The external check's options are `rules.links/broken.options`.
  */
 export const linksRule: Rule = {
   meta: missingFile.meta,
   emits: FINDINGS.slice(1).map((f) => f.meta),
-  parseOptions: optionsFrom(externalOptionsSchema),
   check() {},
   collect: fileLinksOf,
   async finish(ctx) {

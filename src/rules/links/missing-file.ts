@@ -3,6 +3,7 @@ import { LINK_POLICY, type LinkFinding } from './shared.js';
 export const missingFile: LinkFinding = {
   meta: {
     id: 'links/missing-file',
+    fixable: true,
     policy: LINK_POLICY.section,
     clause: LINK_POLICY.text,
     defaultSeverity: 'error',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Document, frontMatterValueSpan, PROSE_FRONT_MATTER_FIELDS } from '../../core/document.js';
-import { optionsFrom, optionsOf } from '../../core/options.js';
+import { optionsOf } from '../../core/options.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
 import type { Severity } from '../../core/types.js';
 import {
@@ -92,6 +92,7 @@ const REMEDY = 'Remove it, or publish it only with the written consent of the pe
 export const personalDataRule: Rule<State> = {
   meta: {
     id: 'privacy/personal-data',
+    options: optionsSchema,
     policy: POLICY.privacy.section,
     clause: POLICY.privacy.text,
     defaultSeverity: 'error',
@@ -100,7 +101,6 @@ export const personalDataRule: Rule<State> = {
     severityReason:
       'A free-mail address, a labelled date of birth, a card number or a home address is personal data on sight (error). A number or address whose owner the words around it do not settle is a warning: an editor decides whether it is a person or a business.',
   },
-  parseOptions: optionsFrom(optionsSchema),
   setup(run) {
     const options = optionsOf(optionsSchema, run.options('privacy/personal-data'));
     const allow = options.allow.map((v) => v.trim().toLowerCase());

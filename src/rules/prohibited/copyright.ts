@@ -2,7 +2,7 @@ import type { Blockquote, Html, Paragraph } from 'mdast';
 import type { Node, Parent } from 'unist';
 import { z } from 'zod';
 import type { Document } from '../../core/document.js';
-import { optionsFrom, optionsOf } from '../../core/options.js';
+import { optionsOf } from '../../core/options.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
 import { LYRIC_CUES, POEM_CUES, REPRODUCTION_ALLOWED } from '../../lexicons/media.js';
 import { collectMedia, labelOf } from '../shared/media.js';
@@ -11,16 +11,36 @@ import { POLICY } from '../shared/policy.js';
 import { collectQuotations, hasSourceLink, type Quotation } from '../shared/quotes.js';
 
 const options = z.strictObject({
-  /** A single quotation longer than this many words is reported. */
-  maxQuoteWords: z.number().int().positive().default(200),
-  /** Quotations making up more than this share of the post's words are reported... */
-  maxQuoteShare: z.number().min(0).max(1).default(0.5),
-  /** ...when together they are at least this many words (a short post may quote one short line). */
-  minQuotedWords: z.number().int().nonnegative().default(80),
-  /** Quotations up to this many words that link their source do not count toward the share. */
-  shortQuoteWords: z.number().int().nonnegative().default(40),
-  /** A block of short lines this long, presented as a poem or song, is reported as pasted whole. */
-  minVerseLines: z.number().int().positive().default(12),
+  maxQuoteWords: z
+    .number()
+    .int()
+    .positive()
+    .default(200)
+    .describe('A single quotation longer than this many words is reported.'),
+  maxQuoteShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.5)
+    .describe("Quotations making up more than this share of the post's words are reported..."),
+  minQuotedWords: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(80)
+    .describe('...when together they are at least this many words (a short post may quote one short line).'),
+  shortQuoteWords: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(40)
+    .describe('Quotations up to this many words that link their source do not count toward the share.'),
+  minVerseLines: z
+    .number()
+    .int()
+    .positive()
+    .default(12)
+    .describe('A block of short lines this long, presented as a poem or song, is reported as pasted whole.'),
 });
 type Options = z.output<typeof options>;
 
@@ -30,6 +50,7 @@ const RIGHTS_FIELDS = ['license', 'licence', 'rights', 'copyright', 'permission'
 export const copyrightRule: Rule = {
   meta: {
     id: 'prohibited/copyright',
+    options,
     policy: POLICY.copyright.section,
     clause: POLICY.copyright.text,
     defaultSeverity: 'error',
@@ -38,7 +59,6 @@ export const copyrightRule: Rule = {
     severityReason:
       "A stock photo hotlinked without a licence is infringement on sight: an error. Long quotations and pasted poems or lyrics are warnings, because fair use, the public domain and permissions need the editor's judgment.",
   },
-  parseOptions: optionsFrom(options),
   check(doc, ctx) {
     const opts = optionsOf(options, ctx.run.options('prohibited/copyright'));
     for (const item of collectMedia(doc)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionsFrom, optionsOf } from '../../core/options.js';
+import { optionsOf } from '../../core/options.js';
 import type { Rule, RuleReport } from '../../core/rule.js';
 import {
   EXTRA_SLURS,
@@ -18,8 +18,10 @@ import { POLICY } from '../shared/policy.js';
 
 const optionsSchema = z
   .object({
-    /** Also report inconsiderate wording ("wheelchair-bound", "illegal aliens") as warnings. */
-    inconsiderateWording: z.boolean().default(true),
+    inconsiderateWording: z
+      .boolean()
+      .default(true)
+      .describe('Also report inconsiderate wording ("wheelchair-bound", "illegal aliens") as warnings.'),
   })
   .strict();
 
@@ -38,6 +40,7 @@ interface State {
 export const discriminationRule: Rule<State> = {
   meta: {
     id: 'prohibited/discrimination',
+    options: optionsSchema,
     policy: POLICY.discrimination.section,
     clause: POLICY.discrimination.text,
     defaultSeverity: 'error',
@@ -46,7 +49,6 @@ export const discriminationRule: Rule<State> = {
     severityReason:
       'A slur or a demeaning generalisation about a protected group is discriminatory on sight: error. Inconsiderate wording is a warning: it is a matter of style and respect that an editor weighs.',
   },
-  parseOptions: optionsFrom(optionsSchema),
   setup(run) {
     const options = optionsOf(optionsSchema, run.options('prohibited/discrimination'));
     const slurClasses = OBSCENITY_WORD_CLASSES.filter((c) => c.category === 'slur');

@@ -1,7 +1,7 @@
 import type { Link } from 'mdast';
 import { z } from 'zod';
 import type { Document, ProseBlock } from '../../core/document.js';
-import { optionsFrom, optionsOf } from '../../core/options.js';
+import { optionsOf } from '../../core/options.js';
 import type { Rule, RuleReport, RunContext } from '../../core/rule.js';
 import { lastAtOrBefore } from '../../core/sorted.js';
 import { ENGLISH_DIALECTS, type EnglishDialect } from '../../core/types.js';
@@ -14,8 +14,10 @@ import { stripPossessive } from '../../language/words.js';
 import { POLICY } from '../shared/policy.js';
 
 export const spellingOptions = z.strictObject({
-  /** The dialect to spell in; the site's `language` when not set. */
-  dialect: z.enum(ENGLISH_DIALECTS).optional(),
+  dialect: z
+    .enum(ENGLISH_DIALECTS)
+    .optional()
+    .describe("The dialect to spell in; the site's `language` when not set."),
 });
 
 export const SPELLING_RULE_ID = 'spelling/unknown-word';
@@ -64,6 +66,8 @@ interface SpellingState {
 export const unknownWordRule: Rule<SpellingState> = {
   meta: {
     id: SPELLING_RULE_ID,
+    fixable: true,
+    options: spellingOptions,
     policy: POLICY.professional.section,
     clause: POLICY.professional.text,
     defaultSeverity: 'warning',
@@ -72,7 +76,6 @@ export const unknownWordRule: Rule<SpellingState> = {
     severityReason:
       'Most unknown lowercase words are typos, but some are new terms the dictionary lacks: a warning asks the editor to look without blocking the merge. An unknown name is a notice, unless it is one slip from a common word.',
   },
-  parseOptions: optionsFrom(spellingOptions),
   setup(run) {
     const dictionary = dictionaryFor(runDialect(run));
     return {
