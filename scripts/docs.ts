@@ -74,6 +74,12 @@ function ruleSection(m: RuleMeta): string[] {
     `**Default severity:** ${m.defaultSeverity}${m.severityReason ? `. ${m.severityReason}` : ''}`,
     '',
   );
+  if (m.fixable) {
+    out.push(
+      '**Fixes:** `content-gate check --fix` applies its suggestion where it is the only one and safe to apply unread.',
+      '',
+    );
+  }
   out.push(`**Policy, ${m.policy}:**`, '', `> ${m.clause.replace(/\n/g, '\n> ')}`, '');
   if (m.options) out.push(...optionsSection(m));
   return out;
