@@ -54172,11 +54172,13 @@ function realPath(path3) {
   return absolute;
 }
 function isInside(root2, path3) {
-  const fromRoot = relative(root2, realPath(path3));
-  return fromRoot !== ".." && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
+  return isWithin(root2, realPath(path3));
 }
 function isPlacedInside(root2, path3) {
-  const fromRoot = relative(root2, join(realPath(dirname(path3)), basename(path3)));
+  return isWithin(root2, join(realPath(dirname(path3)), basename(path3)));
+}
+function isWithin(root2, path3) {
+  const fromRoot = relative(root2, path3);
   return fromRoot !== ".." && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
 }
 
@@ -54193,7 +54195,10 @@ function withCitation(message, meta3) {
   return meta3.policy === ENGINE_POLICY ? message : `${message} (Policy: ${meta3.policy})`;
 }
 function metasOf(rules2) {
-  return rules2.flatMap((r) => [r.meta, ...r.emits ?? []]).map((m) => m.docsUrl ? m : { ...m, docsUrl: docsUrlOf(m.id) });
+  return rules2.flatMap((r) => [r.meta, ...r.emits ?? []]).map(withDocsUrl);
+}
+function withDocsUrl(meta3) {
+  return meta3.docsUrl ? meta3 : { ...meta3, docsUrl: docsUrlOf(meta3.id) };
 }
 function needsMainThread(rule) {
   return rule.finish !== void 0 && rule.collect === void 0;
@@ -80575,28 +80580,28 @@ function findSuppression(suppressions, ruleId, line, endLine) {
 var ENGINE_RULES = [
   {
     id: "content/unused-suppression",
-    policy: "Content Gate",
+    policy: ENGINE_POLICY,
     clause: "A suppression comment that hides nothing should be removed, so stale ones do not pile up.",
     defaultSeverity: "notice",
     description: "A `content-gate-disable` comment or front-matter `disable` entry that suppresses nothing."
   },
   {
     id: "content/config-change",
-    policy: "Content Gate",
+    policy: ENGINE_POLICY,
     clause: "A change is checked with the config of the branch it goes into: a change to the config takes effect only once a maintainer has merged it.",
     defaultSeverity: "warning",
     description: "A pull request (or `--config-from`) changes the config; this says what the change would do once merged."
   },
   {
     id: "content/refused-suppression",
-    policy: "Content Gate",
+    policy: ENGINE_POLICY,
     clause: "A suppression added by a change needs a reason a reviewer can read (config `suppressions`), so problems are not hidden in plain sight.",
     defaultSeverity: "notice",
     description: "A suppression comment added without a reason after `--`, or where the config does not allow new ones, or past the 500th in one post: it hides nothing."
   },
   {
     id: "internal/rule-error",
-    policy: "Content Gate",
+    policy: ENGINE_POLICY,
     clause: "A rule that fails is reported instead of stopping the run.",
     defaultSeverity: "warning",
     description: "A rule failed on this file; the other rules still ran. Please report it."
@@ -93082,7 +93087,7 @@ var allRules = [
   ...conductRules
 ];
 function ruleMetas(rules2 = allRules) {
-  return [...metasOf(rules2), ...ENGINE_RULES.map((m) => ({ ...m, docsUrl: m.docsUrl ?? docsUrlOf(m.id) }))];
+  return [...metasOf(rules2), ...ENGINE_RULES.map(withDocsUrl)];
 }
 var allRuleMetas = ruleMetas();
 

@@ -4,6 +4,7 @@ import { Document } from './document.js';
 import { clipQuotes, keepSuggestion } from './excerpt.js';
 import { Fingerprints } from './fingerprint.js';
 import {
+  ENGINE_POLICY,
   needsMainThread,
   type Rule,
   type RuleMeta,
@@ -30,14 +31,14 @@ import type { EngineFinding, Severity, SeverityOrOff } from './types.js';
 export const ENGINE_RULES: RuleMeta[] = [
   {
     id: 'content/unused-suppression',
-    policy: 'Content Gate',
+    policy: ENGINE_POLICY,
     clause: 'A suppression comment that hides nothing should be removed, so stale ones do not pile up.',
     defaultSeverity: 'notice',
     description: 'A `content-gate-disable` comment or front-matter `disable` entry that suppresses nothing.',
   },
   {
     id: 'content/config-change',
-    policy: 'Content Gate',
+    policy: ENGINE_POLICY,
     clause:
       'A change is checked with the config of the branch it goes into: a change to the config takes effect only once a maintainer has merged it.',
     defaultSeverity: 'warning',
@@ -46,7 +47,7 @@ export const ENGINE_RULES: RuleMeta[] = [
   },
   {
     id: 'content/refused-suppression',
-    policy: 'Content Gate',
+    policy: ENGINE_POLICY,
     clause:
       'A suppression added by a change needs a reason a reviewer can read (config `suppressions`), so problems are not hidden in plain sight.',
     defaultSeverity: 'notice',
@@ -55,7 +56,7 @@ export const ENGINE_RULES: RuleMeta[] = [
   },
   {
     id: 'internal/rule-error',
-    policy: 'Content Gate',
+    policy: ENGINE_POLICY,
     clause: 'A rule that fails is reported instead of stopping the run.',
     defaultSeverity: 'warning',
     description: 'A rule failed on this file; the other rules still ran. Please report it.',

@@ -40,12 +40,15 @@ export function realPath(path: string): string {
 
 /** Whether `path` (symbolic links followed) lies inside `root` (already a real path). */
 export function isInside(root: string, path: string): boolean {
-  const fromRoot = relative(root, realPath(path));
-  return fromRoot !== '..' && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
+  return isWithin(root, realPath(path));
 }
 
 /** Whether the folder holding `path` lies inside `root` (the last step, a link or not, not followed). */
 export function isPlacedInside(root: string, path: string): boolean {
-  const fromRoot = relative(root, join(realPath(dirname(path)), basename(path)));
+  return isWithin(root, join(realPath(dirname(path)), basename(path)));
+}
+
+function isWithin(root: string, path: string): boolean {
+  const fromRoot = relative(root, path);
   return fromRoot !== '..' && !fromRoot.startsWith(`..${sep}`) && !isAbsolute(fromRoot);
 }

@@ -126,9 +126,12 @@ export function withCitation(message: string, meta: RuleMeta): string {
 
 /** Every id the rules report under (their own and the ones they emit), with its docs link. */
 export function metasOf(rules: readonly Rule[]): RuleMeta[] {
-  return rules
-    .flatMap((r) => [r.meta, ...(r.emits ?? [])])
-    .map((m) => (m.docsUrl ? m : { ...m, docsUrl: docsUrlOf(m.id) }));
+  return rules.flatMap((r) => [r.meta, ...(r.emits ?? [])]).map(withDocsUrl);
+}
+
+/** The meta with its docs link (from the id, unless the meta names its own). */
+export function withDocsUrl(meta: RuleMeta): RuleMeta {
+  return meta.docsUrl ? meta : { ...meta, docsUrl: docsUrlOf(meta.id) };
 }
 
 /** A site-wide rule whose per-file data lives in its `state`, so it must see every file in-process. */

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../core/rule.js';
+import { ENGINE_POLICY, type RuleMeta } from '../core/rule.js';
 import type { Finding, Severity } from '../core/types.js';
 
 /** GitHub's limit on issue, comment, review and check-run text bodies. */
@@ -96,7 +96,7 @@ export function policyDetails(findings: readonly Finding[], metas: readonly Rule
   const used = new Set(findings.map((f) => f.ruleId));
   const clauses = new Map<string, { meta: RuleMeta; ids: string[] }>();
   for (const meta of metas) {
-    if (!used.has(meta.id) || meta.policy === 'Content Gate') continue;
+    if (!used.has(meta.id) || meta.policy === ENGINE_POLICY) continue;
     const key = `${meta.policy}\0${meta.clause}`;
     const entry = clauses.get(key) ?? { meta, ids: [] };
     entry.ids.push(meta.id);

@@ -1,5 +1,5 @@
 import { ENGINE_RULES } from '../core/engine.js';
-import { docsUrlOf, metasOf, type Rule, type RuleMeta } from '../core/rule.js';
+import { metasOf, type Rule, type RuleMeta, withDocsUrl } from '../core/rule.js';
 import { accessibilityRules } from './accessibility/index.js';
 import { attributionRules } from './attribution/index.js';
 import { conductRules } from './conduct/index.js';
@@ -29,7 +29,7 @@ export const allRules: readonly Rule[] = [
 
 /** What every id the product reports means: the engine's own and each rule's, docs links included. */
 export function ruleMetas(rules: readonly Rule[] = allRules): RuleMeta[] {
-  return [...metasOf(rules), ...ENGINE_RULES.map((m) => ({ ...m, docsUrl: m.docsUrl ?? docsUrlOf(m.id) }))];
+  return [...metasOf(rules), ...ENGINE_RULES.map(withDocsUrl)];
 }
 
 export const allRuleMetas: readonly RuleMeta[] = ruleMetas();
