@@ -12739,20 +12739,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural3(ms, msAbs, d, "day");
+        return plural4(ms, msAbs, d, "day");
       }
       if (msAbs >= h2) {
-        return plural3(ms, msAbs, h2, "hour");
+        return plural4(ms, msAbs, h2, "hour");
       }
       if (msAbs >= m) {
-        return plural3(ms, msAbs, m, "minute");
+        return plural4(ms, msAbs, m, "minute");
       }
       if (msAbs >= s2) {
-        return plural3(ms, msAbs, s2, "second");
+        return plural4(ms, msAbs, s2, "second");
       }
       return ms + " ms";
     }
-    function plural3(ms, msAbs, n, name) {
+    function plural4(ms, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -45060,8 +45060,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -45205,8 +45205,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -90908,8 +90908,8 @@ function linksOf(doc) {
     push2(out, definition3.url, "", false, definition3.position);
   }
   for (const { element: element2 } of doc.elements("a")) {
-    const href = element2.properties?.href;
-    if (typeof href === "string") push2(out, href, "", false, element2.position);
+    const href2 = element2.properties?.href;
+    if (typeof href2 === "string") push2(out, href2, "", false, element2.position);
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -93673,6 +93673,343 @@ function formatAnnotations(findings) {
 `).join("");
 }
 
+// src/report/markdown.ts
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function clausesCited(findings, metas) {
+  const used = new Set(findings.map((f) => f.ruleId));
+  const clauses = /* @__PURE__ */ new Map();
+  for (const meta3 of metas) {
+    if (!used.has(meta3.id) || meta3.policy === ENGINE_POLICY) continue;
+    const key = `${meta3.policy}\0${meta3.clause}`;
+    const entry2 = clauses.get(key) ?? { meta: meta3, ids: [] };
+    entry2.ids.push(meta3.id);
+    clauses.set(key, entry2);
+  }
+  return [...clauses.values()];
+}
+
+// src/report/plain-words.json
+var plain_words_default = {
+  $comment: "What each kind of finding is called in words an editor knows (commit status, findings page, CMS comment). Keys are rule ids or categories; a rule id wins over its category. one: after 1; many: after any other number.",
+  "attribution/media-credit": {
+    one: "photo or video needs a credit",
+    many: "photos or videos need a credit"
+  },
+  "attribution/quote-source": {
+    one: "quotation needs its source",
+    many: "quotations need their source"
+  },
+  "accessibility/alt-text": {
+    one: "image needs a description",
+    many: "images need a description"
+  },
+  "links/broken": {
+    one: "broken link",
+    many: "broken links"
+  },
+  "links/missing-file": {
+    one: "link to a missing page",
+    many: "links to missing pages"
+  },
+  "links/missing-anchor": {
+    one: "link to a missing section",
+    many: "links to missing sections"
+  },
+  "links/redirect": {
+    one: "link that moved",
+    many: "links that moved"
+  },
+  "links/insecure": {
+    one: "link without https",
+    many: "links without https"
+  },
+  spelling: {
+    one: "spelling question",
+    many: "spelling questions"
+  },
+  grammar: {
+    one: "grammar suggestion",
+    many: "grammar suggestions"
+  },
+  "secrets/credential": {
+    one: "password or key to remove",
+    many: "passwords or keys to remove"
+  },
+  "privacy/personal-data": {
+    one: "piece of personal data",
+    many: "pieces of personal data"
+  },
+  "conduct/patron-remarks": {
+    one: "remark about a patron",
+    many: "remarks about patrons"
+  },
+  "conduct/spokesperson": {
+    one: "claim to speak for the library",
+    many: "claims to speak for the library"
+  },
+  "confidential/draft": {
+    one: "unfinished part",
+    many: "unfinished parts"
+  },
+  "confidential/internal": {
+    one: "internal note",
+    many: "internal notes"
+  },
+  "prohibited/copyright": {
+    one: "possible copyright problem",
+    many: "possible copyright problems"
+  },
+  "prohibited/advertising": {
+    one: "advertising passage",
+    many: "advertising passages"
+  },
+  "prohibited/solicitation": {
+    one: "request for money",
+    many: "requests for money"
+  },
+  "prohibited/political": {
+    one: "political passage",
+    many: "political passages"
+  },
+  "prohibited/spam": {
+    one: "link list that looks like spam",
+    many: "link lists that look like spam"
+  },
+  "prohibited/off-topic": {
+    one: "off-topic passage",
+    many: "off-topic passages"
+  },
+  prohibited: {
+    one: "passage the policy forbids",
+    many: "passages the policy forbids"
+  },
+  "content/front-matter": {
+    one: "front-matter problem",
+    many: "front-matter problems"
+  },
+  "content/config-change": {
+    one: "config change to review",
+    many: "config changes to review"
+  },
+  content: {
+    one: "note on the post",
+    many: "notes on the post"
+  },
+  internal: {
+    one: "check that could not run",
+    many: "checks that could not run"
+  }
+};
+
+// src/report/plain.ts
+var PHRASES = plain_words_default;
+function phraseOf(ruleId) {
+  const entry2 = PHRASES[ruleId] ?? PHRASES[ruleCategory(ruleId)];
+  return typeof entry2 === "object" ? entry2 : { one: "other problem", many: "other problems" };
+}
+function countInWords(ruleId, count) {
+  const phrase = phraseOf(ruleId);
+  return `${count} ${count === 1 ? phrase.one : phrase.many}`;
+}
+function kindsInWords(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const phrase = phraseOf(f.ruleId);
+    const key = phrase.many;
+    const group = groups.get(key) ?? { rank: 0, count: 0, ruleId: f.ruleId };
+    group.count++;
+    group.rank = Math.max(group.rank, SEVERITY_RANK[f.severity]);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.rank - a.rank || b.count - a.count || a.ruleId.localeCompare(b.ruleId)).map((g) => countInWords(g.ruleId, g.count));
+}
+
+// src/report/html.ts
+function isSensitive(f) {
+  const category = ruleCategory(f.ruleId);
+  return category === "secrets" || category === "privacy" || f.ruleId === "conduct/patron-remarks";
+}
+var HEADING = {
+  error: "Must change",
+  warning: "Should change",
+  notice: "Worth a look"
+};
+var RANK = { error: 0, warning: 1, notice: 2 };
+var CONTEXT = 90;
+var HIDDEN = "[hidden]";
+function escapeHtml(text5) {
+  return text5.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}
+function href(url2) {
+  if (!url2) return void 0;
+  return /^(https?:\/\/|#)/i.test(url2) ? escapeHtml(url2) : void 0;
+}
+function contextHtml(lines, f, hiddenSpans) {
+  const text5 = lines[f.line - 1];
+  if (text5 === void 0) return "";
+  const start = Math.max(0, f.column - 1);
+  const end = f.endLine > f.line ? text5.length : Math.max(start, f.endColumn - 1);
+  const hidden = hiddenSpans.filter((s2) => s2.line <= f.line && s2.endLine >= f.line).map((s2) => [s2.line < f.line ? 0 : s2.column - 1, s2.endLine > f.line ? text5.length : s2.endColumn - 1]).sort((a, b) => a[0] - b[0]);
+  const from = Math.max(0, start - CONTEXT);
+  const to = Math.min(text5.length, end + CONTEXT);
+  const piece = (a, b) => {
+    let out = "";
+    let at = a;
+    for (const [hs, he] of hidden) {
+      if (he <= at || hs >= b) continue;
+      if (hs > at) out += escapeHtml(text5.slice(at, hs));
+      out += `<span class="hidden">${HIDDEN}</span>`;
+      at = Math.min(b, he);
+    }
+    return out + (at < b ? escapeHtml(text5.slice(at, b)) : "");
+  };
+  const before = (from > 0 ? "\u2026" : "") + piece(from, start).trimStart();
+  const marked = end > start ? `<mark>${piece(start, end)}</mark>` : '<mark class="point">\u2423</mark>';
+  const after = piece(end, to).trimEnd() + (to < text5.length ? "\u2026" : "");
+  if (!before.trim() && !after.trim() && end <= start) return "";
+  return `<blockquote class="context"><p>${before}${marked}${after}</p></blockquote>`;
+}
+function titleOf(source) {
+  const front = source && /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1];
+  const raw = front && /^title:\s*(.+)$/m.exec(front)?.[1]?.trim();
+  if (!raw) return void 0;
+  return raw.replace(/^(['"])(.*)\1$/, "$2");
+}
+function findingHtml(f, lines, hidden, link2) {
+  const where = `Line ${f.line}, column ${f.column}`;
+  const url2 = href(link2?.(f.file, f.line, f.endLine));
+  const location2 = url2 ? `<a href="${url2}">${where}</a>` : where;
+  const suggestions = f.suggestions.length > 0 && !isSensitive(f) ? `<p class="suggest">Suggested: ${f.suggestions.slice(0, 3).map((s2) => `<q>${escapeHtml(s2)}</q>`).join(" or ")}</p>` : "";
+  const wholePost = f.documentLevel === true;
+  const context = lines && !wholePost ? contextHtml(lines, f, hidden) : "";
+  return [
+    `<li class="finding ${f.severity}">`,
+    `<p class="what"><span class="level">${HEADING[f.severity]}:</span> ${escapeHtml(f.message)}</p>`,
+    suggestions,
+    context,
+    `<p class="where">${location2} \xB7 <code>${escapeHtml(f.ruleId)}</code></p>`,
+    "</li>"
+  ].filter(Boolean).join("\n");
+}
+function postHtml(file2, findings, index3, input2) {
+  const source = input2.source?.(file2);
+  const lines = source?.split(/\r?\n/);
+  const hidden = findings.filter(isSensitive);
+  const title = titleOf(source);
+  const heading2 = title ? `${escapeHtml(title)} <span class="path">${escapeHtml(file2)}</span>` : `<span class="path">${escapeHtml(file2)}</span>`;
+  const sorted = [...findings].sort(
+    (a, b) => RANK[a.severity] - RANK[b.severity] || a.line - b.line || a.column - b.column
+  );
+  return [
+    `<section class="post" aria-labelledby="post-${index3}">`,
+    `<h2 id="post-${index3}">${heading2}</h2>`,
+    `<p class="kinds">${escapeHtml(kindsInWords(findings).join(", "))}</p>`,
+    '<ol class="findings">',
+    ...sorted.map((f) => findingHtml(f, lines, hidden, input2.link)),
+    "</ol>",
+    "</section>"
+  ].join("\n");
+}
+function policyHtml(findings, metas) {
+  const clauses = clausesCited(findings, metas);
+  if (clauses.length === 0) return "";
+  const items = clauses.map(({ meta: meta3, ids }) => {
+    const docs = href(meta3.docsUrl);
+    const rules2 = ids.map((id) => `<code>${escapeHtml(id)}</code>`).join(", ");
+    return `<details><summary>${escapeHtml(meta3.policy)} (${rules2})</summary><blockquote><p>${escapeHtml(meta3.clause)}</p></blockquote>${docs ? `<p><a href="${docs}">How this is checked</a></p>` : ""}</details>`;
+  });
+  return [
+    '<section aria-labelledby="policy">',
+    '<h2 id="policy">What the policy says</h2>',
+    ...items,
+    "</section>"
+  ].join("\n");
+}
+var HOW_TO_ALLOW = `<section aria-labelledby="fine">
+<h2 id="fine">When a finding is wrong</h2>
+<p>Content Gate reads words, not intentions, and sometimes it is wrong. When the text is right as it is:</p>
+<ul>
+<li>A name or word the spelling check does not know: add it to the post's front matter, for example <code>words: [Woodson, Bookmobile]</code>, or ask the site's maintainer to add it to the site's word list.</li>
+<li>Any other finding: put a comment on the line before it that says why, for example <code>&lt;!-- content-gate-disable-next-line prohibited/advertising -- our own museum pass prices --&gt;</code>. The reason is required, and reviewers see every one.</li>
+</ul>
+</section>`;
+var STYLE = `
+:root{color-scheme:light;--ink:#1b1b1b;--muted:#4a4a4a;--line:#c9c9c9;--error:#a4161a;--warning:#7a4d00;--notice:#1d4f91;--mark:#fff1a8}
+*{box-sizing:border-box}
+body{margin:0;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff}
+main{max-width:52rem;margin:0 auto;padding:1.5rem 1rem 3rem}
+h1{font-size:1.6rem;margin:0 0 .5rem}
+h2{font-size:1.25rem;margin:2rem 0 .5rem;padding-top:1rem;border-top:1px solid var(--line)}
+.path{font:.9rem ui-monospace,SFMono-Regular,Menlo,monospace;color:var(--muted);overflow-wrap:anywhere}
+.counts{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding:0;list-style:none;margin:.75rem 0}
+.counts li{font-weight:600}
+.kinds{color:var(--muted);margin:.25rem 0 .75rem}
+.findings{padding-left:1.25rem}
+.finding{margin:0 0 1.25rem;padding-left:.5rem;border-left:4px solid var(--line)}
+.finding.error{border-color:var(--error)}.finding.warning{border-color:var(--warning)}.finding.notice{border-color:var(--notice)}
+.finding p{margin:.2rem 0}
+.level{font-weight:700}
+.error .level{color:var(--error)}.warning .level{color:var(--warning)}.notice .level{color:var(--notice)}
+.context{margin:.4rem 0;padding:.4rem .75rem;background:#f5f5f5;border-radius:4px;overflow-wrap:anywhere}
+mark{background:var(--mark);color:var(--ink);padding:0 .1em;border-bottom:2px solid var(--warning)}
+.hidden{font-style:italic;color:var(--muted)}
+.where{font-size:.9rem;color:var(--muted)}
+.where a{color:var(--notice)}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em;overflow-wrap:anywhere}
+details{margin:.5rem 0}summary{cursor:pointer;font-weight:600}
+a{color:var(--notice)}
+.clean{font-size:1.1rem}
+@media print{body{font-size:11pt}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}details>*{display:block}section{break-inside:auto}.finding{break-inside:avoid}}
+`;
+function formatHtml(input2) {
+  const title = input2.title ?? "Content Gate: what to change before publishing";
+  const byPost = /* @__PURE__ */ new Map();
+  for (const f of input2.findings) byPost.set(f.file, [...byPost.get(f.file) ?? [], f]);
+  const worst = (list3) => Math.min(...list3.map((f) => RANK[f.severity]));
+  const posts = [...byPost].sort(
+    ([a, fa], [b, fb]) => worst(fa) - worst(fb) || fb.length - fa.length || a.localeCompare(b)
+  );
+  const count = (s2) => input2.findings.filter((f) => f.severity === s2).length;
+  const checked = (/* @__PURE__ */ new Set([...input2.files, ...byPost.keys()])).size;
+  const when = (input2.generatedAt ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 16).replace("T", " ");
+  const counts = [
+    `<li>${plural2(checked, "post")} checked</li>`,
+    `<li>${plural2(byPost.size, "post")} to change</li>`,
+    `<li>${count("error")} must change</li>`,
+    `<li>${count("warning")} should change</li>`,
+    `<li>${count("notice")} worth a look</li>`
+  ];
+  const lead = input2.findings.length === 0 ? `<p class="clean">No problems found in ${plural2(checked, "post")}. Nothing to change.</p>` : `<p>${escapeHtml(kindsInWords(input2.findings).join(", "))}. Start with the posts at the top: what must change comes first.</p>`;
+  const notes = (input2.notes ?? []).map((n) => `<p class="note">${escapeHtml(n)}</p>`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p class="where">Checked ${escapeHtml(when)} UTC.</p>
+<ul class="counts">
+${counts.join("\n")}
+</ul>
+${lead}
+${notes.join("\n")}
+${posts.map(([file2, list3], i2) => postHtml(file2, list3, i2 + 1, input2)).join("\n")}
+${input2.findings.length > 0 ? policyHtml(input2.findings, input2.metas) : ""}
+${input2.findings.length > 0 ? HOW_TO_ALLOW : ""}
+</main>
+</body>
+</html>
+`;
+}
+
 // src/report/merge.ts
 import { readFileSync as readFileSync11 } from "node:fs";
 import { resolve as resolve12 } from "node:path";
@@ -93863,7 +94200,7 @@ function styleFor(stream, env = process.env) {
     green: wrap3(32, 39)
   };
 }
-function plural2(n, word) {
+function plural3(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function formatText(findings, summary, style2 = plain, extras = {}) {
@@ -93888,13 +94225,13 @@ function formatText(findings, summary, style2 = plain, extras = {}) {
     );
   }
   if (lines.length > 0) lines.push("");
-  const counts = `${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notices, "notice")}`;
+  const counts = `${plural3(summary.errors, "error")}, ${plural3(summary.warnings, "warning")}, ${plural3(summary.notices, "notice")}`;
   const withFindings = new Set(findings.map((f) => f.file)).size;
   const skipped = (extras.diagnostics ?? []).filter((d) => d.file).length;
   const tail = [
-    `${counts} in ${withFindings} of ${plural2(summary.files, "file")} checked`,
+    `${counts} in ${withFindings} of ${plural3(summary.files, "file")} checked`,
     skipped ? `${skipped} skipped` : "",
-    extras.fixes?.length ? `${plural2(extras.fixes.length, "fix")} applied` : ""
+    extras.fixes?.length ? `${plural3(extras.fixes.length, "fix")} applied` : ""
   ].filter(Boolean).join("; ");
   const mark2 = summary.errors > 0 ? style2.red("\u2716") : summary.warnings > 0 ? style2.yellow("\u26A0") : style2.green("\u2714");
   lines.push(`${mark2} ${tail}.`);
@@ -93905,12 +94242,13 @@ function formatText(findings, summary, style2 = plain, extras = {}) {
 // src/cli/index.ts
 var USAGE = `Usage:
   content-gate check [PATH ...] [options]
-  content-gate merge REPORT.json ... [--format json|text|sarif|github] [--output FILE] [--fail-on LEVEL]
+  content-gate merge REPORT.json ... [--format json|text|sarif|github|html] [--output FILE] [--fail-on LEVEL]
 
 Checks Markdown posts against the library's social media policy.
 
 Options:
-  --format text|json|sarif|github   report format (default text)
+  --format text|json|sarif|github|html   report format (default text); html is a findings
+                                    page for editors, one self-contained file
   --output FILE                     write the report to FILE instead of standard output
   --config FILE                     config file (default: .content-gate.yml, then .github/content-gate.yml)
   --offline                         make no network request (local links are still checked)
@@ -93929,7 +94267,7 @@ Options:
   -v, --version                     show the version
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error.`;
-var FORMATS = ["text", "json", "sarif", "github"];
+var FORMATS = ["text", "json", "sarif", "github", "html"];
 var FAIL_ON = ["error", "warning", "notice", "never"];
 var LEVELS = ["off", "notice", "warning", "error"];
 function oneOf(flag, value2, allowed, fallback) {
@@ -93973,6 +94311,14 @@ function render2(format, result2, io, toFile) {
       return formatSarif(inRepository(), allRuleMetas, VERSION);
     case "github":
       return formatAnnotations(inRepository());
+    case "html":
+      return formatHtml({
+        findings: result2.findings,
+        files: result2.files,
+        metas: allRuleMetas,
+        source: (file2) => readSource(io.cwd, file2),
+        notes: result2.diagnostics.map((d) => `${d.file ? `${d.file}: ` : ""}${d.message}`)
+      });
     default:
       return formatText(
         result2.findings,
@@ -93983,6 +94329,13 @@ function render2(format, result2, io, toFile) {
           fixes: result2.fixes
         }
       );
+  }
+}
+function readSource(cwd, file2) {
+  try {
+    return readFileSync12(resolve13(cwd, file2), "utf8");
+  } catch {
+    return void 0;
   }
 }
 async function emit(text5, output2, io) {
@@ -94087,7 +94440,12 @@ async function merge3(args, io) {
   const report2 = mergeReports(reports, VERSION);
   const findings = withFingerprints(report2.findings, io.cwd);
   await emit(
-    render2(format, { findings, report: report2, diagnostics: [], fixes: [] }, io, Boolean(values.output)),
+    render2(
+      format,
+      { findings, report: report2, diagnostics: [], fixes: [], files: report2.files.map((f) => f.file) },
+      io,
+      Boolean(values.output)
+    ),
     values.output,
     io
   );

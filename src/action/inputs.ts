@@ -26,6 +26,19 @@ export interface ActionInputs {
   configSource: 'base' | 'head';
   /** The login the sticky comment is kept under: only its comments are ever edited. */
   commentAuthor: string;
+  /** Set a commit status (what CMS screens show) on the checked commit. */
+  commitStatus: boolean;
+  statusContext: string;
+  /** Where the workflow publishes the findings page; the commit status links there. */
+  reportUrl?: string;
+  /** Write the findings page (HTML) here. */
+  htmlReport?: string;
+  /** The branch whose pushes are checked and tracked; undefined: the repository's default branch. */
+  publishBranch?: string;
+  /** On CMS editorial-workflow pull requests: fail always, or only once the entry is ready to publish. */
+  blockWhen: 'always' | 'ready';
+  /** Branch prefix of CMS editorial-workflow pull requests (Decap: `cms/`). */
+  cmsBranchPrefix: string;
 }
 
 export type InputReader = (name: string) => string;
@@ -40,6 +53,14 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 function bool(name: string, value: string): boolean | undefined {
   if (value === '') return undefined;
   return oneOf(name, value, ['true', 'false'] as const, 'false') === 'true';
+}
+
+function urlInput(name: string, value: string): string | undefined {
+  if (value === '') return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(value)) {
+    throw new UsageError(`Input ${name}: expected an http(s) address, got "${value}".`);
+  }
+  return value;
 }
 
 /** Paths one per line or separated by commas. */
@@ -73,5 +94,12 @@ export function readInputs(read: InputReader = (name) => core.getInput(name)): A
     publish: bool('publish', read('publish')) ?? true,
     configSource: oneOf('config-source', read('config-source'), ['base', 'head'] as const, 'base'),
     commentAuthor: read('comment-author') || 'github-actions[bot]',
+    commitStatus: bool('commit-status', read('commit-status')) ?? true,
+    statusContext: read('status-context') || 'Content Gate',
+    reportUrl: urlInput('report-url', read('report-url')),
+    htmlReport: read('html-report') || undefined,
+    publishBranch: read('publish-branch') || undefined,
+    blockWhen: oneOf('block-when', read('block-when'), ['always', 'ready'] as const, 'always'),
+    cmsBranchPrefix: read('cms-branch-prefix') || 'cms/',
   };
 }

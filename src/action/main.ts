@@ -7,7 +7,7 @@ import { type ActionInputs, type ActionMode, readInputs } from './inputs.js';
 import { publishFromReport } from './publish-mode.js';
 import { type ActionIO, withAnnotationBudget } from './steps.js';
 import { checkWiki } from './wiki-flow.js';
-import { checkWorkspace } from './workspace.js';
+import { checkWorkspace, dispatchedPath } from './workspace.js';
 
 function coreIO(): ActionIO {
   return {
@@ -23,8 +23,10 @@ function coreIO(): ActionIO {
   };
 }
 
-export function chooseMode(inputs: ActionInputs, eventName: string): ActionMode {
+/** The mode an event asks for; a dispatch that names a post (a CMS button) checks it. */
+export function chooseMode(inputs: ActionInputs, eventName: string, dispatchedPath?: string): ActionMode {
   if (inputs.mode) return inputs.mode;
+  if (eventName === 'workflow_dispatch' && dispatchedPath) return 'check';
   return eventName === 'schedule' || eventName === 'workflow_dispatch' ? 'link-rot' : 'check';
 }
 
@@ -50,6 +52,12 @@ export function checkOutputPaths(inputs: ActionInputs, context: ActionContext): 
     ['report', inputs.report],
     ['sarif-file', inputs.sarifFile],
   ];
+  const page = inputs.htmlReport;
+  if (page && !isInside(realPath(context.workspace), resolve(context.workspace, page))) {
+    throw new UsageError(
+      `Input html-report: "${page}" is outside the workspace; name a path inside it (for example _site/content-gate.html).`,
+    );
+  }
   for (const [name, value] of named) {
     if (value && !roots.some((root) => isInside(root, resolve(context.workspace, value)))) {
       throw new UsageError(
@@ -61,7 +69,7 @@ export function checkOutputPaths(inputs: ActionInputs, context: ActionContext): 
 
 export async function act(inputs: ActionInputs, context: ActionContext, io: ActionIO): Promise<void> {
   checkOutputPaths(inputs, context);
-  const mode = chooseMode(inputs, context.eventName);
+  const mode = chooseMode(inputs, context.eventName, dispatchedPath(context));
   const api = new GitHubApi({ token: inputs.token, baseUrl: context.apiUrl, log: io });
   const reportPath = resolve(
     context.workspace,

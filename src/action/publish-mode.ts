@@ -25,8 +25,9 @@ export interface PublishContext {
 
 export interface PullRequestPayload {
   number: number;
-  head: { sha: string; repo?: { full_name?: string } | null };
+  head: { sha: string; ref?: string; repo?: { full_name?: string } | null };
   base: { sha?: string; repo?: { full_name?: string } | null };
+  labels?: { name?: string }[];
 }
 
 async function readJson(path: string): Promise<unknown> {

@@ -3,6 +3,7 @@ import type { FailOn, Finding, Severity } from '../core/types.js';
 import { annotationBatches, CHECK_RUN_NAME, checkConclusion, checkOutput } from '../report/check-run.js';
 import { formatComment, STICKY_MARKER } from '../report/comment.js';
 import { type LineLink, plural, severityOrder } from '../report/markdown.js';
+import { STATUS_DESCRIPTION_LIMIT } from '../report/plain.js';
 import {
   type DiffSide,
   type PostedComment,
@@ -28,7 +29,7 @@ export async function publishCheckRun(
   files: number,
   failOn: FailOn,
   startedAt: string = new Date().toISOString(),
-): Promise<number> {
+): Promise<{ id: number; url?: string }> {
   const base = `/repos/${target.owner}/${target.repo}/check-runs`;
   const output = checkOutput(findings, files, failOn);
   const conclusion = checkConclusion(findings, failOn);
@@ -36,7 +37,7 @@ export async function publishCheckRun(
   const first = batches[0] ?? [];
   // Taken as the completing request is sent, so it is never before `started_at`.
   const done = () => ({ status: 'completed', conclusion, completed_at: new Date().toISOString() });
-  const created = await api.request<{ id: number }>('POST', base, {
+  const created = await api.request<{ id: number; html_url?: string }>('POST', base, {
     name: CHECK_RUN_NAME,
     head_sha: target.headSha,
     started_at: startedAt,
@@ -44,7 +45,8 @@ export async function publishCheckRun(
     output: { ...output, annotations: first },
   });
   const id = created.data.id;
-  if (batches.length <= 1) return id;
+  const run = { id, url: created.data.html_url };
+  if (batches.length <= 1) return run;
   try {
     for (let i = 1; i < batches.length; i++) {
       const last = i === batches.length - 1;
@@ -64,7 +66,7 @@ export async function publishCheckRun(
     });
     throw error;
   }
-  return id;
+  return run;
 }
 
 /** GitHub shows at most this many workflow-command annotations of each level per step. */
@@ -109,6 +111,8 @@ export async function publishStickyComment(
     /** The token's own login: a comment by anyone else is never edited, marker or not. */
     author: string;
     suppressions?: readonly AddedSuppression[];
+    pageUrl?: string;
+    editor?: { advisory: boolean; status: string };
   },
 ): Promise<'created' | 'updated' | 'unchanged' | 'skipped'> {
   if (options.setting === 'false') return 'skipped';
@@ -122,6 +126,8 @@ export async function publishStickyComment(
     moreAt: options.moreAt,
     suppressions,
     metas: allRuleMetas,
+    pageUrl: options.pageUrl,
+    editor: options.editor,
   });
   if (existing) {
     if (existing.body === body) return 'unchanged';
@@ -192,4 +198,43 @@ export function reviewNote(outcome: ReviewOutcome): string | undefined {
   if (outcome.alreadyPosted > 0) parts.push(`${outcome.alreadyPosted} already posted earlier`);
   if (outcome.overLimit > 0) parts.push(`${outcome.overLimit} over max-suggestions`);
   return parts.length > 0 ? `Suggestions: ${parts.join('; ')}.` : undefined;
+}
+
+export type StatusState = 'success' | 'failure' | 'error' | 'pending';
+
+export interface CommitStatus {
+  state: StatusState;
+  description: string;
+  /** The findings page when the workflow publishes one, else the check run or the workflow run. */
+  targetUrl?: string;
+  context: string;
+}
+
+/**
+ * Sets the commit status CMS screens show (CloudCannon's publish requests read statuses, not check
+ * runs). A token without `statuses: write` gets a note, not a failure.
+ */
+export async function publishCommitStatus(
+  api: GitHubApi,
+  target: Repo & { sha: string },
+  status: CommitStatus,
+): Promise<string> {
+  try {
+    await api.request('POST', `/repos/${target.owner}/${target.repo}/statuses/${target.sha}`, {
+      state: status.state,
+      description: status.description.slice(0, STATUS_DESCRIPTION_LIMIT),
+      context: status.context,
+      ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
+    });
+    return `Commit status "${status.context}": ${status.state}, "${status.description}".`;
+  } catch (error) {
+    if (error instanceof GitHubError && (error.forbidden || error.status === 422)) {
+      const why =
+        error.status === 422
+          ? `GitHub refused it (${error.message})`
+          : "the token lacks the statuses: write permission; add it to the workflow's permissions to show the result in a CMS";
+      throw new Error(`The commit status "${status.context}" was not set: ${why}.`);
+    }
+    throw error;
+  }
 }

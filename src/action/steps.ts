@@ -7,6 +7,7 @@ import { failingCount } from '../core/severity.js';
 import type { Finding, Report, Severity } from '../core/types.js';
 import { annotation } from '../report/annotations.js';
 import { type LineLink, plural } from '../report/markdown.js';
+import { statusDescription } from '../report/plain.js';
 import type { SuggestionCandidate } from '../report/review.js';
 import { formatSummary } from '../report/summary.js';
 import { allRuleMetas } from '../rules/index.js';
@@ -16,6 +17,7 @@ import {
   describeFailure,
   fallbackAnnotations,
   publishCheckRun,
+  publishCommitStatus,
   publishStickyComment,
   publishSuggestions,
   reviewNote,
@@ -83,6 +85,10 @@ export interface PublishRequest {
   files: number;
   link: LineLink;
   suppressions?: readonly AddedSuppression[];
+  /** Where the workflow publishes the findings page. */
+  pageUrl?: string;
+  /** A CMS editor's pull request: the comment speaks to the editor first. */
+  editor?: { advisory: boolean; status: string };
 }
 
 /** Check run, sticky comment and suggestions; each failure is logged and noted, none stops the others. */
@@ -96,8 +102,9 @@ export async function publishAll(
   const repo = { owner: context.owner, repo: context.repo };
   const failed = failingCount(findings, inputs.failOn) > 0;
   let checkRunPublished = false;
+  let checkRunUrl: string | undefined;
   try {
-    const id = await publishCheckRun(
+    const { id, url } = await publishCheckRun(
       api,
       { ...repo, headSha: request.headSha },
       findings,
@@ -107,17 +114,35 @@ export async function publishAll(
     );
     io.info(`Check run "Content Gate" (${id}) carries ${plural(findings.length, 'annotation')}.`);
     checkRunPublished = true;
+    checkRunUrl = url;
   } catch (error) {
     const note = describeFailure('The check run could not be published', error);
     io.warning(note);
     notes.push(note);
   }
+  if (inputs.commitStatus) {
+    try {
+      const outcome = await publishCommitStatus(
+        api,
+        { ...repo, sha: request.headSha },
+        {
+          state: failed ? 'failure' : 'success',
+          description: statusDescription(findings, request.files, inputs.failOn),
+          targetUrl: inputs.reportUrl ?? checkRunUrl ?? runUrlOf(context),
+          context: inputs.statusContext,
+        },
+      );
+      io.info(outcome);
+    } catch (error) {
+      const note = (error as Error).message;
+      io.info(note);
+      notes.push(note);
+    }
+  }
   if (request.pullNumber === undefined) return checkRunPublished;
   const target = { ...repo, number: request.pullNumber };
   try {
-    const runUrl = context.runId
-      ? `the [workflow run's summary](${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId})`
-      : undefined;
+    const runUrl = runUrlOf(context) && `the [workflow run's summary](${runUrlOf(context)})`;
     const outcome = await publishStickyComment(api, target, findings, {
       setting: inputs.comment,
       failed,
@@ -126,6 +151,8 @@ export async function publishAll(
       moreAt: runUrl,
       author: inputs.commentAuthor,
       suppressions: request.suppressions,
+      pageUrl: request.pageUrl,
+      editor: request.editor,
     });
     io.info(`Sticky comment: ${outcome}.`);
   } catch (error) {
@@ -156,6 +183,13 @@ export async function publishAll(
   return checkRunPublished;
 }
 
+/** The workflow run's page, when the runner says which run this is. */
+export function runUrlOf(context: ActionContext): string | undefined {
+  return context.runId
+    ? `${context.serverUrl}/${context.owner}/${context.repo}/actions/runs/${context.runId}`
+    : undefined;
+}
+
 export interface Finished {
   /** Markdown added after the findings (the link-rot report). */
   appendix?: string;
@@ -168,6 +202,8 @@ export interface Finished {
   annotated: boolean;
   title?: string;
   suppressions?: readonly AddedSuppression[];
+  /** The findings page this run wrote. */
+  page?: { url?: string; path: string };
 }
 
 /** Annotations when no check run carries them, the job summary, outputs and the step result. */
@@ -204,6 +240,7 @@ export async function finish(
         notes: done.notes,
         suppressions: done.suppressions,
         metas: allRuleMetas,
+        page: done.page,
       }) + (done.appendix ? `\n${done.appendix}` : ''),
     );
   } catch (error) {
@@ -214,6 +251,7 @@ export async function finish(
   io.setOutput('warnings', String(warnings));
   io.setOutput('notices', String(notices));
   io.setOutput('report', done.reportPath);
+  if (done.page) io.setOutput('html-report', done.page.path);
   if (failing > 0) {
     io.fail(`Content Gate: ${plural(failing, 'finding')} at or above fail-on (${inputs.failOn}).`);
   }

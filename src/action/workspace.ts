@@ -1,33 +1,46 @@
 import { execFileSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { run as runPipeline } from '../pipeline/run.js';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { type RunResult, run as runPipeline } from '../pipeline/run.js';
+import { formatHtml } from '../report/html.js';
 import { formatJson } from '../report/json.js';
-import { blobLink } from '../report/markdown.js';
+import { blobLink, type LineLink } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 import { allRuleMetas } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { baseConfigOf, baseRefOf } from './base-config.js';
 import { restoreRunCache, saveRunCache } from './cache.js';
+import { cmsEntryOf, isAdvisory, statusInWords } from './cms.js';
 import { type ActionContext, type GitHubApi, publishLinkRot } from './github.js';
 import type { ActionInputs } from './inputs.js';
 import { describeFailure } from './publish.js';
 import { PUBLISH_CONTEXT_FILE, type PublishContext, type PullRequestPayload } from './publish-mode.js';
 import { type PullRequestDiff, pullRequestDiff, toChangedLines } from './pull-request.js';
+import { type PushChanges, type PushPayload, publishPushBranch, pushChanges } from './push.js';
 import { type ActionIO, configFor, finish, publishAll, writeFileIn } from './steps.js';
+import { publishTrackedPosts } from './tracked-posts.js';
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Label of the tracking issue of each publishing branch. */
+export const PUSH_LABEL = 'content-gate';
 
 /** `check` and `link-rot` on the checked-out workspace; on pull requests, only what the pull request changed. */
 export async function checkWorkspace(
-  inputs: ActionInputs,
+  given: ActionInputs,
   context: ActionContext,
   api: GitHubApi,
   io: ActionIO,
   reportPath: string,
   mode: 'check' | 'link-rot',
 ): Promise<void> {
+  let inputs = given;
   const notes: string[] = [];
+  const say = (text: string, level: 'info' | 'warning' = 'warning') => {
+    io[level](text);
+    notes.push(text);
+  };
+  const repo = { owner: context.owner, repo: context.repo };
   const pr = PULL_REQUEST_EVENTS.has(context.eventName)
     ? (context.payload.pull_request as PullRequestPayload | undefined)
     : undefined;
@@ -48,6 +61,19 @@ export async function checkWorkspace(
       notes.push(note);
     }
   }
+  const pushBranch = mode === 'check' ? publishPushBranch(inputs, context) : undefined;
+  const push = pushBranch ? pushChanges(context.workspace, context.payload as PushPayload) : undefined;
+  if (push?.note) say(push.note, 'info');
+  const dispatched = mode === 'check' ? dispatchedPath(context) : undefined;
+  const cms = pr && mode === 'check' ? await cmsEntryOf(pr, inputs, api, repo) : undefined;
+  if (cms?.note) say(cms.note);
+  if (isAdvisory(cms, inputs)) {
+    say(
+      `This CMS entry is ${statusInWords(cms?.status)}: with block-when: ready, its findings do not fail the check until it is marked ready to publish.`,
+      'info',
+    );
+    inputs = { ...inputs, failOn: 'never' };
+  }
   const baseRef = baseRefOf(inputs, context, pr);
   const baseConfig = baseRef ? await baseConfigOf(baseRef, inputs, context, api) : undefined;
   await restoreRunCache(io);
@@ -55,12 +81,12 @@ export async function checkWorkspace(
     cwd: context.workspace,
     root: context.workspace,
     baseConfig,
-    paths: inputs.paths,
+    paths: dispatched ? [dispatched] : inputs.paths,
     configPath: configFor(inputs, context.workspace),
     offline: inputs.offline,
     mode,
     failOn: inputs.failOn,
-    changedLines: diff ? toChangedLines(diff, inputs.changedOnly ?? true) : undefined,
+    changedLines: diff ? toChangedLines(diff, inputs.changedOnly ?? true) : push?.changed,
   });
   for (const d of result.diagnostics) io.warning(`${d.file ? `${d.file}: ` : ''}${d.message}`);
   await saveRunCache(io, context.runId);
@@ -87,6 +113,7 @@ export async function checkWorkspace(
 
   const headSha = pr?.head.sha ?? context.sha;
   const link = blobLink(context.serverUrl, context.owner, context.repo, headSha);
+  const page = inputs.htmlReport ? await writeHtmlReport(inputs, context, result, link) : undefined;
   const fork = pr !== undefined && context.eventName === 'pull_request' && isFork(pr);
   let checkRunPublished = false;
   let appendix: string | undefined;
@@ -114,7 +141,15 @@ export async function checkWorkspace(
       files: result.files.length,
       link,
       suppressions: result.suppressions,
+      pageUrl: inputs.reportUrl,
+      editor: cms && {
+        advisory: isAdvisory(cms, inputs) || inputs.failOn === 'never',
+        status: statusInWords(cms.status),
+      },
     });
+    if (pushBranch && push) {
+      await trackPush(api, context, pushBranch, push, result, link, say);
+    }
   }
   await finish(io, inputs, context, {
     report: result.report,
@@ -125,7 +160,83 @@ export async function checkWorkspace(
     annotated: checkRunPublished,
     appendix,
     suppressions: result.suppressions,
+    page,
   });
+}
+
+/** `workflow_dispatch` with a `path` input (a CMS's "Check this post" button): that post only. */
+export function dispatchedPath(context: ActionContext): string | undefined {
+  if (context.eventName !== 'workflow_dispatch') return undefined;
+  const path = (context.payload.inputs as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' && path.trim() ? path.trim() : undefined;
+}
+
+async function writeHtmlReport(
+  inputs: ActionInputs,
+  context: ActionContext,
+  result: RunResult,
+  link: LineLink,
+): Promise<{ url?: string; path: string }> {
+  const path = resolve(context.workspace, inputs.htmlReport as string);
+  const html = formatHtml({
+    findings: result.findings,
+    files: result.files,
+    metas: allRuleMetas,
+    link,
+    source: (file) => {
+      try {
+        return readFileSync(join(context.workspace, file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  await writeFileIn(path, html);
+  return { url: inputs.reportUrl, path: relative(context.workspace, path) };
+}
+
+/** The publishing branch's tracking issue: the posts this push checked replace their entries. */
+async function trackPush(
+  api: GitHubApi,
+  context: ActionContext,
+  branch: string,
+  push: PushChanges,
+  result: RunResult,
+  link: LineLink,
+  say: (text: string, level?: 'info' | 'warning') => void,
+): Promise<void> {
+  const checked = new Map(
+    result.files.map((file) => [
+      file,
+      { key: file, title: file, url: link(file, 1, 1)?.replace(/#L1$/, '') },
+    ]),
+  );
+  try {
+    const outcome = await publishTrackedPosts(
+      api,
+      {
+        owner: context.owner,
+        repo: context.repo,
+        label: PUSH_LABEL,
+        marker: `content-gate:push:${branch}`,
+        title: `Published posts on ${branch} that need attention (Content Gate)`,
+      },
+      { checked, findings: result.findings, removed: push.removed },
+      {
+        intro: `Content Gate checks the posts each push to \`${branch}\` changes. These published posts need attention; fix them and this issue updates itself, and closes when all are clean.`,
+        allClear: `All clear: every post on \`${branch}\` listed here is clean now.`,
+        unit: 'post',
+      },
+    );
+    say(
+      outcome.action === 'none'
+        ? `No post on ${branch} needs attention; no tracking issue was opened.`
+        : `Tracking issue #${outcome.number} (label ${PUSH_LABEL}) for ${branch}: ${outcome.action}.`,
+      'info',
+    );
+  } catch (error) {
+    say(describeFailure(`The tracking issue for ${branch} could not be updated`, error));
+  }
 }
 
 /**

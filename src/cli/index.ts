@@ -11,6 +11,7 @@ import type { FailOn, Finding, Report, SeverityOrOff } from '../core/types.js';
 import { changedSince } from '../pipeline/git.js';
 import { type RunResult, run } from '../pipeline/run.js';
 import { formatAnnotations } from '../report/annotations.js';
+import { formatHtml } from '../report/html.js';
 import { formatJson } from '../report/json.js';
 import { asReport, mergeReports, withFingerprints } from '../report/merge.js';
 import { formatSarif } from '../report/sarif.js';
@@ -21,12 +22,13 @@ import { VERSION } from '../version.js';
 
 const USAGE = `Usage:
   content-gate check [PATH ...] [options]
-  content-gate merge REPORT.json ... [--format json|text|sarif|github] [--output FILE] [--fail-on LEVEL]
+  content-gate merge REPORT.json ... [--format json|text|sarif|github|html] [--output FILE] [--fail-on LEVEL]
 
 Checks Markdown posts against the library's social media policy.
 
 Options:
-  --format text|json|sarif|github   report format (default text)
+  --format text|json|sarif|github|html   report format (default text); html is a findings
+                                    page for editors, one self-contained file
   --output FILE                     write the report to FILE instead of standard output
   --config FILE                     config file (default: .content-gate.yml, then .github/content-gate.yml)
   --offline                         make no network request (local links are still checked)
@@ -46,7 +48,7 @@ Options:
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or config error.`;
 
-const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const FAIL_ON = ['error', 'warning', 'notice', 'never'] as const;
 const LEVELS = ['off', 'notice', 'warning', 'error'] as const;
@@ -101,7 +103,7 @@ function parseJobs(value: string | undefined): number | 'auto' | undefined {
 
 function render(
   format: Format,
-  result: Pick<RunResult, 'findings' | 'report' | 'diagnostics' | 'fixes'>,
+  result: Pick<RunResult, 'findings' | 'report' | 'diagnostics' | 'fixes'> & { files: readonly string[] },
   io: CliIO,
   toFile: boolean,
 ): string {
@@ -115,6 +117,14 @@ function render(
       return formatSarif(inRepository(), allRuleMetas, VERSION);
     case 'github':
       return formatAnnotations(inRepository());
+    case 'html':
+      return formatHtml({
+        findings: result.findings,
+        files: result.files,
+        metas: allRuleMetas,
+        source: (file) => readSource(io.cwd, file),
+        notes: result.diagnostics.map((d) => `${d.file ? `${d.file}: ` : ''}${d.message}`),
+      });
     default:
       return formatText(
         result.findings,
@@ -125,6 +135,15 @@ function render(
           fixes: result.fixes,
         },
       );
+  }
+}
+
+/** A checked file's text for the findings page's context lines; undefined when it cannot be read. */
+function readSource(cwd: string, file: string): string | undefined {
+  try {
+    return readFileSync(resolve(cwd, file), 'utf8');
+  } catch {
+    return undefined;
   }
 }
 
@@ -235,7 +254,12 @@ async function merge(args: string[], io: CliIO): Promise<number> {
   // The JSON report carries no fingerprints: recompute them from the files, as a single run would.
   const findings = withFingerprints(report.findings, io.cwd);
   await emit(
-    render(format, { findings, report, diagnostics: [], fixes: [] }, io, Boolean(values.output)),
+    render(
+      format,
+      { findings, report, diagnostics: [], fixes: [], files: report.files.map((f) => f.file) },
+      io,
+      Boolean(values.output),
+    ),
     values.output,
     io,
   );

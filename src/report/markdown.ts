@@ -88,11 +88,11 @@ export function severityOrder(a: Finding, b: Finding): number {
   return rank[a.severity] - rank[b.severity];
 }
 
-/**
- * The policy's words, once per clause that the findings cite, folded: each message ends with only a
- * short citation ("Policy: Attribution"). Empty when no finding cites a clause.
- */
-export function policyDetails(findings: readonly Finding[], metas: readonly RuleMeta[]): string {
+/** The policy clauses the findings cite, each once, with the rule ids that cite it. */
+export function clausesCited(
+  findings: readonly Finding[],
+  metas: readonly RuleMeta[],
+): { meta: RuleMeta; ids: string[] }[] {
   const used = new Set(findings.map((f) => f.ruleId));
   const clauses = new Map<string, { meta: RuleMeta; ids: string[] }>();
   for (const meta of metas) {
@@ -102,8 +102,17 @@ export function policyDetails(findings: readonly Finding[], metas: readonly Rule
     entry.ids.push(meta.id);
     clauses.set(key, entry);
   }
-  if (clauses.size === 0) return '';
-  const lines = [...clauses.values()].map(({ meta, ids }) => {
+  return [...clauses.values()];
+}
+
+/**
+ * The policy's words, once per clause that the findings cite, folded: each message ends with only a
+ * short citation ("Policy: Attribution"). Empty when no finding cites a clause.
+ */
+export function policyDetails(findings: readonly Finding[], metas: readonly RuleMeta[]): string {
+  const clauses = clausesCited(findings, metas);
+  if (clauses.length === 0) return '';
+  const lines = clauses.map(({ meta, ids }) => {
     const rules = ids.map((id) => `\`${id}\``).join(', ');
     const section = meta.docsUrl ? `[${meta.policy}](${meta.docsUrl})` : meta.policy;
     return `- **${section}** (${rules}): “${escapeMarkdown(meta.clause)}”`;

@@ -30,6 +30,8 @@ export interface SummaryOptions {
   suppressions?: readonly AddedSuppression[];
   /** Rule metas, for the policy's words once per clause the findings cite. */
   metas?: readonly RuleMeta[];
+  /** The findings page: where the workflow publishes it, else where this run wrote it. */
+  page?: { url?: string; path: string };
 }
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -56,6 +58,14 @@ export function formatSummary(findings: readonly Finding[], options: SummaryOpti
     const mark = findings.some((f) => f.severity === 'error') ? '❌' : '⚠️';
     head.push(
       `${mark} ${countLine(findings)} in ${withFindings} of ${plural(options.files, 'file')} checked.`,
+    );
+  }
+  if (options.page) {
+    head.push(
+      '',
+      options.page.url
+        ? `📄 [Findings page for editors](${options.page.url})`
+        : `📄 Findings page for editors: \`${cell(options.page.path)}\` (upload it as an artifact or copy it into the site build to share it).`,
     );
   }
   for (const note of options.notes ?? []) head.push('', `> ${note.replace(/\n/g, ' ')}`);

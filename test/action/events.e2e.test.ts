@@ -39,8 +39,20 @@ describe('the action on push, schedule and gollum events', () => {
     });
     expect(result.code).toBe(1);
     expect(result.outputs).toMatchObject({ errors: '2', warnings: '0', notices: '0' });
-    expect(api.calls()).toEqual(['POST /repos/library/site/check-runs']);
+    expect(api.calls()).toEqual([
+      'POST /repos/library/site/check-runs',
+      `POST /repos/library/site/statuses/${SHA}`,
+    ]);
     expect(api.checkRuns[0]).toMatchObject({ head_sha: SHA, status: 'completed', conclusion: 'failure' });
+    expect(api.statuses).toEqual([
+      {
+        sha: SHA,
+        state: 'failure',
+        description: '1 unfinished part, 1 internal note',
+        context: 'Content Gate',
+        target_url: 'https://github.example/library/site/actions/runs/4242',
+      },
+    ]);
     expect(api.checkRuns[0]?.annotations).toHaveLength(2);
     const sarif = JSON.parse(readFileSync(join(workspace, 'out/results.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');

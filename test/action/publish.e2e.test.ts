@@ -125,6 +125,7 @@ describe('mode: publish (the fork-safe second workflow)', () => {
       'GET /repos/library/site/pulls/9',
       'GET /repos/library/site/pulls/9/files',
       'POST /repos/library/site/check-runs',
+      `POST /repos/library/site/statuses/${'d'.repeat(40)}`,
       'GET /repos/library/site/issues/9/comments',
       'POST /repos/library/site/issues/9/comments',
       'GET /repos/library/site/pulls/9/comments',
@@ -161,7 +162,11 @@ describe('mode: publish (the fork-safe second workflow)', () => {
     api.pulls.set(9, { head: { sha: 'e'.repeat(40) }, files: [] });
     const result = await go();
     expect(result.code).toBe(1);
-    expect(api.calls()).toEqual(['GET /repos/library/site/pulls/9', 'POST /repos/library/site/check-runs']);
+    expect(api.calls()).toEqual([
+      'GET /repos/library/site/pulls/9',
+      'POST /repos/library/site/check-runs',
+      `POST /repos/library/site/statuses/${'d'.repeat(40)}`,
+    ]);
     expect(result.summary).toContain('has moved on from ddddddd (now eeeeeee)');
   });
 });

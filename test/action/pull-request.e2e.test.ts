@@ -103,8 +103,18 @@ describe('the action on a pull request (built dist/index.js against a local GitH
       'POST /repos/library/site/check-runs',
       'PATCH /repos/library/site/check-runs/1000',
       'PATCH /repos/library/site/check-runs/1000',
+      `POST /repos/library/site/statuses/${HEAD}`,
       'GET /repos/library/site/issues/7/comments',
       'POST /repos/library/site/issues/7/comments',
+    ]);
+    expect(api.statuses).toEqual([
+      {
+        sha: HEAD,
+        state: 'failure',
+        description: '119 unfinished parts; 1 more worth a look',
+        context: 'Content Gate',
+        target_url: 'https://github.example/library/site/actions/runs/4242',
+      },
     ]);
     const [create, batch2, batch3] = api.writes();
     expect(create?.body).toMatchObject({ name: 'Content Gate', head_sha: HEAD, status: 'in_progress' });
@@ -240,9 +250,13 @@ describe('the action on a pull request (built dist/index.js against a local GitH
     expect(api.calls()).toEqual([
       'GET /repos/library/site/pulls/7/files',
       'POST /repos/library/site/check-runs',
+      `POST /repos/library/site/statuses/${HEAD}`,
       'GET /repos/library/site/issues/7/comments',
       'POST /repos/library/site/issues/7/comments',
     ]);
+    expect(result.summary).toContain(
+      'The commit status "Content Gate" was not set: the token lacks the statuses: write permission',
+    );
     expect(result.stdout.match(/^::error file=/gm)).toHaveLength(9);
     expect(result.stdout.match(/^::(error|warning)/gm)?.length).toBeLessThanOrEqual(20);
     expect(result.summary).toContain('The check run could not be published: the token may not do this');
@@ -275,6 +289,7 @@ describe('the action on a pull request (built dist/index.js against a local GitH
       'POST /repos/library/site/check-runs',
       'PATCH /repos/library/site/check-runs/1000',
       'PATCH /repos/library/site/check-runs/1000',
+      `POST /repos/library/site/statuses/${HEAD}`,
       'GET /repos/library/site/issues/7/comments',
       'POST /repos/library/site/issues/7/comments',
     ]);

@@ -39,6 +39,14 @@ interface CheckRun {
   annotations: unknown[];
 }
 
+export interface CommitStatusRecord {
+  sha: string;
+  state: 'success' | 'failure' | 'error' | 'pending';
+  description?: string;
+  context: string;
+  target_url?: string;
+}
+
 interface Comment {
   id: number;
   body: string;
@@ -89,6 +97,9 @@ export class FakeGitHub {
   readonly issueComments = new Map<number, Comment[]>();
   readonly reviewComments = new Map<number, ReviewComment[]>();
   readonly issues: Issue[] = [];
+  readonly statuses: CommitStatusRecord[] = [];
+  /** Labels per issue or pull request number, as the labels API serves them. */
+  readonly labels = new Map<number, string[]>();
   /** Repository files by commit, then path: what the contents API serves. */
   readonly contents = new Map<string, Record<string, string>>();
   /** Every write answers 403 like a read-only token. */
@@ -139,6 +150,8 @@ export class FakeGitHub {
     this.issueComments.clear();
     this.reviewComments.clear();
     this.issues.length = 0;
+    this.statuses.length = 0;
+    this.labels.clear();
     this.readOnly = false;
     this.pageSize = 100;
     this.nextId = 1000;
@@ -219,6 +232,39 @@ export class FakeGitHub {
       return list;
     };
     return [
+      [
+        'POST',
+        /^\/statuses\/([0-9a-f]{40})$/,
+        (p, _url, body, send) => {
+          const states = ['success', 'failure', 'error', 'pending'];
+          if (!states.includes(body?.state) || (body.description ?? '').length > 140) {
+            send(422, { message: 'Validation Failed', errors: [{ resource: 'Status', code: 'invalid' }] });
+            return;
+          }
+          const status: CommitStatusRecord = {
+            sha: p[0] as string,
+            state: body.state,
+            description: body.description,
+            context: body.context ?? 'default',
+            target_url: body.target_url,
+          };
+          this.statuses.push(status);
+          send(201, { id: this.nextId++, url: `${this.url}/status`, ...status, created_at: now() });
+        },
+      ],
+      [
+        'GET',
+        /^\/issues\/(\d+)\/labels$/,
+        (p, url, _body, send) => {
+          const names = this.labels.get(Number(p[0]));
+          if (!names) return false;
+          this.page(
+            url,
+            names.map((name, i) => ({ id: i + 1, name })),
+            send,
+          );
+        },
+      ],
       [
         'GET',
         /^\/contents\/(.+)$/,
