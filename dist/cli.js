@@ -4464,7 +4464,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content3 = lines[i2][1];
@@ -4622,7 +4622,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent: indent2, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -9516,9 +9516,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix5 = POSIX_REGEX_SOURCE[rest2];
+                if (posix5) {
+                  prev.value = pre + posix5;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -10035,7 +10035,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options3 || {};
-      const posix4 = opts.windows;
+      const posix5 = opts.windows;
       const regex2 = isState ? picomatch4.compileRe(glob2, options3) : picomatch4.makeRe(glob2, options3, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -10045,8 +10045,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex2, options3, { glob: glob2, posix: posix4 });
-        const result2 = { glob: glob2, state, regex: regex2, posix: posix4, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch4.test(input2, regex2, options3, { glob: glob2, posix: posix5 });
+        const result2 = { glob: glob2, state, regex: regex2, posix: posix5, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
         }
@@ -10071,7 +10071,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input2, regex2, options3, { glob: glob2, posix: posix4 } = {}) => {
+    picomatch4.test = (input2, regex2, options3, { glob: glob2, posix: posix5 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -10079,7 +10079,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options3 || {};
-      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix5 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format ? format(input2) : input2;
       if (match === false) {
@@ -10088,16 +10088,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch4.matchBase(input2, regex2, options3, posix4);
+          match = picomatch4.matchBase(input2, regex2, options3, posix5);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch4.matchBase = (input2, glob2, options3, posix4 = options3 && options3.windows) => {
+    picomatch4.matchBase = (input2, glob2, options3, posix5 = options3 && options3.windows) => {
       const regex2 = glob2 instanceof RegExp ? glob2 : picomatch4.makeRe(glob2, options3);
-      return regex2.test(utils.basename(input2, { windows: posix4 }));
+      return regex2.test(utils.basename(input2, { windows: posix5 }));
     };
     picomatch4.isMatch = (str, patterns, options3) => picomatch4(patterns, options3)(str);
     picomatch4.parse = (pattern2, options3) => {
@@ -13226,7 +13226,7 @@ var require_node = __commonJS({
   "node_modules/debug/src/node.js"(exports, module) {
     var tty = __require("tty");
     var util2 = __require("util");
-    exports.init = init;
+    exports.init = init2;
     exports.log = log3;
     exports.formatArgs = formatArgs;
     exports.save = save;
@@ -13375,7 +13375,7 @@ var require_node = __commonJS({
     function load() {
       return process.env.DEBUG;
     }
-    function init(debug2) {
+    function init2(debug2) {
       debug2.inspectOpts = {};
       const keys = Object.keys(exports.inspectOpts);
       for (let i2 = 0; i2 < keys.length; i2++) {
@@ -15878,7 +15878,7 @@ function requireAes() {
     });
   };
   forge2.aes.Algorithm = function(name, mode) {
-    if (!init) {
+    if (!init2) {
       initialize();
     }
     var self2 = this;
@@ -15931,7 +15931,7 @@ function requireAes() {
     this._init = true;
   };
   forge2.aes._expandKey = function(key, decrypt) {
-    if (!init) {
+    if (!init2) {
       initialize();
     }
     return _expandKey(key, decrypt);
@@ -15949,7 +15949,7 @@ function requireAes() {
     };
     forge2.cipher.registerAlgorithm(name, factory);
   }
-  var init = false;
+  var init2 = false;
   var Nb = 4;
   var sbox;
   var isbox;
@@ -15957,7 +15957,7 @@ function requireAes() {
   var mix;
   var imix;
   function initialize() {
-    init = true;
+    init2 = true;
     rcon = [0, 1, 2, 4, 8, 16, 32, 64, 128, 27, 54];
     var xtime = new Array(256);
     for (var i2 = 0; i2 < 128; ++i2) {
@@ -29499,11 +29499,11 @@ function requireEd25519() {
       q[i2] ^= t;
     }
   }
-  function gf(init) {
+  function gf(init2) {
     var i2, r = new Float64Array(16);
-    if (init) {
-      for (i2 = 0; i2 < init.length; ++i2) {
-        r[i2] = init[i2];
+    if (init2) {
+      for (i2 = 0; i2 < init2.length; ++i2) {
+        r[i2] = init2[i2];
       }
     }
     return r;
@@ -34314,7 +34314,7 @@ var init_module3 = __esm({
 });
 
 // src/cli/index.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { existsSync as existsSync10, readFileSync as readFileSync13 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname9, resolve as resolve13 } from "node:path";
 import { parseArgs } from "node:util";
@@ -35823,7 +35823,7 @@ function $constructor(name, initializer3, proto2, params) {
   Internals.prototype = zodProto;
   const protoMembers = proto2;
   const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
-  function init(inst, def) {
+  function init2(inst, def) {
     if (!inst._zod) {
       _zodDesc.value = new Internals(def);
       try {
@@ -35863,7 +35863,7 @@ function $constructor(name, initializer3, proto2, params) {
   Object.defineProperty(Definition, "name", { value: name });
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
-    init(inst, def);
+    init2(inst, def);
     const deferred = inst._zod.deferred;
     if (deferred) {
       for (const fn of deferred) {
@@ -35876,7 +35876,7 @@ function $constructor(name, initializer3, proto2, params) {
       pp(inst);
     return inst;
   }
-  Object.defineProperty(_, "init", { value: init });
+  Object.defineProperty(_, "init", { value: init2 });
   Object.defineProperty(_, Symbol.hasInstance, {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
@@ -55433,6 +55433,696 @@ function unquote(name) {
   }
 }
 
+// src/pipeline/init.ts
+import { existsSync as existsSync9, readFileSync as readFileSync11 } from "node:fs";
+import { join as join7, posix as posix4 } from "node:path";
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options3 = {}) {
+    let callback2;
+    if (typeof options3 === "function") {
+      callback2 = options3;
+      options3 = {};
+    } else if ("callback" in options3) {
+      callback2 = options3.callback;
+    }
+    const oldString = this.castInput(oldStr, options3);
+    const newString = this.castInput(newStr, options3);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options3));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options3));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options3, callback2);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options3, callback2) {
+    var _a4;
+    const done = (value2) => {
+      value2 = this.postProcess(value2, options3);
+      if (callback2) {
+        setTimeout(function() {
+          callback2(value2);
+        }, 0);
+        return void 0;
+      } else {
+        return value2;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options3.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options3.maxEditLength);
+    }
+    const maxExecutionTime = (_a4 = options3.timeout) !== null && _a4 !== void 0 ? _a4 : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options3);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options3);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options3);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options3);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback2) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback2(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path3, added, removed, oldPosInc, options3) {
+    const last = path3.lastComponent;
+    if (last && !options3.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path3.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path3.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options3) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options3)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options3.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options3.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options3) {
+    if (options3.comparator) {
+      return options3.comparator(left, right);
+    } else {
+      return left === right || !!options3.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array2) {
+    const ret = [];
+    for (let i2 = 0; i2 < array2.length; i2++) {
+      if (array2[i2]) {
+        ret.push(array2[i2]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value2, options3) {
+    return value2;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value2, options3) {
+    return Array.from(value2);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options3) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value2 = newTokens.slice(newPos, newPos + component.count);
+          value2 = value2.map(function(value3, i2) {
+            const oldValue = oldTokens[oldPos + i2];
+            return oldValue.length > value3.length ? oldValue : value3;
+          });
+          component.value = this.join(value2);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options3) {
+    if (options3.ignoreWhitespace) {
+      if (!options3.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options3.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options3.ignoreNewlineAtEof && !options3.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options3);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options3) {
+  return lineDiff.diff(oldStr, newStr, options3);
+}
+function tokenize(value2, options3) {
+  if (options3.stripTrailingCr) {
+    value2 = value2.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value2.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i2 = 0; i2 < linesAndNewlines.length; i2++) {
+    const line = linesAndNewlines[i2];
+    if (i2 % 2 && !options3.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s2) {
+  for (let i2 = 0; i2 < s2.length; i2++) {
+    if (s2[i2] < " " || s2[i2] > "~" || s2[i2] === '"' || s2[i2] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s2) {
+  if (!needsQuoting(s2)) {
+    return s2;
+  }
+  let result2 = '"';
+  const bytes = new TextEncoder().encode(s2);
+  let i2 = 0;
+  while (i2 < bytes.length) {
+    const b = bytes[i2];
+    if (b === 7) {
+      result2 += "\\a";
+    } else if (b === 8) {
+      result2 += "\\b";
+    } else if (b === 9) {
+      result2 += "\\t";
+    } else if (b === 10) {
+      result2 += "\\n";
+    } else if (b === 11) {
+      result2 += "\\v";
+    } else if (b === 12) {
+      result2 += "\\f";
+    } else if (b === 13) {
+      result2 += "\\r";
+    } else if (b === 34) {
+      result2 += '\\"';
+    } else if (b === 92) {
+      result2 += "\\\\";
+    } else if (b >= 32 && b <= 126) {
+      result2 += String.fromCharCode(b);
+    } else {
+      result2 += "\\" + b.toString(8).padStart(3, "0");
+    }
+    i2++;
+  }
+  result2 += '"';
+  return result2;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options3) {
+  let optionsObj;
+  if (!options3) {
+    optionsObj = {};
+  } else if (typeof options3 === "function") {
+    optionsObj = { callback: options3 };
+  } else {
+    optionsObj = options3;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback: callback2 } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch2 = diffLinesResultToPatch(diff);
+      callback2(patch2);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry2) {
+        return " " + entry2;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i2 = 0; i2 < diff.length; i2++) {
+      const current = diff[i2], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i2 - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i2 < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i2 = 0; i2 < hunk.lines.length; i2++) {
+        if (hunk.lines[i2].endsWith("\n")) {
+          hunk.lines[i2] = hunk.lines[i2].slice(0, -1);
+        } else {
+          hunk.lines.splice(i2 + 1, 0, "\\ No newline at end of file");
+          i2++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch2, headerOptions) {
+  var _a4, _b2, _c, _d, _e, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch2)) {
+    if (patch2.length > 1 && !headerOptions.includeFileHeaders && !patch2.every((p) => p.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch2.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch2.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch2.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch2.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch2.oldFileName;
+    let gitNewName = patch2.newFileName;
+    if (patch2.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch2.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch2.isDelete) {
+      ret.push("deleted file mode " + ((_a4 = patch2.oldMode) !== null && _a4 !== void 0 ? _a4 : "100644"));
+    }
+    if (patch2.isCreate) {
+      ret.push("new file mode " + ((_b2 = patch2.newMode) !== null && _b2 !== void 0 ? _b2 : "100644"));
+    }
+    if (patch2.oldMode && patch2.newMode && !patch2.isDelete && !patch2.isCreate) {
+      ret.push("old mode " + patch2.oldMode);
+      ret.push("new mode " + patch2.newMode);
+    }
+    if (patch2.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch2.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch2.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch2.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e = patch2.oldFileName) !== null && _e !== void 0 ? _e : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch2.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch2.oldFileName == patch2.newFileName && patch2.oldFileName !== void 0) {
+      ret.push("Index: " + patch2.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch2.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch2.oldFileName !== void 0 && patch2.newFileName !== void 0 && (!patch2.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch2.oldFileName) + (patch2.oldHeader ? "	" + patch2.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch2.newFileName) + (patch2.newHeader ? "	" + patch2.newHeader : ""));
+  }
+  for (let i2 = 0; i2 < patch2.hunks.length; i2++) {
+    const hunk = patch2.hunks[i2];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options3) {
+  if (typeof options3 === "function") {
+    options3 = { callback: options3 };
+  }
+  if (!(options3 === null || options3 === void 0 ? void 0 : options3.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options3);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options3 === null || options3 === void 0 ? void 0 : options3.headerOptions);
+  } else {
+    const { callback: callback2 } = options3;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options3), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback2(void 0);
+      } else {
+        callback2(formatPatch(patchObj, options3.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text5) {
+  const hasTrailingNl = text5.endsWith("\n");
+  const result2 = text5.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result2.pop();
+  } else {
+    result2.push(result2.pop().slice(0, -1));
+  }
+  return result2;
+}
+
+// src/pipeline/init.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/report/baseline.ts
+var FORMAT = 1;
+function formatBaseline(findings, version2, at) {
+  const fingerprints = [...new Set(findings.map((f) => f.fingerprint))].sort();
+  const body = {
+    tool: { name: "content-gate", version: version2 },
+    format: FORMAT,
+    created: at.toISOString(),
+    note: "Findings that existed when this baseline was made; `content-gate check --baseline` reports only new ones.",
+    findings: fingerprints.length,
+    fingerprints
+  };
+  return `${JSON.stringify(body, null, 2)}
+`;
+}
+function parseBaseline(text5, version2) {
+  let data;
+  try {
+    data = JSON.parse(text5);
+  } catch {
+    return { problem: "is not valid JSON" };
+  }
+  const b = data;
+  if (typeof b !== "object" || b === null || b.tool?.name !== "content-gate") {
+    return { problem: "was not written by content-gate init --baseline" };
+  }
+  if (b.format !== FORMAT || b.tool.version !== version2) {
+    return {
+      problem: `was written by Content Gate ${String(b.tool.version)}, not ${version2} (fingerprints may differ between versions); make it again with content-gate init --baseline --force`
+    };
+  }
+  if (!Array.isArray(b.fingerprints) || !b.fingerprints.every((f) => typeof f === "string")) {
+    return { problem: "has no list of fingerprints" };
+  }
+  return { baseline: { fingerprints: new Set(b.fingerprints) } };
+}
+
+// src/report/markdown.ts
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function escapeMarkdown(text5) {
+  return text5.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replace(/@(?=[A-Za-z0-9])/g, "@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\s*\r?\n\s*/g, " ");
+}
+function cell(text5) {
+  return escapeMarkdown(text5).replaceAll("|", "\\|");
+}
+function clausesCited(findings, metas) {
+  const used = new Set(findings.map((f) => f.ruleId));
+  const clauses = /* @__PURE__ */ new Map();
+  for (const meta3 of metas) {
+    if (!used.has(meta3.id) || meta3.policy === ENGINE_POLICY) continue;
+    const key = `${meta3.policy}\0${meta3.clause}`;
+    const entry2 = clauses.get(key) ?? { meta: meta3, ids: [] };
+    entry2.ids.push(meta3.id);
+    clauses.set(key, entry2);
+  }
+  return [...clauses.values()];
+}
+
+// src/report/init-report.ts
+var CONFIGURE = {
+  "spelling/unknown-word": "most unknown words on a first run are names and terms of the site: prune .content-gate/words.txt and keep it in wordsFiles (the proposed config does)",
+  "attribution/media-credit": "the site's own images need no credit: check that ownedMedia in the proposed config lists the site's image folders and hosts",
+  "links/missing-file": "root-relative links resolve against siteRoot: check the proposed siteRoot",
+  "links/missing-anchor": "root-relative links resolve against siteRoot: check the proposed siteRoot",
+  "privacy/personal-data": "the library's own addresses and numbers are not personal data: list them under organization (domains, phones)"
+};
+var HABIT_SHARE = 0.5;
+function tallyRules(findings, posts) {
+  const byRule = /* @__PURE__ */ new Map();
+  for (const f of findings) byRule.set(f.ruleId, [...byRule.get(f.ruleId) ?? [], f]);
+  return [...byRule].map(([ruleId, list3]) => {
+    const postsWith = new Set(list3.map((f) => f.file)).size;
+    const examples = pickExamples(list3);
+    const base2 = {
+      ruleId,
+      count: list3.length,
+      posts: postsWith,
+      share: list3.length / findings.length,
+      examples
+    };
+    const configure2 = CONFIGURE[ruleId];
+    if (configure2) return { ...base2, decision: "configure", why: configure2 };
+    if (posts >= 10 && postsWith / posts >= HABIT_SHARE && list3[0]?.severity !== "notice") {
+      return {
+        ...base2,
+        decision: "lower",
+        why: `it fires in ${Math.round(postsWith / posts * 100)}% of posts, which is a habit of the site rather than a slip: read the examples, then lower it to notice or fix the habit`
+      };
+    }
+    return { ...base2, decision: "keep", why: "findings in a few posts: fix them in the posts" };
+  }).sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId));
+}
+function pickExamples(list3) {
+  const seen = /* @__PURE__ */ new Set();
+  const picked = [];
+  for (const f of list3) {
+    if (seen.has(f.file)) continue;
+    seen.add(f.file);
+    picked.push(f);
+    if (picked.length === 3) return picked;
+  }
+  for (const f of list3) if (picked.length < 3 && !picked.includes(f)) picked.push(f);
+  return picked;
+}
+function formatInitReport(options3) {
+  const { tallies, findings, posts } = options3;
+  const lines = [
+    "# Content Gate: first run",
+    "",
+    `Checked ${plural2(posts, "post")} on ${options3.date.toISOString().slice(0, 10)} (links to other sites were not fetched): ${plural2(findings, "finding")}. No post was changed.`,
+    "",
+    "| Rule | Findings | Share | Posts | Suggested decision |",
+    "| --- | ---: | ---: | ---: | --- |",
+    ...tallies.map(
+      (t) => `| \`${t.ruleId}\` | ${t.count} | ${(t.share * 100).toFixed(1)}% | ${t.posts} | ${t.decision} |`
+    ),
+    ""
+  ];
+  for (const t of tallies) {
+    lines.push(
+      `## \`${t.ruleId}\`: ${t.decision}`,
+      "",
+      `${plural2(t.count, "finding")} in ${plural2(t.posts, "post")}; ${t.why}.`,
+      ""
+    );
+    for (const f of t.examples) lines.push(`- \`${cell(f.file)}\` line ${f.line}: ${cell(f.message)}`);
+    lines.push("");
+  }
+  lines.push(
+    "## Next steps",
+    "",
+    `1. Read \`.content-gate/words.txt\` (${plural2(options3.words, "word")}, most frequent first). Delete the lines that are typos; the rest become the site's vocabulary. Words that look like slips are already commented out.`,
+    `2. Review ${options3.configWritten}.`,
+    "3. To start from a clean slate, run `content-gate init --baseline`: the findings there now are recorded in `.content-gate/baseline.json`, and `content-gate check --baseline .content-gate/baseline.json` reports only new ones.",
+    ""
+  );
+  return lines.join("\n");
+}
+function looksLikeSlip(w) {
+  if (w.count > 1 || !w.suggestion || w.word !== w.word.toLowerCase()) return false;
+  return oneEditApart(w.word.toLowerCase(), w.suggestion.toLowerCase());
+}
+function oneEditApart(a, b) {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i2 = 0;
+  while (i2 < a.length && i2 < b.length && a[i2] === b[i2]) i2++;
+  const rest = (x2, skip) => x2.slice(i2 + skip);
+  if (a.length === b.length) {
+    return rest(a, 1) === rest(b, 1) || a[i2] === b[i2 + 1] && a[i2 + 1] === b[i2] && rest(a, 2) === rest(b, 2);
+  }
+  return a.length > b.length ? rest(a, 1) === rest(b, 0) : rest(a, 0) === rest(b, 1);
+}
+function formatWordList(words, date5) {
+  const lines = [
+    `# Words the spelling check did not know, found across the site by content-gate init on ${date5.toISOString().slice(0, 10)}.`,
+    "# Most frequent first; after each word, how often and in how many posts. Delete the typos;",
+    "# lines starting with # are not accepted (those below look like slips: fix them in the post).",
+    ""
+  ];
+  for (const w of words) {
+    const uses = `# ${plural2(w.count, "use")} in ${plural2(w.posts, "post")}`;
+    lines.push(
+      looksLikeSlip(w) ? `# ${w.word}  ${uses.slice(2)}; did you mean "${w.suggestion}"?` : `${w.word}  ${uses}`
+    );
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
 // src/pipeline/run.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 import { existsSync as existsSync8, readFileSync as readFileSync10 } from "node:fs";
@@ -68268,15 +68958,15 @@ function markdownTable(table, options3) {
       mostCellsPerRow = table[rowIndex].length;
     }
     while (++columnIndex2 < table[rowIndex].length) {
-      const cell = serialize2(table[rowIndex][columnIndex2]);
+      const cell2 = serialize2(table[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
+        const size = stringLength(cell2);
         sizes2[columnIndex2] = size;
         if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
           longestCellByColumn[columnIndex2] = size;
         }
       }
-      row2.push(cell);
+      row2.push(cell2);
     }
     cellMatrix[rowIndex] = row2;
     sizeMatrix[rowIndex] = sizes2;
@@ -68311,7 +69001,7 @@ function markdownTable(table, options3) {
       1,
       longestCellByColumn[columnIndex] - before.length - after.length
     );
-    const cell = before + "-".repeat(size) + after;
+    const cell2 = before + "-".repeat(size) + after;
     if (settings.alignDelimiters !== false) {
       size = before.length + size + after.length;
       if (size > longestCellByColumn[columnIndex]) {
@@ -68319,7 +69009,7 @@ function markdownTable(table, options3) {
       }
       sizes[columnIndex] = size;
     }
-    row[columnIndex] = cell;
+    row[columnIndex] = cell2;
   }
   cellMatrix.splice(1, 0, row);
   sizeMatrix.splice(1, 0, sizes);
@@ -68332,7 +69022,7 @@ function markdownTable(table, options3) {
     columnIndex = -1;
     const line = [];
     while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
+      const cell2 = row2[columnIndex] || "";
       let before = "";
       let after = "";
       if (settings.alignDelimiters !== false) {
@@ -68358,13 +69048,13 @@ function markdownTable(table, options3) {
       }
       if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
       // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
+      !(settings.alignDelimiters === false && cell2 === "") && (settings.delimiterStart !== false || columnIndex)) {
         line.push(" ");
       }
       if (settings.alignDelimiters !== false) {
         line.push(before);
       }
-      line.push(cell);
+      line.push(cell2);
       if (settings.alignDelimiters !== false) {
         line.push(after);
       }
@@ -76410,7 +77100,7 @@ function resolveTable(events, context) {
   let inFirstCellAwaitingPipe = true;
   let rowKind = 0;
   let lastCell = [0, 0, 0, 0];
-  let cell = [0, 0, 0, 0];
+  let cell2 = [0, 0, 0, 0];
   let afterHeadAwaitingFirstBodyRow = false;
   let lastTableEnd = 0;
   let currentTable;
@@ -76439,7 +77129,7 @@ function resolveTable(events, context) {
         inFirstCellAwaitingPipe = true;
         currentCell = void 0;
         lastCell = [0, 0, 0, 0];
-        cell = [0, index3 + 1, 0, 0];
+        cell2 = [0, index3 + 1, 0, 0];
         if (afterHeadAwaitingFirstBodyRow) {
           afterHeadAwaitingFirstBodyRow = false;
           currentBody = {
@@ -76453,24 +77143,24 @@ function resolveTable(events, context) {
         rowKind = token.type === "tableDelimiterRow" ? 2 : currentBody ? 3 : 1;
       } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
         inFirstCellAwaitingPipe = false;
-        if (cell[2] === 0) {
+        if (cell2[2] === 0) {
           if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
+            cell2[0] = cell2[1];
             currentCell = flushCell(map4, context, lastCell, rowKind, void 0, currentCell);
             lastCell = [0, 0, 0, 0];
           }
-          cell[2] = index3;
+          cell2[2] = index3;
         }
       } else if (token.type === "tableCellDivider") {
         if (inFirstCellAwaitingPipe) {
           inFirstCellAwaitingPipe = false;
         } else {
           if (lastCell[1] !== 0) {
-            cell[0] = cell[1];
+            cell2[0] = cell2[1];
             currentCell = flushCell(map4, context, lastCell, rowKind, void 0, currentCell);
           }
-          lastCell = cell;
-          cell = [lastCell[1], index3, 0, 0];
+          lastCell = cell2;
+          cell2 = [lastCell[1], index3, 0, 0];
         }
       }
     } else if (token.type === "tableHead") {
@@ -76479,14 +77169,14 @@ function resolveTable(events, context) {
     } else if (token.type === "tableRow" || token.type === "tableDelimiterRow") {
       lastTableEnd = index3;
       if (lastCell[1] !== 0) {
-        cell[0] = cell[1];
+        cell2[0] = cell2[1];
         currentCell = flushCell(map4, context, lastCell, rowKind, index3, currentCell);
-      } else if (cell[1] !== 0) {
-        currentCell = flushCell(map4, context, cell, rowKind, index3, currentCell);
+      } else if (cell2[1] !== 0) {
+        currentCell = flushCell(map4, context, cell2, rowKind, index3, currentCell);
       }
       rowKind = 0;
     } else if (rowKind && (token.type === "data" || token.type === "tableDelimiterMarker" || token.type === "tableDelimiterFiller")) {
-      cell[3] = index3;
+      cell2[3] = index3;
     }
   }
   if (lastTableEnd !== 0) {
@@ -86290,13 +86980,13 @@ function toWasmLintArgs(text5, options3) {
   ];
 }
 var LocalLinter = class {
-  constructor(init) {
+  constructor(init2) {
     __publicField2(this, "binary");
     __publicField2(this, "inner");
     __publicField2(this, "disposed", false);
-    this.binary = init.binary;
+    this.binary = init2.binary;
     this.binary.setup();
-    this.inner = this.createInner(init.dialect);
+    this.inner = this.createInner(init2.dialect);
   }
   createInner(dialect) {
     return PLazy.from(async () => {
@@ -88394,9 +89084,6 @@ function addScan(data, scan) {
 
 // src/links/check.ts
 import { STATUS_CODES } from "node:http";
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/links/embeds.ts
 var DEFAULT_ENDPOINTS = {
@@ -93267,11 +93954,11 @@ var CheckPool = class _CheckPool {
     this.slots = slots;
   }
   /** Starts `size` workers and waits until each has set its rules up. */
-  static async start(size, init) {
+  static async start(size, init2) {
     const slots = [];
     const ready = [];
     for (let i2 = 0; i2 < size; i2++) {
-      const worker = startWorker(init);
+      const worker = startWorker(init2);
       const slot = { worker, inFlight: /* @__PURE__ */ new Map() };
       slots.push(slot);
       ready.push(
@@ -93344,15 +94031,15 @@ var CheckPool = class _CheckPool {
 };
 
 // src/scale/protocol.ts
-function createRunContext(init, isEnabled, warn) {
-  const settings = init.config.rules;
+function createRunContext(init2, isEnabled, warn) {
+  const settings = init2.config.rules;
   return {
-    config: init.config,
-    cwd: init.cwd,
-    root: init.root,
-    offline: init.offline,
-    mode: init.mode,
-    files: init.files,
+    config: init2.config,
+    cwd: init2.cwd,
+    root: init2.root,
+    offline: init2.offline,
+    mode: init2.mode,
+    files: init2.files,
     options: (id) => {
       const value2 = settings[id];
       return typeof value2 === "object" ? value2.options : void 0;
@@ -93520,6 +94207,13 @@ async function run(options3) {
     if (timing) timing("cache save", performance.now() - started);
   }
   if (options3.changedLines) findings = onChangedLines(findings, options3.changedLines);
+  let baselined = 0;
+  const baseline = options3.baseline;
+  if (baseline) {
+    const all3 = findings.length;
+    findings = findings.filter((f) => !baseline.has(f.fingerprint));
+    baselined = all3 - findings.length;
+  }
   if (configChange && engine.severityOf(configChange.ruleId) !== "off") {
     const severity = engine.severityOf(configChange.ruleId);
     findings.push({ ...configChange, severity });
@@ -93537,7 +94231,7 @@ async function run(options3) {
   const exitCode = failingCount(findings, failOn) > 0 ? 1 : 0;
   const stats = { workers, cacheHits: cache?.hits ?? 0, cacheMisses: cache?.misses ?? 0 };
   const suppressions = engine.addedSuppressions();
-  return { config: config2, files, findings, diagnostics, suppressions, report: report2, fixes, exitCode, stats };
+  return { config: config2, files, findings, diagnostics, suppressions, report: report2, fixes, exitCode, stats, baselined };
 }
 function chooseConfig(cwd, root2, options3, rules2, catalog) {
   const base2 = options3.baseConfig;
@@ -93648,6 +94342,193 @@ async function applyFixes(cwd, findings) {
   return applied;
 }
 
+// src/pipeline/init.ts
+var INIT_DIR = ".content-gate";
+var WORDS_FILE = `${INIT_DIR}/words.txt`;
+var NOT_POSTS = /^(readme|license|licence|changelog|contributing|code_of_conduct|security|history)(\b|[-_.])/i;
+function siteFacts(cwd) {
+  const read = (name) => {
+    const path3 = join7(cwd, name);
+    return existsSync9(path3) ? readFileSync11(path3, "utf8") : void 0;
+  };
+  const jekyll = read("_config.yml") ?? read("_config.yaml");
+  if (jekyll) {
+    const parsed = safeYaml(jekyll);
+    return {
+      url: typeof parsed?.url === "string" ? parsed.url : cname(read),
+      siteRoot: ".",
+      generator: "Jekyll"
+    };
+  }
+  const hugo = read("hugo.toml") ?? read("config.toml");
+  if (hugo) {
+    const url2 = /^\s*baseURL\s*=\s*["']([^"']+)["']/m.exec(hugo)?.[1];
+    return { url: url2 ?? cname(read), siteRoot: "static", generator: "Hugo" };
+  }
+  for (const name of [
+    "astro.config.mjs",
+    "astro.config.ts",
+    "docusaurus.config.js",
+    "docusaurus.config.ts"
+  ]) {
+    const text5 = read(name);
+    if (!text5) continue;
+    const url2 = /\b(?:site|url)\s*:\s*["'](https?:\/\/[^"']+)["']/.exec(text5)?.[1];
+    const astro = name.startsWith("astro");
+    return {
+      url: url2 ?? cname(read),
+      siteRoot: astro ? "public" : "static",
+      generator: astro ? "Astro" : "Docusaurus"
+    };
+  }
+  return { url: cname(read), siteRoot: "." };
+}
+function cname(read) {
+  const host = read("CNAME")?.trim();
+  return host ? `https://${host}` : void 0;
+}
+function safeYaml(text5) {
+  try {
+    return import_yaml4.default.parse(text5);
+  } catch {
+    return void 0;
+  }
+}
+function registrableDomain(host) {
+  const labels = host.toLowerCase().replace(/^www\./, "").split(".");
+  if (labels.length <= 2) return labels.join(".");
+  const second = labels.at(-2);
+  const keep = labels.at(-1).length === 2 && /^(co|ac|gov|org|net|edu|ltd|nhs|com)$/.test(second) ? 3 : 2;
+  return labels.slice(-keep).join(".");
+}
+function includeGlobs(files) {
+  const folders = /* @__PURE__ */ new Set();
+  const rootFiles = [];
+  for (const file2 of files) {
+    const [first, ...rest] = file2.split("/");
+    if (rest.length === 0) {
+      if (!NOT_POSTS.test(file2)) rootFiles.push(file2);
+    } else folders.add(first);
+  }
+  return [...[...folders].sort().map((f) => `${f}/**/*.{md,markdown}`), ...rootFiles.sort()];
+}
+var IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*\bsrc\s*=\s*["']([^"']+)["']/gi;
+function ownedMediaOf(texts, domain3) {
+  const folders = /* @__PURE__ */ new Map();
+  const hosts = /* @__PURE__ */ new Set();
+  for (const text5 of texts) {
+    for (const m of text5.matchAll(IMAGE)) {
+      const src = (m[1] ?? m[2] ?? "").replace(/\{\{[^}]*\}\}/g, "").trim();
+      if (/^https?:\/\//i.test(src)) {
+        const host = safeHost(src);
+        if (host && domain3 && registrableDomain(host) === domain3) hosts.add(host);
+      } else if (src.startsWith("/")) {
+        const parts = posix4.dirname(src).split("/").filter(Boolean).slice(0, 2);
+        if (parts.length > 0) {
+          const folder = `/${parts.join("/")}/**`;
+          folders.set(folder, (folders.get(folder) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  return [
+    ...[...folders].filter(([, n]) => n >= 2).map(([f]) => f).sort(),
+    ...[...hosts].sort()
+  ];
+}
+function safeHost(url2) {
+  try {
+    return new URL(url2).hostname;
+  } catch {
+    return void 0;
+  }
+}
+function siteWords(findings, source) {
+  const words = /* @__PURE__ */ new Map();
+  const lines = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.ruleId !== "spelling/unknown-word" || f.endLine !== f.line) continue;
+    if (!lines.has(f.file)) lines.set(f.file, (source(f.file) ?? "").split(/\r?\n/));
+    const word = lines.get(f.file)?.[f.line - 1]?.slice(f.column - 1, f.endColumn - 1);
+    if (!word) continue;
+    const entry2 = words.get(word) ?? { count: 0, posts: /* @__PURE__ */ new Set(), suggestion: f.suggestions[0] };
+    entry2.count++;
+    entry2.posts.add(f.file);
+    words.set(word, entry2);
+  }
+  return [...words].map(([word, e]) => ({ word, count: e.count, posts: e.posts.size, suggestion: e.suggestion })).sort((a, b) => b.count - a.count || b.posts - a.posts || a.word.localeCompare(b.word));
+}
+function proposedConfig(options3) {
+  const doc = {
+    include: options3.include,
+    siteRoot: options3.siteRoot,
+    wordsFiles: [WORDS_FILE]
+  };
+  if (options3.ownedMedia.length > 0) doc.ownedMedia = options3.ownedMedia;
+  if (options3.domains.length > 0) doc.organization = { domains: options3.domains };
+  const head = [
+    `# Proposed by content-gate init on ${options3.date.toISOString().slice(0, 10)}${options3.generator ? ` (a ${options3.generator} site)` : ""}.`,
+    "# Review it: the include globs cover the folders that hold posts, ownedMedia the images the site",
+    "# hosts itself, organization.domains the site's own address. See the README for every key."
+  ];
+  return `${head.join("\n")}
+${import_yaml4.default.stringify(doc)}`;
+}
+async function planInit(cwd, options3) {
+  const date5 = options3.now ?? /* @__PURE__ */ new Date();
+  const existingConfig = findConfig(cwd);
+  const result2 = await run({ cwd, configPath: existingConfig, offline: true, failOn: "never" });
+  const cache = /* @__PURE__ */ new Map();
+  const source = (file2) => {
+    if (!cache.has(file2)) {
+      try {
+        cache.set(file2, readFileSync11(join7(cwd, file2), "utf8"));
+      } catch {
+        cache.set(file2, void 0);
+      }
+    }
+    return cache.get(file2);
+  };
+  const facts = siteFacts(cwd);
+  const host = facts.url ? safeHost(facts.url) : void 0;
+  const domain3 = host ? registrableDomain(host) : void 0;
+  const words = siteWords(result2.findings, source);
+  const config2 = proposedConfig({
+    include: includeGlobs(result2.files),
+    siteRoot: facts.siteRoot,
+    ownedMedia: ownedMediaOf(
+      result2.files.map((f) => source(f) ?? ""),
+      domain3
+    ),
+    domains: domain3 ? [domain3] : [],
+    generator: facts.generator,
+    date: date5
+  });
+  const existingText = existingConfig ? readFileSync11(existingConfig, "utf8") : void 0;
+  const configName = existingConfig ? existingConfig.slice(cwd.length + 1) : ".content-gate.yml";
+  const files = [
+    {
+      path: `${INIT_DIR}/init-report.md`,
+      text: formatInitReport({
+        tallies: tallyRules(result2.findings, result2.files.length),
+        findings: result2.findings.length,
+        posts: result2.files.length,
+        words: words.length,
+        date: date5,
+        configWritten: existingText ? `the proposed config printed as a diff against ${configName} (it was not changed)` : "the proposed `.content-gate.yml`"
+      })
+    },
+    { path: WORDS_FILE, text: formatWordList(words, date5) }
+  ];
+  if (!existingText) files.push({ path: ".content-gate.yml", text: config2 });
+  if (options3.baseline) {
+    files.push({ path: `${INIT_DIR}/baseline.json`, text: formatBaseline(result2.findings, VERSION, date5) });
+  }
+  const configDiff = existingText ? createTwoFilesPatch(configName, `${configName} (proposed)`, existingText, config2) : void 0;
+  const summary = `Checked ${result2.files.length} posts: ${result2.findings.length} findings in ${tallyRules(result2.findings, result2.files.length).length} rules; ${words.length} unknown words listed.${options3.baseline ? ` Baseline of ${new Set(result2.findings.map((f) => f.fingerprint)).size} findings.` : ""}`;
+  return { files, configDiff, summary };
+}
+
 // src/report/annotations.ts
 function escapeData(s2) {
   return s2.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
@@ -93671,23 +94552,6 @@ Suggestion: ${f.suggestions.join(" or ")}` : "";
 function formatAnnotations(findings) {
   return findings.map((f) => `${annotation(f)}
 `).join("");
-}
-
-// src/report/markdown.ts
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function clausesCited(findings, metas) {
-  const used = new Set(findings.map((f) => f.ruleId));
-  const clauses = /* @__PURE__ */ new Map();
-  for (const meta3 of metas) {
-    if (!used.has(meta3.id) || meta3.policy === ENGINE_POLICY) continue;
-    const key = `${meta3.policy}\0${meta3.clause}`;
-    const entry2 = clauses.get(key) ?? { meta: meta3, ids: [] };
-    entry2.ids.push(meta3.id);
-    clauses.set(key, entry2);
-  }
-  return [...clauses.values()];
 }
 
 // src/report/plain-words.json
@@ -94011,7 +94875,7 @@ ${input2.findings.length > 0 ? HOW_TO_ALLOW : ""}
 }
 
 // src/report/merge.ts
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 import { resolve as resolve12 } from "node:path";
 function asReport(value2, name) {
   const r = value2;
@@ -94047,7 +94911,7 @@ function withFingerprints(findings, cwd) {
     if (!lines.has(f.file)) {
       let text5;
       try {
-        text5 = readFileSync11(resolve12(cwd, f.file), "utf8").replace(/^\uFEFF/, "");
+        text5 = readFileSync12(resolve12(cwd, f.file), "utf8").replace(/^\uFEFF/, "");
       } catch {
         text5 = void 0;
       }
@@ -94242,6 +95106,7 @@ function formatText(findings, summary, style2 = plain, extras = {}) {
 // src/cli/index.ts
 var USAGE = `Usage:
   content-gate check [PATH ...] [options]
+  content-gate init [--baseline] [--force]
   content-gate merge REPORT.json ... [--format json|text|sarif|github|html] [--output FILE] [--fail-on LEVEL]
 
 Checks Markdown posts against the library's social media policy.
@@ -94263,6 +95128,12 @@ Options:
   --cache                           reuse findings of unchanged files (${DEFAULT_FINDINGS_CACHE})
   --cache-file FILE                 the same, with the cache kept in FILE
   --jobs N|auto                     worker threads (default 1: none; auto: one per core for large runs)
+  --baseline FILE                   report only findings not in FILE (made by init --baseline)
+
+init scans the whole site once and writes, without touching any post, .content-gate/init-report.md
+(per rule: count, share, examples, a suggested decision), .content-gate/words.txt (the site's
+unknown words, most frequent first) and a proposed .content-gate.yml (shown as a diff when one
+exists); --baseline also writes .content-gate/baseline.json. --force overwrites files init wrote before.
   -h, --help                        show this help
   -v, --version                     show the version
 
@@ -94333,7 +95204,7 @@ function render2(format, result2, io, toFile) {
 }
 function readSource(cwd, file2) {
   try {
-    return readFileSync12(resolve13(cwd, file2), "utf8");
+    return readFileSync13(resolve13(cwd, file2), "utf8");
   } catch {
     return void 0;
   }
@@ -94366,7 +95237,8 @@ async function check3(args, io) {
       shard: { type: "string" },
       cache: { type: "boolean" },
       "cache-file": { type: "string" },
-      jobs: { type: "string" }
+      jobs: { type: "string" },
+      baseline: { type: "string" }
     }
   });
   const format = oneOf("--format", values.format, FORMATS, "text");
@@ -94375,6 +95247,7 @@ async function check3(args, io) {
   const progress = io.stderr.isTTY && format === "text" && !values.output;
   const configFrom = values["config-from"];
   const root2 = workspaceRootOf(io.cwd);
+  const baseline = values.baseline ? readBaseline(io, values.baseline) : void 0;
   const result2 = await run({
     cwd: io.cwd,
     root: root2,
@@ -94396,6 +95269,7 @@ async function check3(args, io) {
     shard: parseShard(values.shard),
     cacheFile: values["cache-file"] ?? (values.cache ? DEFAULT_FINDINGS_CACHE : void 0),
     jobs: parseJobs(values.jobs),
+    baseline: baseline?.fingerprints,
     onProgress: progress ? (done, total) => {
       if (done === total || done % 50 === 0)
         io.stderr.write(`\rchecking ${done}/${total}${done === total ? "\r\x1B[K" : ""}`);
@@ -94405,6 +95279,12 @@ async function check3(args, io) {
     io.stderr.write(`${d.file ? `${d.file}: ` : ""}${d.level}: ${d.message}
 `);
   }
+  if (baseline) {
+    io.stderr.write(
+      `${result2.baselined === 1 ? "1 finding is" : `${result2.baselined} findings are`} in the baseline ${values.baseline} and not reported.
+`
+    );
+  }
   await emit(render2(format, result2, io, Boolean(values.output)), values.output, io);
   if (values.output && format !== "text") {
     const { errors: errors2, warnings, notices } = result2.report.summary;
@@ -94412,6 +95292,59 @@ async function check3(args, io) {
 `);
   }
   return result2.exitCode;
+}
+function readBaseline(io, file2) {
+  let text5;
+  try {
+    text5 = readFileSync13(resolve13(io.cwd, file2), "utf8");
+  } catch {
+    io.stderr.write(`${file2}: warning: the baseline cannot be read, so every finding is reported.
+`);
+    return void 0;
+  }
+  const parsed = parseBaseline(text5, VERSION);
+  if ("problem" in parsed) {
+    io.stderr.write(`${file2}: warning: the baseline ${parsed.problem}; every finding is reported.
+`);
+    return void 0;
+  }
+  return parsed.baseline;
+}
+async function init(args, io) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { baseline: { type: "boolean" }, force: { type: "boolean" } }
+  });
+  if (positionals.length > 0) throw new UsageError("init takes no paths: run it in the site's folder.");
+  const plan = await planInit(io.cwd, { baseline: values.baseline ?? false });
+  const existing = plan.files.filter((f) => existsSync10(resolve13(io.cwd, f.path)));
+  if (existing.length > 0 && !values.force) {
+    throw new UsageError(
+      `init would overwrite ${existing.map((f) => f.path).join(", ")}; nothing was written. Run it again with --force to replace them.`
+    );
+  }
+  for (const file2 of plan.files) {
+    const path3 = resolve13(io.cwd, file2.path);
+    await mkdir2(dirname9(path3), { recursive: true });
+    await writeFile3(path3, file2.text);
+    io.stdout.write(`Wrote ${file2.path}
+`);
+  }
+  if (plan.configDiff) {
+    io.stdout.write(
+      `
+A config exists, so it was not changed. The proposed config, as a diff:
+
+${plan.configDiff}`
+    );
+  }
+  io.stdout.write(`
+${plan.summary}
+Next: read .content-gate/init-report.md.
+`);
+  return 0;
 }
 async function merge3(args, io) {
   const { values, positionals } = parseArgs({
@@ -94426,7 +95359,7 @@ async function merge3(args, io) {
   const reports = positionals.map((file2) => {
     let text5;
     try {
-      text5 = readFileSync12(resolve13(io.cwd, file2), "utf8");
+      text5 = readFileSync13(resolve13(io.cwd, file2), "utf8");
     } catch {
       throw new UsageError(`merge: ${file2} cannot be read.`);
     }
@@ -94466,7 +95399,10 @@ async function main(argv, io) {
     }
     if (command === "check") return await check3(rest, io);
     if (command === "merge") return await merge3(rest, io);
-    throw new UsageError(`Unknown command "${command}". Use "content-gate check" or "content-gate merge".`);
+    if (command === "init") return await init(rest, io);
+    throw new UsageError(
+      `Unknown command "${command}". Use "content-gate check", "content-gate init" or "content-gate merge".`
+    );
   } catch (error62) {
     if (error62 instanceof UsageError) {
       io.stderr.write(`content-gate: ${error62.describe()}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,8 +9,10 @@ import { realPath, workspaceRootOf } from '../core/paths.js';
 import { failingCount } from '../core/severity.js';
 import type { FailOn, Finding, Report, SeverityOrOff } from '../core/types.js';
 import { changedSince } from '../pipeline/git.js';
+import { planInit } from '../pipeline/init.js';
 import { type RunResult, run } from '../pipeline/run.js';
 import { formatAnnotations } from '../report/annotations.js';
+import { type Baseline, parseBaseline } from '../report/baseline.js';
 import { formatHtml } from '../report/html.js';
 import { formatJson } from '../report/json.js';
 import { asReport, mergeReports, withFingerprints } from '../report/merge.js';
@@ -22,6 +24,7 @@ import { VERSION } from '../version.js';
 
 const USAGE = `Usage:
   content-gate check [PATH ...] [options]
+  content-gate init [--baseline] [--force]
   content-gate merge REPORT.json ... [--format json|text|sarif|github|html] [--output FILE] [--fail-on LEVEL]
 
 Checks Markdown posts against the library's social media policy.
@@ -43,6 +46,12 @@ Options:
   --cache                           reuse findings of unchanged files (${DEFAULT_FINDINGS_CACHE})
   --cache-file FILE                 the same, with the cache kept in FILE
   --jobs N|auto                     worker threads (default 1: none; auto: one per core for large runs)
+  --baseline FILE                   report only findings not in FILE (made by init --baseline)
+
+init scans the whole site once and writes, without touching any post, .content-gate/init-report.md
+(per rule: count, share, examples, a suggested decision), .content-gate/words.txt (the site's
+unknown words, most frequent first) and a proposed .content-gate.yml (shown as a diff when one
+exists); --baseline also writes .content-gate/baseline.json. --force overwrites files init wrote before.
   -h, --help                        show this help
   -v, --version                     show the version
 
@@ -177,6 +186,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
       cache: { type: 'boolean' },
       'cache-file': { type: 'string' },
       jobs: { type: 'string' },
+      baseline: { type: 'string' },
     },
   });
   const format = oneOf('--format', values.format, FORMATS, 'text');
@@ -185,6 +195,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
   const progress = io.stderr.isTTY && format === 'text' && !values.output;
   const configFrom = values['config-from'];
   const root = workspaceRootOf(io.cwd);
+  const baseline = values.baseline ? readBaseline(io, values.baseline) : undefined;
   const result = await run({
     cwd: io.cwd,
     root,
@@ -208,6 +219,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
     shard: parseShard(values.shard),
     cacheFile: values['cache-file'] ?? (values.cache ? DEFAULT_FINDINGS_CACHE : undefined),
     jobs: parseJobs(values.jobs),
+    baseline: baseline?.fingerprints,
     onProgress: progress
       ? (done, total) => {
           if (done === total || done % 50 === 0)
@@ -218,12 +230,64 @@ async function check(args: string[], io: CliIO): Promise<number> {
   for (const d of result.diagnostics) {
     io.stderr.write(`${d.file ? `${d.file}: ` : ''}${d.level}: ${d.message}\n`);
   }
+  if (baseline) {
+    io.stderr.write(
+      `${result.baselined === 1 ? '1 finding is' : `${result.baselined} findings are`} in the baseline ${values.baseline} and not reported.\n`,
+    );
+  }
   await emit(render(format, result, io, Boolean(values.output)), values.output, io);
   if (values.output && format !== 'text') {
     const { errors, warnings, notices } = result.report.summary;
     io.stderr.write(`Wrote ${values.output}: ${errors} errors, ${warnings} warnings, ${notices} notices.\n`);
   }
   return result.exitCode;
+}
+
+/** A baseline that cannot be used is a warning: the check then reports every finding. */
+function readBaseline(io: CliIO, file: string): Baseline | undefined {
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch {
+    io.stderr.write(`${file}: warning: the baseline cannot be read, so every finding is reported.\n`);
+    return undefined;
+  }
+  const parsed = parseBaseline(text, VERSION);
+  if ('problem' in parsed) {
+    io.stderr.write(`${file}: warning: the baseline ${parsed.problem}; every finding is reported.\n`);
+    return undefined;
+  }
+  return parsed.baseline;
+}
+
+async function init(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: { baseline: { type: 'boolean' }, force: { type: 'boolean' } },
+  });
+  if (positionals.length > 0) throw new UsageError("init takes no paths: run it in the site's folder.");
+  const plan = await planInit(io.cwd, { baseline: values.baseline ?? false });
+  const existing = plan.files.filter((f) => existsSync(resolve(io.cwd, f.path)));
+  if (existing.length > 0 && !values.force) {
+    throw new UsageError(
+      `init would overwrite ${existing.map((f) => f.path).join(', ')}; nothing was written. Run it again with --force to replace them.`,
+    );
+  }
+  for (const file of plan.files) {
+    const path = resolve(io.cwd, file.path);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.text);
+    io.stdout.write(`Wrote ${file.path}\n`);
+  }
+  if (plan.configDiff) {
+    io.stdout.write(
+      `\nA config exists, so it was not changed. The proposed config, as a diff:\n\n${plan.configDiff}`,
+    );
+  }
+  io.stdout.write(`\n${plan.summary}\nNext: read .content-gate/init-report.md.\n`);
+  return 0;
 }
 
 async function merge(args: string[], io: CliIO): Promise<number> {
@@ -286,7 +350,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (command === 'check') return await check(rest, io);
     if (command === 'merge') return await merge(rest, io);
-    throw new UsageError(`Unknown command "${command}". Use "content-gate check" or "content-gate merge".`);
+    if (command === 'init') return await init(rest, io);
+    throw new UsageError(
+      `Unknown command "${command}". Use "content-gate check", "content-gate init" or "content-gate merge".`,
+    );
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`content-gate: ${error.describe()}\n`);

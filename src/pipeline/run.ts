@@ -81,6 +81,8 @@ export interface RunOptions {
   cacheFile?: string;
   /** Only for measurements: time spent per phase (summed over files and worker threads). */
   onTiming?: TimingSink;
+  /** Fingerprints of findings the site accepted when it adopted Content Gate: not reported. */
+  baseline?: ReadonlySet<string>;
 }
 
 /** How the files of a run were checked. */
@@ -101,6 +103,8 @@ export interface RunResult {
   fixes: AppliedFix[];
   exitCode: 0 | 1;
   stats: RunStats;
+  /** Findings left out because the baseline holds them. */
+  baselined: number;
 }
 
 /** Every rule id and category the product knows, engine ids included. */
@@ -284,6 +288,13 @@ export async function run(options: RunOptions): Promise<RunResult> {
     if (timing) timing('cache save', performance.now() - started);
   }
   if (options.changedLines) findings = onChangedLines(findings, options.changedLines);
+  let baselined = 0;
+  const baseline = options.baseline;
+  if (baseline) {
+    const all = findings.length;
+    findings = findings.filter((f) => !baseline.has(f.fingerprint));
+    baselined = all - findings.length;
+  }
   if (configChange && engine.severityOf(configChange.ruleId) !== 'off') {
     const severity = engine.severityOf(configChange.ruleId) as Severity;
     findings.push({ ...configChange, severity });
@@ -303,7 +314,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const exitCode = failingCount(findings, failOn) > 0 ? 1 : 0;
   const stats = { workers, cacheHits: cache?.hits ?? 0, cacheMisses: cache?.misses ?? 0 };
   const suppressions = engine.addedSuppressions();
-  return { config, files, findings, diagnostics, suppressions, report, fixes, exitCode, stats };
+  return { config, files, findings, diagnostics, suppressions, report, fixes, exitCode, stats, baselined };
 }
 
 /** The config to check with, and the finding that describes a config the change brings. */
