@@ -18,7 +18,8 @@ describe('the action for editors who use a CMS (built dist/index.js against a lo
     await api.start();
     onTestFinished(() => api.stop());
     const workspace = mkdtempSync(join(tmpdir(), 'content-gate-cms-'));
-    writeTree(workspace, files);
+    // Grammar is off only to keep the test fast (harper's setup costs seconds per run).
+    writeTree(workspace, { '.content-gate.yml': 'rules:\n  grammar: off\n', ...files });
     const sha = commitAll(workspace, 'Posts');
     return { api, workspace, sha };
   }

@@ -22,7 +22,7 @@ describe('the action on push, schedule and gollum events', () => {
     await api.start();
     onTestFinished(() => api.stop());
     const workspace = mkdtempSync(join(tmpdir(), 'content-gate-events-'));
-    writeTree(workspace, POSTS);
+    writeTree(workspace, { '.content-gate.yml': 'rules:\n  grammar: off\n', ...POSTS });
     return { api, workspace };
   }
 

@@ -45,7 +45,7 @@ describe('exit status', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect((await cli(dir, 'check', '--format', 'xml')).stderr).toBe(
-      'content-gate: --format: expected one of text, json, sarif, github, got "xml".\n',
+      'content-gate: --format: expected one of text, json, sarif, github, html, got "xml".\n',
     );
   });
 });
