@@ -80509,8 +80509,108 @@ var frontMatterRule = {
   }
 };
 
+// src/lexicons/claims.ts
+var NUMBER_WORD = "(?:one|two|three|four|five|six|seven|eight|nine|ten|a third|a quarter|a half)";
+var GROUP = "(?:americans|adults|children|kids|teens|teenagers|students|people|readers|families|households|women|men|workers|voters|libraries|schools|homes|patrons|users|residents|seniors|parents|the (?:world|country|nation|population)|the world's)";
+var POPULATION = "(?:americans|adults|children|kids|teens|teenagers|students|families|households|women|men|workers|voters|parents|seniors|residents)";
+var CLAIM_CUES = [
+  {
+    kind: "a percentage",
+    pattern: String.raw`\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)`,
+    ownFactsExempt: true
+  },
+  {
+    kind: "a proportion",
+    pattern: String.raw`\b${NUMBER_WORD} (?:in|out of)(?: every)? (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|\b(?:half|a third|two[- ]thirds|three[- ]quarters|a quarter|most|the majority|a majority) of (?:all )?${GROUP}|\b(?:most|few|many) ${POPULATION}\b|\bfor every (?:dollar|\$1)\b|\bthe average (?:american|person|adult|child|reader|household|family|teen|student)\b`,
+    ownFactsExempt: true
+  },
+  {
+    kind: "a large number",
+    pattern: String.raw`\b\d+(?:\.\d+)? (?:million|billion|trillion)\b|\b\d{1,3}(?:,\d{3}){2,}\b`,
+    ownFactsExempt: true
+  },
+  {
+    kind: "a ranking",
+    pattern: String.raw`\b(?:the|america's|the world's|the nation's|the country's) (?:(?:single|very) )?(?:(?:second|third|fourth|fifth) )?(?:largest|biggest|oldest|first|fastest[- ]growing|most (?:popular|visited|widely read|banned|challenged|common|trusted)|leading|top|number one|#1|only)(?: \w+){0,5} (?:in (?:the (?:world|country|nation|state|united states|us|u\.s\.)|america|history|europe)|ever|on (?:earth|record)|to (?:offer|open|lend|introduce|have|be))\b`,
+    ownFactsExempt: true
+  },
+  {
+    kind: "a change over time",
+    pattern: String.raw`\b(?:has|have|had)(?: more than| nearly| almost)? (?:doubled|tripled|quadrupled|halved)\b|\b(?:rose|rises?|fell|falls?|dropped|drops?|grew|grows?|increased|increases?|decreased|decreases?|declined|declines?|climbed|surged|plummeted|raises?|boosts?|improves?|cuts?|reduces?|lowers?) (?:\w+ ){0,3}by (?:up to |more than |nearly |almost |about )?\d|\bsince (?:19|20)\d\d,? (?:the )?(?:number|rate|share|use|percentage) of\b|\bfor the first time (?:since|in) (?:(?:19|20)\d\d|decades|a century|history)\b`,
+    ownFactsExempt: true
+  },
+  {
+    kind: "a claim about research",
+    ownFactsExempt: false,
+    pattern: String.raw`(?<!\b(?:our|my) )\b(?:studies|research|researchers|scientists|scholars|historians|psychologists|experts|doctors|surveys|polls|statistics|the data|data|evidence|science|(?:a|one|the|a new|a recent) (?:study|survey|poll|report)) (?:(?:all|now|consistently|clearly) )?(?:show|shows|showed|have shown|has shown|prove|proves|proved|have proven|suggest|suggests|agree|say|says|believe|confirm|confirms|found|find|finds|indicate|indicates)\b|\b(?:it is|it's) (?:a )?(?:well[- ]known|proven|scientific) fact\b|\b(?:scientifically|clinically) proven\b`
+  },
+  {
+    kind: "a health or legal claim",
+    pattern: String.raw`\b(?:cures?|prevents?|reverses?|reduces? the risk of|lowers? (?:your|the) risk of|boosts? (?:your |the )?(?:immune|brain)|causes?|leads? to|is linked to|are linked to)\b (?:(?:(?:more|fewer|higher|lower) )?(?:cancer|dementia|alzheimer's|depression|anxiety|obesity|diabetes|autism|heart disease|heart attacks|strokes?|stress|insomnia|illness|disease|memory loss|violence|crime)\b)|\b(?:slows?|delays?|halts?) (?:\w+ )?(?:memory loss|dementia|aging|ageing|cognitive decline)\b|\b(?:is|are|it's|it is) (?:now )?(?:illegal|against the law|a (?:federal )?crime|legal) (?:to|in|for)\b`,
+    ownFactsExempt: false
+  }
+];
+var OWN_VOICE = String.raw`\b(?:we|we've|we're|our|ours|us|i|my)\b`;
+var CITATION = String.raw`\b(?:according to|as reported (?:by|in)|reported by|source:|sources:|data from|figures from|cited in|published (?:by|in)|(?:a|the) (?:\d{4} )?(?:study|report|survey|poll|census) (?:by|from|of|published)|(?:study|report|survey) (?:by|from) (?:the )?[A-Z]|\(\s*(?:19|20)\d\d\s*\))`;
+
+// src/rules/content/unsourced-claim.ts
+var CUES2 = CLAIM_CUES.map((cue) => ({ ...cue, pattern: new RegExp(cue.pattern, "i") }));
+var OWN = new RegExp(OWN_VOICE, "i");
+var CITED = new RegExp(CITATION, "i");
+var OWN_INSTITUTION = /\b(?:the|this) (?:library|branch|center|centre|archive|archives|museum|friends of the library|foundation)(?:'s)?\b(?! of\b)/i;
+var QUOTED2 = /[“"][^“”"]{12,}[”"]/g;
+var SENTENCE = /(?:[^.!?]|[.!?]+(?=[^\s.!?"'”’)]))+(?:[.!?]+["'”’)]*|$)/g;
+var SOURCE_NODES = /* @__PURE__ */ new Set(["link", "linkReference", "footnoteReference"]);
+function hasSource(node3, text5) {
+  const stack = [node3];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (SOURCE_NODES.has(current.type)) return true;
+    if (current.type === "html" && /<a\s[^>]*href=|<sup\b|<cite\b/i.test(current.value ?? ""))
+      return true;
+    stack.push(...current.children ?? []);
+  }
+  return CITED.test(text5);
+}
+function claimIn(sentence) {
+  const plain = sentence.replace(QUOTED2, " ");
+  const own8 = OWN.test(plain) || OWN_INSTITUTION.test(plain);
+  return CUES2.find((c) => !(own8 && c.ownFactsExempt) && c.pattern.test(plain))?.kind;
+}
+function paragraphs(doc) {
+  return doc.prose.filter((b) => b.kind === "paragraph" && !b.inQuote);
+}
+var unsourcedClaimRule = {
+  meta: {
+    id: "content/unsourced-claim",
+    policy: POLICY.professional.section,
+    clause: POLICY.professional.text,
+    defaultSeverity: "notice",
+    description: 'A sentence that states a statistic (a percentage, "one in five", millions, a ranking such as "the largest library in the country", a change over time) or a checkable claim ("studies show", "experts agree", health and legal effects) with no source in its paragraph: no link, no footnote, no "according to". The library speaking of its own work ("we lent 1.2 million items", "our 200,000 books"), headings, quotations and quoted speech are left alone.',
+    severityReason: "Whether a claim needs a source is a judgment, and many are common knowledge: a notice asks the editor to add a link without blocking anything."
+  },
+  check(doc, ctx) {
+    for (const block of paragraphs(doc)) {
+      if (hasSource(block.node, block.text)) continue;
+      for (const m of block.text.matchAll(SENTENCE)) {
+        const sentence = m[0];
+        const kind = claimIn(sentence);
+        if (!kind) continue;
+        const lead = (m.index ?? 0) + (sentence.length - sentence.trimStart().length);
+        const end = (m.index ?? 0) + sentence.trimEnd().length;
+        ctx.report({
+          start: block.sourceOffset(lead),
+          end: block.sourceOffset(end),
+          message: `This sentence states ${kind} with no source in its paragraph. Link to where it comes from (for example "according to [the report](https://...)") or add a footnote, so readers can check it.`
+        });
+        break;
+      }
+    }
+  }
+};
+
 // src/rules/content/index.ts
-var contentRules = [frontMatterRule];
+var contentRules = [frontMatterRule, unsourcedClaimRule];
 
 // src/language/words.ts
 var MAX_TOKEN_REACH = 100;
@@ -84460,7 +84560,7 @@ var PLURAL_PEOPLE = "children|people|men|women|kids|students|teens|families|volu
 var SINGULAR_PERSON = "sister|brother|mother|father|son|daughter|friend|teacher|librarian|child|neighbor|neighbour|grandmother|grandfather";
 var NOT_VERBS = "(?:always|sometimes|perhaps|nevertheless|us|this|thus|plus|yes|news|series|unless|across|towards|afterwards|besides|whereas|its|his|hers|ours|yours|theirs|is|was|has|does|bus|gas|lens|campus|bonus|focus|status|chaos|canvas|alias|atlas)";
 var NOT_DOUBLED = "(?:had|that|is|do|no|bye|ha|la|so|very|really|well|now|yada|blah|tut|chop|knock|never|many|far|go|boo|choo|night|round|again|more|on|out|over|there|tom|din|pom|hush|mama|papa|dum|tick|tock|ding|dong|ho|hee|yeah|oh|hip)";
-var NUMBER_WORD = "many|several|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|numerous";
+var NUMBER_WORD2 = "many|several|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|numerous";
 var grammarPatterns = [
   {
     kind: "repetition",
@@ -84497,7 +84597,7 @@ var grammarPatterns = [
   },
   {
     kind: "agreement",
-    pattern: `there\\s+(?<w>is|was)\\s+(?:${NUMBER_WORD})`,
+    pattern: `there\\s+(?<w>is|was)\\s+(?:${NUMBER_WORD2})`,
     unlessFollowedBy: "\\s+(?:of|times?|hours?|minutes?|days?|weeks?|years?)\\b",
     transform: "plural-verb",
     message: 'The subject after "there" is plural, so the verb must be too: "{replacement}", not "{match}".'
@@ -84900,7 +85000,7 @@ var GROUP_ADJECTIVES = [
   "divorced"
 ];
 var GROUP_HINT = `(?:${GROUP_NOUNS.join("|")}|(?:${GROUP_ADJECTIVES.join("|")}) (?:people|folks|men|women|guys|families|kids|patrons|ones|persons|immigrants)|go back|kitchen)`;
-var GROUP = `(?:(?:those|these|all|all the|all of the|most|the|typical|you|them|damn|bloody) )?(?:${GROUP_NOUNS.join("|")}|(?:${GROUP_ADJECTIVES.join("|")}) (?:people|folks|men|women|guys|families|kids|patrons|ones|persons|immigrants))`;
+var GROUP2 = `(?:(?:those|these|all|all the|all of the|most|the|typical|you|them|damn|bloody) )?(?:${GROUP_NOUNS.join("|")}|(?:${GROUP_ADJECTIVES.join("|")}) (?:people|folks|men|women|guys|families|kids|patrons|ones|persons|immigrants))`;
 var NEGATIVE_PREDICATES = [
   "(?:ruin(?:ing|s|ed)?|destroy(?:ing|s|ed)?)(?! (?:the |their |every )?(?:competition|record|quiz|game|contest|challenge|leaderboard|opponents|it)\\b)",
   "taking over (?:our|the|this) (?:country|town|city|neighbou?rhood|jobs|library)",
@@ -84961,7 +85061,7 @@ var NEGATIVE_PREDICATES = [
 ];
 var GENERALISATIONS = [
   {
-    pattern: `${GROUP}(?: (?:are|is|were|have been|keep|always|just|all|really|so|truly|basically|simply|nothing but)){0,4} (?:${NEGATIVE_PREDICATES.join("|")})`,
+    pattern: `${GROUP2}(?: (?:are|is|were|have been|keep|always|just|all|really|so|truly|basically|simply|nothing but)){0,4} (?:${NEGATIVE_PREDICATES.join("|")})`,
     category: "generalisation",
     message: 'This sentence makes a demeaning generalisation about a whole group of people ("{match}"). Remove it: the policy does not allow content that promotes discrimination.',
     note: 'A protected group as the subject of a demeaning predicate. Negations ("are not criminals") and sentences that report a stereotype to reject it ("the myth that...") are left alone.',
@@ -88410,14 +88510,14 @@ function anyCase(source, global2 = false) {
 
 // src/rules/prohibited/context/mentions.ts
 var TITLE_TAGS = /* @__PURE__ */ new Set(["i", "em", "cite", "q"]);
-var QUOTED2 = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|«[^»\n]{1,200}»/g;
+var QUOTED3 = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|«[^»\n]{1,200}»/g;
 function mentionIndex(doc) {
   let ranges;
   const quotedByBlock = /* @__PURE__ */ new Map();
   const quotedIn = (block) => {
     let found = quotedByBlock.get(block);
     if (!found) {
-      found = [...block.text.matchAll(QUOTED2)].map((m) => [m.index, m.index + m[0].length]);
+      found = [...block.text.matchAll(QUOTED3)].map((m) => [m.index, m.index + m[0].length]);
       quotedByBlock.set(block, found);
     }
     return found;
@@ -88985,7 +89085,7 @@ var TITLE_SMALL_WORDS = /* @__PURE__ */ new Set([
   "vs"
 ]);
 var MAX_QUOTED_MENTION_WORDS = 8;
-var QUOTED3 = /“([^”\n]{1,300})”|"([^"\n]{1,300})"|‘([^’\n]{1,300})’/gu;
+var QUOTED4 = /“([^”\n]{1,300})”|"([^"\n]{1,300})"|‘([^’\n]{1,300})’/gu;
 var WORK_LINK = /catalog|catalogue|worldcat|openlibrary|goodreads|bookshop|librarything|overdrive|libbyapp|hoopla|isbn|gutenberg|\/books?\//i;
 var WORD2 = /[\p{L}\p{N}'’*-]+/gu;
 function isTitleCaseWord(word) {
@@ -89009,7 +89109,7 @@ function insideKnownTitle(text5, start, end) {
   return false;
 }
 function insideShortQuote(text5, start, end) {
-  for (const m of text5.matchAll(QUOTED3)) {
+  for (const m of text5.matchAll(QUOTED4)) {
     const at = (m.index ?? 0) + 1;
     const inner = m[1] ?? m[2] ?? m[3] ?? "";
     if (at <= start && at + inner.length >= end) {

@@ -66,3 +66,61 @@ describe('secretlint inside secrets/credential', () => {
     expect(performance.getEntriesByType('mark')).toEqual([]);
   });
 });
+
+const claims = allRules.filter((r) => r.meta.id === 'content/unsourced-claim');
+
+testRules('content/unsourced-claim', claims, {
+  valid: [
+    'We lent 1.2 million items last year, a record for the branches.',
+    'Nearly 60% of adults have a library card, according to the [ALA](https://www.ala.org/).',
+    'Children who read over the summer keep their reading level.[^1]\n\n[^1]: Summer reading study, 2024.',
+    '## The largest book sale of the year',
+    '> Studies show that reading lowers stress by two thirds.',
+    'Story time is Tuesdays at 10:30 a.m.; museum passes are $12 for extra guests.',
+    'Our data shows that Tuesday evenings are the busiest.',
+  ],
+  invalid: [
+    {
+      name: 'a percentage, reported once per paragraph from the sentence that states it',
+      code: 'Reading matters. One in five adults struggles to read. Nearly 60% of adults have a card.\n',
+      errors: [
+        {
+          ruleId: 'content/unsourced-claim',
+          line: 1,
+          column: 18,
+          endLine: 1,
+          endColumn: 55,
+          severity: 'notice',
+        },
+      ],
+    },
+    {
+      name: 'research claims need a source even when they mention the library',
+      code: 'Students who use the library do better in college, studies show.\n',
+      errors: [
+        {
+          ruleId: 'content/unsourced-claim',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 65,
+          severity: 'notice',
+        },
+      ],
+    },
+    {
+      name: 'a ranking in a list item, decimals kept in the sentence',
+      code: '- The Library of Babel was the first library in the world to lend 2.5 million scrolls.\n',
+      errors: [
+        {
+          ruleId: 'content/unsourced-claim',
+          line: 1,
+          column: 3,
+          endLine: 1,
+          endColumn: 87,
+          severity: 'notice',
+        },
+      ],
+    },
+  ],
+});

@@ -1,4 +1,5 @@
 import type { Rule } from '../../core/rule.js';
 import { frontMatterRule } from './front-matter.js';
+import { unsourcedClaimRule } from './unsourced-claim.js';
 
-export const contentRules: Rule[] = [frontMatterRule];
+export const contentRules: Rule[] = [frontMatterRule, unsourcedClaimRule];
