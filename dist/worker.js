@@ -6241,9 +6241,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -8203,7 +8203,7 @@ var require_parse = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value2 = "";
       let escaped = false;
       for (const ch of input2) {
@@ -8218,11 +8218,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value2 += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -8299,7 +8299,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i2 = 1; i2 < pattern2.length; i2++) {
         const ch = pattern2[i2];
@@ -8312,10 +8312,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -31947,8 +31947,8 @@ function requireLodash_sortby() {
       if (reLeadingDot.test(string6)) {
         result2.push("");
       }
-      string6.replace(rePropName, function(match, number5, quote, string7) {
-        result2.push(quote ? string7.replace(reEscapeChar, "$1") : number5 || match);
+      string6.replace(rePropName, function(match, number5, quote2, string7) {
+        result2.push(quote2 ? string7.replace(reEscapeChar, "$1") : number5 || match);
       });
       return result2;
     });
@@ -46454,8 +46454,8 @@ function checkQuote(state) {
 
 // node_modules/mdast-util-to-markdown/lib/handle/definition.js
 function definition(node3, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
+  const quote2 = checkQuote(state);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("definition");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info);
@@ -46493,15 +46493,15 @@ function definition(node3, _, state, info) {
   subexit();
   if (node3.title) {
     subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
+    value2 += tracker.move(" " + quote2);
     value2 += tracker.move(
       state.safe(node3.title, {
         before: value2,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value2 += tracker.move(quote);
+    value2 += tracker.move(quote2);
     subexit();
   }
   exit3();
@@ -47179,8 +47179,8 @@ function htmlPeek() {
 // node_modules/mdast-util-to-markdown/lib/handle/image.js
 image.peek = imagePeek;
 function image(node3, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
+  const quote2 = checkQuote(state);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
   const exit3 = state.enter("image");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info);
@@ -47214,15 +47214,15 @@ function image(node3, _, state, info) {
   subexit();
   if (node3.title) {
     subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
+    value2 += tracker.move(" " + quote2);
     value2 += tracker.move(
       state.safe(node3.title, {
         before: value2,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value2 += tracker.move(quote);
+    value2 += tracker.move(quote2);
     subexit();
   }
   value2 += tracker.move(")");
@@ -47323,8 +47323,8 @@ function formatLinkAsAutolink(node3, state) {
 // node_modules/mdast-util-to-markdown/lib/handle/link.js
 link.peek = linkPeek;
 function link(node3, _, state, info) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
+  const quote2 = checkQuote(state);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
   const tracker = state.createTracker(info);
   if (formatLinkAsAutolink(node3, state)) {
     const stack = state.stack;
@@ -47390,15 +47390,15 @@ function link(node3, _, state, info) {
   subexit();
   if (typeof title === "string") {
     subexit = state.enter(`title${suffix}`);
-    value2 += tracker.move(" " + quote);
+    value2 += tracker.move(" " + quote2);
     value2 += tracker.move(
       state.safe(title, {
         before: value2,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value2 += tracker.move(quote);
+    value2 += tracker.move(quote2);
     subexit();
   }
   value2 += tracker.move(")");
@@ -59769,10 +59769,10 @@ function altProblem(item) {
   return void 0;
 }
 function isUseless(alt, file2) {
-  const words = (s2) => s2.replace(FILE_EXTENSION, "").replace(/[\s_.-]+/g, " ").trim().toLowerCase();
+  const words2 = (s2) => s2.replace(FILE_EXTENSION, "").replace(/[\s_.-]+/g, " ").trim().toLowerCase();
   if (USELESS_ALT.test(alt) || CAMERA_NAME.test(alt) || FILE_EXTENSION.test(alt)) return true;
   const writtenLikeFileName = !/\s/.test(alt.trim()) || /_/.test(alt);
-  return file2 !== "" && writtenLikeFileName && words(alt) === words(file2);
+  return file2 !== "" && writtenLikeFileName && words2(alt) === words2(file2);
 }
 function fixFor(item) {
   const example = "Patrons at the study tables in the renovated reading room";
@@ -59986,11 +59986,11 @@ function collectQuotations(doc) {
 function markdownQuotes(doc, siblings) {
   const out = [];
   const continued = /* @__PURE__ */ new Set();
-  for (const quote of doc.nodes("blockquote")) {
-    if (doc.ancestors(quote).some((a) => a.type === "blockquote")) continue;
-    if (continued.has(quote) || isCallout(doc, siblings, quote)) continue;
-    const group = [quote];
-    for (const next of siblings.after(quote)) {
+  for (const quote2 of doc.nodes("blockquote")) {
+    if (doc.ancestors(quote2).some((a) => a.type === "blockquote")) continue;
+    if (continued.has(quote2) || isCallout(doc, siblings, quote2)) continue;
+    const group = [quote2];
+    for (const next of siblings.after(quote2)) {
       const previous3 = group[group.length - 1];
       if (next.type !== "blockquote" || isCallout(doc, siblings, next) || endsWithAttribution(doc, previous3))
         break;
@@ -59998,7 +59998,7 @@ function markdownQuotes(doc, siblings) {
       continued.add(next);
     }
     const lastQuote = group[group.length - 1];
-    const start = quote.position?.start.offset;
+    const start = quote2.position?.start.offset;
     const end = lastQuote.position?.end.offset;
     if (start === void 0 || end === void 0) continue;
     const children = group.flatMap((q) => q.children);
@@ -60015,32 +60015,32 @@ function markdownQuotes(doc, siblings) {
       end,
       text: body.map((p) => p.text).join("\n"),
       links: parts.flatMap((p) => p.links),
-      inner: hasInner ? lastText : innerCite(doc, quote),
+      inner: hasInner ? lastText : innerCite(doc, quote2),
       after: attributionAfter(doc, siblings, lastQuote),
-      leadIn: leadInBefore(doc, siblings, quote)
+      leadIn: leadInBefore(doc, siblings, quote2)
     });
   }
   return out;
 }
-function isCallout(doc, siblings, quote) {
-  const source = doc.sourceOf(quote);
+function isCallout(doc, siblings, quote2) {
+  const source = doc.sourceOf(quote2);
   if (CALLOUT.test(source.replace(/^\s*>\s?/gm, "")) || NOTICE_CLASS.test(source)) return true;
-  const next = siblings.after(quote).next().value;
+  const next = siblings.after(quote2).next().value;
   return next?.type === "paragraph" && NOTICE_CLASS.test(doc.sourceOf(next).split("\n")[0] ?? "");
 }
-function endsWithAttribution(doc, quote) {
-  const last = quote.children[quote.children.length - 1];
-  return quote.children.length > 1 && last?.type === "paragraph" && isAttributionLine(inlineText(doc, last, []).text);
+function endsWithAttribution(doc, quote2) {
+  const last = quote2.children[quote2.children.length - 1];
+  return quote2.children.length > 1 && last?.type === "paragraph" && isAttributionLine(inlineText(doc, last, []).text);
 }
-function hasSourceLink(quote) {
-  if (quote.cite && /^(?:https?:)?\/\/|^\//i.test(quote.cite)) return true;
-  if (quote.links.length > 0) return true;
-  if ([quote.inner, quote.after, quote.leadIn].some((a) => a && a.links.length > 0)) return true;
-  return quote.form === "q" && (quote.sentence?.links.length ?? 0) > 0;
+function hasSourceLink(quote2) {
+  if (quote2.cite && /^(?:https?:)?\/\/|^\//i.test(quote2.cite)) return true;
+  if (quote2.links.length > 0) return true;
+  if ([quote2.inner, quote2.after, quote2.leadIn].some((a) => a && a.links.length > 0)) return true;
+  return quote2.form === "q" && (quote2.sentence?.links.length ?? 0) > 0;
 }
-function innerCite(doc, quote) {
+function innerCite(doc, quote2) {
   const html4 = doc.htmlElements.find(
-    (e) => e.element.tagName === "cite" && doc.ancestors(e.htmlNode).includes(quote)
+    (e) => e.element.tagName === "cite" && doc.ancestors(e.htmlNode).includes(quote2)
   );
   return html4 ? elementText(html4.element) : void 0;
 }
@@ -60205,17 +60205,17 @@ var quoteSourceRule = {
     severityReason: `The policy says "be sure to link to the original": a quotation with no source at all is an error. A named but unlinked source is a warning, because some originals (a speech, a patron's letter) are not online and the editor must judge.`
   },
   check(doc, ctx) {
-    for (const quote of collectQuotations(doc)) {
-      const report = reviewQuote(quote);
+    for (const quote2 of collectQuotations(doc)) {
+      const report = reviewQuote(quote2);
       if (report) ctx.report(report);
     }
   }
 };
-function reviewQuote(quote) {
-  if (hasSourceLink(quote)) return void 0;
-  const span = { start: quote.start, end: quote.end };
-  const fix2 = fixLine2(quote);
-  const named = quote.inner ?? quote.after ?? (quote.cite ? { text: quote.cite, links: [] } : void 0);
+function reviewQuote(quote2) {
+  if (hasSourceLink(quote2)) return void 0;
+  const span = { start: quote2.start, end: quote2.end };
+  const fix2 = fixLine2(quote2);
+  const named = quote2.inner ?? quote2.after ?? (quote2.cite ? { text: quote2.cite, links: [] } : void 0);
   if (named) {
     const source = sourceName(named);
     return {
@@ -60224,23 +60224,23 @@ function reviewQuote(quote) {
       message: `This quote from ${source} names its source in text only. When the original is online, a link is required: make the attribution a link, e.g. \u2014 [${source}](https://link-to-the-original).`
     };
   }
-  if (quote.leadIn) {
+  if (quote2.leadIn) {
     return {
       ...span,
       severity: "warning",
-      message: `This quote, introduced by "${excerpt(quote.leadIn.text, 60)}", names its source in text only. When the original is online, a link is required: link the source's name in that sentence, or ${fix2}`
+      message: `This quote, introduced by "${excerpt(quote2.leadIn.text, 60)}", names its source in text only. When the original is online, a link is required: link the source's name in that sentence, or ${fix2}`
     };
   }
   return {
     ...span,
-    message: `This quote ("${excerpt(quote.text, 50)}") has no link to its original. ${capitalize(fix2)}`
+    message: `This quote ("${excerpt(quote2.text, 50)}") has no link to its original. ${capitalize(fix2)}`
   };
 }
-function fixLine2(quote) {
+function fixLine2(quote2) {
   const line = "add a line right after it such as: \u2014 [Author, *Title*](https://link-to-the-original)";
-  if (quote.form === "html")
+  if (quote2.form === "html")
     return `${line}, or give the tag a cite attribute: <blockquote cite="https://link-to-the-original">.`;
-  if (quote.form === "q")
+  if (quote2.form === "q")
     return 'link the source in the same sentence, or give the tag a cite attribute: <q cite="https://link-to-the-original">.';
   return `${line}.`;
 }
@@ -60463,6 +60463,16 @@ function isMention(ranges, sentence, index3, length) {
   }
   return false;
 }
+var SENTENCE = /(?:[^.!?]|[.!?]+(?=[^\s.!?"'”’)]))+(?:[.!?]+["'”’)]*|$)/g;
+function splitSentences(text5) {
+  const out = [];
+  for (const m of text5.matchAll(SENTENCE)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const trimmed = m[0].trim();
+    if (trimmed) out.push({ start: (m.index ?? 0) + lead, text: trimmed });
+  }
+  return out;
+}
 
 // src/rules/conduct/patron-remarks.ts
 var remarks = compileLexicon(patronRemarks);
@@ -60524,10 +60534,10 @@ function isAimedAtPatrons(sentence, index3, length) {
 function aboutPatron(sentence, referent, index3, length) {
   if (referent.start < index3 + length && referent.end > index3) return true;
   const between = referent.end <= index3 ? sentence.text.slice(referent.end, index3) : sentence.text.slice(index3 + length, referent.start);
-  const words = between.split(/\s+/).filter(Boolean);
-  if (words.length > REACH) return false;
+  const words2 = between.split(/\s+/).filter(Boolean);
+  if (words2.length > REACH) return false;
   if (referent.end > index3)
-    return !/^[\p{L}-]+$/u.test(sentence.text.slice(index3, index3 + length)) || words.length <= AHEAD;
+    return !/^[\p{L}-]+$/u.test(sentence.text.slice(index3, index3 + length)) || words2.length <= AHEAD;
   const subject = OTHER_SUBJECT.exec(between);
   return !subject || LINKING.test(between.slice(0, subject.index));
 }
@@ -60746,6 +60756,146 @@ var internalRule = {
 
 // src/rules/confidential/index.ts
 var confidentialRules = [draftRule, internalRule];
+
+// src/rules/content/correction-note.ts
+var DAY_MS = 864e5;
+var ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+var MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+var ANY_DATE = new RegExp(
+  `\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b(?:${MONTHS})\\.? \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`,
+  "i"
+);
+var NOTE_LEAD = /^(?:correction|corrected|update|updated|editor['’]s note)\b[^:\n]{0,40}:/i;
+var FACT = new RegExp("\\$\\s?\\d[\\d,]*(?:\\.\\d+)?|\\b\\d{1,2}(?::\\d{2})?\\s?(?:[aApP]\\.?[mM]\\.?)(?![a-z])|\\b\\d[\\d,.:/-]*\\d\\b|\\b\\d\\b|https?:\\/\\/\\S+|(?<=\\S\\s+)\\b\\p{Lu}[\\p{L}'\u2019-]+", "gu");
+function publishedAt(doc, firstCommitted) {
+  const field = doc.frontMatter?.data.date;
+  const fromField = field instanceof Date ? field.toISOString() : typeof field === "string" ? field : void 0;
+  for (const text5 of [fromField, doc.file.split("/").pop(), firstCommitted]) {
+    const m = text5 ? ISO_DAY.exec(text5) : null;
+    if (m) return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  }
+  return void 0;
+}
+function proseOf(doc) {
+  return doc.prose.filter((b) => b.kind === "paragraph" || b.kind === "heading" || b.kind === "tableCell");
+}
+function notesOf(doc) {
+  const listed = doc.frontMatter?.data.corrections;
+  const fromFront = Array.isArray(listed) ? listed.map((entry2) => JSON.stringify(entry2)) : [];
+  const paragraphs2 = proseOf(doc).map((b) => b.text.trim()).filter((text5) => NOTE_LEAD.test(text5) && ANY_DATE.test(text5));
+  return [...fromFront, ...paragraphs2];
+}
+function sentencesOf(doc) {
+  return proseOf(doc).flatMap(
+    (block) => splitSentences(block.text).map((s2) => ({
+      text: s2.text,
+      key: s2.text.toLowerCase().replace(/\s+/g, " ").replace(/[.!?]+$/, ""),
+      block,
+      start: s2.start
+    }))
+  );
+}
+function words(text5) {
+  return new Set(text5.toLowerCase().match(/[\p{L}\d$%:]+/gu) ?? []);
+}
+function similarity(a, b) {
+  const x2 = words(a);
+  const y = words(b);
+  let shared = 0;
+  for (const w of x2) if (y.has(w)) shared++;
+  return shared / Math.max(1, x2.size + y.size - shared);
+}
+function facts(text5) {
+  return [...text5.matchAll(FACT)].map((m) => ({ value: m[0].replace(/[.,]+$/, ""), index: m.index ?? 0 }));
+}
+function changedFact(before, now) {
+  const old = facts(before).map((f) => f.value.toLowerCase());
+  const fresh = facts(now);
+  const remaining = [...old];
+  for (const fact of fresh) {
+    const at = remaining.indexOf(fact.value.toLowerCase());
+    if (at >= 0) {
+      remaining.splice(at, 1);
+      continue;
+    }
+    return {
+      from: remaining[0] && facts(before).find((f) => f.value.toLowerCase() === remaining[0])?.value,
+      to: fact.value,
+      index: fact.index
+    };
+  }
+  if (remaining.length > 0)
+    return {
+      from: facts(before).find((f) => f.value.toLowerCase() === remaining[0])?.value,
+      to: "",
+      index: 0
+    };
+  return void 0;
+}
+function firstFactChange(before, after) {
+  const old = sentencesOf(before);
+  const now = sentencesOf(after);
+  const oldKeys = new Set(old.map((s2) => s2.key));
+  const nowKeys = new Set(now.map((s2) => s2.key));
+  const removed = old.filter((s2) => !nowKeys.has(s2.key));
+  for (const sentence of now) {
+    if (oldKeys.has(sentence.key)) continue;
+    let best;
+    let score = 0.5;
+    for (const candidate of removed) {
+      const sim = similarity(candidate.text, sentence.text);
+      if (sim >= score) [best, score] = [candidate, sim];
+    }
+    if (!best) continue;
+    removed.splice(removed.indexOf(best), 1);
+    const change = changedFact(best.text, sentence.text);
+    if (change) return { kind: "changed", sentence, ...change };
+  }
+  const gone = removed.find((s2) => !NOTE_LEAD.test(s2.text));
+  return gone ? { kind: "removed", text: gone.text } : void 0;
+}
+function quote(text5) {
+  return text5 ? `\u201C${text5}\u201D` : "nothing";
+}
+var correctionNoteRule = {
+  meta: {
+    id: "content/correction-note",
+    policy: POLICY.professional.section,
+    clause: POLICY.professional.text,
+    defaultSeverity: "warning",
+    description: 'A change to a post published more than `corrections.afterDays` (7) days before that alters its facts (a number, date or time, money, a name, an address or link changed, or a sentence removed) and adds no correction note: a front-matter `corrections` entry or a paragraph starting "Correction:", "Update:" or "Editor\'s note:" with a date. Spelling, punctuation, formatting and added paragraphs need no note. Runs when a change is checked against its base (`--changed-since`, pull requests).',
+    severityReason: "Readers of a published post deserve to know what changed, but an editor knows best whether an edit corrects a fact: a warning asks for the note without blocking the merge."
+  },
+  check(doc, ctx) {
+    const history = ctx.run.history;
+    const entry2 = history?.files[doc.file];
+    if (!history || !entry2) return;
+    const published = publishedAt(doc, entry2.firstCommitted);
+    const today = Date.parse(`${history.today}T00:00:00Z`);
+    if (published === void 0 || today - published <= ctx.run.config.corrections.afterDays * DAY_MS) return;
+    const before = new Document(doc.file, doc.path, entry2.previous);
+    const earlierNotes = new Set(notesOf(before));
+    if (notesOf(doc).some((note) => !earlierNotes.has(note))) return;
+    const change = firstFactChange(before, doc);
+    if (!change) return;
+    const day = new Date(published).toISOString().slice(0, 10);
+    const advice = `Add a correction note, e.g. in the front matter: corrections: [{ date: ${history.today}, text: "..." }], or a paragraph "Correction (${history.today}): ...".`;
+    if (change.kind === "removed") {
+      ctx.report({
+        document: true,
+        message: `This post was published on ${day}, and this change removes a sentence: ${quote(change.text)}. ${advice}`
+      });
+      return;
+    }
+    const { block, start } = change.sentence;
+    const at = start + change.index;
+    ctx.report({
+      start: block.sourceOffset(at),
+      end: block.sourceOffset(at + Math.max(1, change.to.length)),
+      message: `This post was published on ${day}, and this change alters a fact: ${quote(change.from ?? "")} is now ${quote(change.to)}. ${advice}`
+    });
+  }
+};
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -80559,7 +80709,6 @@ var OWN = new RegExp(OWN_VOICE, "i");
 var CITED = new RegExp(CITATION, "i");
 var OWN_INSTITUTION = /\b(?:the|this) (?:library|branch|center|centre|archive|archives|museum|friends of the library|foundation)(?:'s)?\b(?! of\b)/i;
 var QUOTED2 = /[“"][^“”"]{12,}[”"]/g;
-var SENTENCE = /(?:[^.!?]|[.!?]+(?=[^\s.!?"'”’)]))+(?:[.!?]+["'”’)]*|$)/g;
 var SOURCE_NODES = /* @__PURE__ */ new Set(["link", "linkReference", "footnoteReference"]);
 function hasSource(node3, text5) {
   const stack = [node3];
@@ -80592,15 +80741,12 @@ var unsourcedClaimRule = {
   check(doc, ctx) {
     for (const block of paragraphs(doc)) {
       if (hasSource(block.node, block.text)) continue;
-      for (const m of block.text.matchAll(SENTENCE)) {
-        const sentence = m[0];
-        const kind = claimIn(sentence);
+      for (const sentence of splitSentences(block.text)) {
+        const kind = claimIn(sentence.text);
         if (!kind) continue;
-        const lead = (m.index ?? 0) + (sentence.length - sentence.trimStart().length);
-        const end = (m.index ?? 0) + sentence.trimEnd().length;
         ctx.report({
-          start: block.sourceOffset(lead),
-          end: block.sourceOffset(end),
+          start: block.sourceOffset(sentence.start),
+          end: block.sourceOffset(sentence.start + sentence.text.length),
           message: `This sentence states ${kind} with no source in its paragraph. Link to where it comes from (for example "according to [the report](https://...)") or add a footnote, so readers can check it.`
         });
         break;
@@ -80610,7 +80756,7 @@ var unsourcedClaimRule = {
 };
 
 // src/rules/content/index.ts
-var contentRules = [frontMatterRule, unsourcedClaimRule];
+var contentRules = [frontMatterRule, unsourcedClaimRule, correctionNoteRule];
 
 // src/language/words.ts
 var MAX_TOKEN_REACH = 100;
@@ -84091,9 +84237,9 @@ var LocalLinter = class {
     const inner = await this.inner;
     return inner.clear_words();
   }
-  async importWords(words) {
+  async importWords(words2) {
     const inner = await this.inner;
-    return inner.import_words(words);
+    return inner.import_words(words2);
   }
   async exportWords() {
     const inner = await this.inner;
@@ -84717,7 +84863,7 @@ function ownDataFile(name) {
   return fileURLToPath3(new URL(`../../dist/${name}`, import.meta.url));
 }
 function parseDictionary(text5, dialect) {
-  const words = /* @__PURE__ */ new Set();
+  const words2 = /* @__PURE__ */ new Set();
   let take = false;
   let sections = 0;
   for (let start = 0; start < text5.length; ) {
@@ -84728,15 +84874,15 @@ function parseDictionary(text5, dialect) {
       const name = text5.slice(start + 1, end);
       take = name === "all" || name === dialect;
       if (take) sections++;
-    } else if (take && first !== 35 && end > start) words.add(text5.slice(start, end));
+    } else if (take && first !== 35 && end > start) words2.add(text5.slice(start, end));
     start = end + 1;
   }
   if (sections < 2) throw new DictionaryError(`it has no "all" and "${dialect}" sections`);
-  return words;
+  return words2;
 }
 var Dictionary = class {
-  constructor(words) {
-    this.words = words;
+  constructor(words2) {
+    this.words = words2;
   }
   words;
   get size() {
@@ -85380,11 +85526,11 @@ function neverSuggestWords() {
 var Vocabulary = class _Vocabulary {
   anyCase = /* @__PURE__ */ new Set();
   exact = /* @__PURE__ */ new Set();
-  constructor(words = []) {
-    this.add(words);
+  constructor(words2 = []) {
+    this.add(words2);
   }
-  add(words) {
-    for (const raw of words) {
+  add(words2) {
+    for (const raw of words2) {
       const word = raw.trim();
       if (!word) continue;
       if (word === word.toLowerCase()) this.anyCase.add(word);
@@ -85395,12 +85541,12 @@ var Vocabulary = class _Vocabulary {
     }
   }
   /** A copy with more words, for one post's front-matter `words`. */
-  with(words) {
-    if (words.length === 0) return this;
+  with(words2) {
+    if (words2.length === 0) return this;
     const copy = new _Vocabulary();
     for (const w of this.anyCase) copy.anyCase.add(w);
     for (const w of this.exact) copy.exact.add(w);
-    copy.add(words);
+    copy.add(words2);
     return copy;
   }
   has(word) {
@@ -85800,10 +85946,10 @@ function siteFindings(data) {
 }
 var SITE_TERM_POSTS = 3;
 var POST_TERM_USES = 4;
-function postsUsing(data, words) {
+function postsUsing(data, words2) {
   const out = /* @__PURE__ */ new Map();
   for (const [file2, d] of data) {
-    for (const word of words(d)) {
+    for (const word of words2(d)) {
       const posts = out.get(word) ?? /* @__PURE__ */ new Set();
       posts.add(file2);
       out.set(word, posts);
@@ -86789,13 +86935,13 @@ function htmlLinks(doc) {
   return out;
 }
 function startTag(source, from) {
-  let quote = "";
+  let quote2 = "";
   for (let i2 = from; i2 < source.length; i2++) {
     const c = source[i2];
-    if (quote) {
-      if (c === quote) quote = "";
+    if (quote2) {
+      if (c === quote2) quote2 = "";
     } else if (c === '"' || c === "'") {
-      quote = c;
+      quote2 = c;
     } else if (c === ">") {
       return source.slice(from, i2 + 1);
     }
@@ -88609,11 +88755,11 @@ var MINOR_WORDS = /* @__PURE__ */ new Set([
   "vs"
 ]);
 function namesAWork(text5) {
-  const words = text5.trim().split(/\s+/).filter((w) => new RegExp("\\p{L}", "u").test(w));
-  if (words.length < 2) return false;
+  const words2 = text5.trim().split(/\s+/).filter((w) => new RegExp("\\p{L}", "u").test(w));
+  if (words2.length < 2) return false;
   if (text5 === text5.toUpperCase()) return false;
-  const significant = words.slice(1).filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
-  const first = words[0];
+  const significant = words2.slice(1).filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+  const first = words2[0];
   return new RegExp("^\\P{L}*\\p{Lu}", "u").test(first) && significant.every((w) => new RegExp("^\\P{L}*(\\p{Lu}|\\p{N})", "u").test(w));
 }
 
@@ -88831,8 +88977,8 @@ function rightsCleared(doc) {
 function wordCount(text5) {
   return text5.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
-function quoteAllowed(quote) {
-  return [quote.text, quote.inner?.text, quote.after?.text, quote.leadIn?.text].some(
+function quoteAllowed(quote2) {
+  return [quote2.text, quote2.inner?.text, quote2.after?.text, quote2.leadIn?.text].some(
     (t) => t !== void 0 && REPRODUCTION_ALLOWED.test(t)
   );
 }
@@ -88840,15 +88986,15 @@ function longQuotations(doc, opts, verse) {
   const quotes = collectQuotations(doc).filter(
     (q) => !quoteAllowed(q) && !verse.some((v) => v.start < q.end && q.start < v.end)
   );
-  const counted = quotes.map((quote) => ({ quote, words: wordCount(quote.text) }));
+  const counted = quotes.map((quote2) => ({ quote: quote2, words: wordCount(quote2.text) }));
   const out = [];
-  for (const { quote, words } of counted) {
-    if (words <= opts.maxQuoteWords) continue;
+  for (const { quote: quote2, words: words2 } of counted) {
+    if (words2 <= opts.maxQuoteWords) continue;
     out.push({
-      start: quote.start,
-      end: quote.end,
+      start: quote2.start,
+      end: quote2.end,
       severity: "warning",
-      message: `This quotation is ${words} words long, more than the ${opts.maxQuoteWords} this site allows verbatim. Quote only the lines you discuss and link to the rest, e.g. "Read the full text at [Title](https://link-to-the-original)"; if the text is in the public domain or used with permission, say so in a line under it.`
+      message: `This quotation is ${words2} words long, more than the ${opts.maxQuoteWords} this site allows verbatim. Quote only the lines you discuss and link to the rest, e.g. "Read the full text at [Title](https://link-to-the-original)"; if the text is in the public domain or used with permission, say so in a line under it.`
     });
   }
   if (out.length > 0) return out;
@@ -89092,9 +89238,9 @@ function isTitleCaseWord(word) {
   return new RegExp("^\\p{Lu}[\\p{Ll}'\u2019*-]", "u").test(word) || new RegExp("^\\p{Lu}$", "u").test(word);
 }
 function isTitleLike(text5) {
-  const words = text5.match(WORD2) ?? [];
-  const significant = words.filter((w) => !TITLE_SMALL_WORDS.has(w.toLowerCase()));
-  if (words.length < 2 || significant.length === 0) return false;
+  const words2 = text5.match(WORD2) ?? [];
+  const significant = words2.filter((w) => !TITLE_SMALL_WORDS.has(w.toLowerCase()));
+  if (words2.length < 2 || significant.length === 0) return false;
   const capitalised = significant.filter((w) => new RegExp("^\\p{Lu}", "u").test(w)).length;
   return capitalised / significant.length >= 0.75;
 }
@@ -89113,8 +89259,8 @@ function insideShortQuote(text5, start, end) {
     const at = (m.index ?? 0) + 1;
     const inner = m[1] ?? m[2] ?? m[3] ?? "";
     if (at <= start && at + inner.length >= end) {
-      const words = inner.match(WORD2)?.length ?? 0;
-      return words <= MAX_QUOTED_MENTION_WORDS || isTitleLike(inner);
+      const words2 = inner.match(WORD2)?.length ?? 0;
+      return words2 <= MAX_QUOTED_MENTION_WORDS || isTitleLike(inner);
     }
   }
   return false;
@@ -89254,12 +89400,12 @@ var defamationRule = {
 function namedSubject(before) {
   const m = SUBJECT_BEFORE.exec(before);
   if (!m?.[1]) return void 0;
-  const words = m[1].split(" ");
+  const words2 = m[1].split(" ");
   let index3 = m.index;
-  while (words.length > 0 && NOT_NAME_WORD.test(words[0] ?? "")) index3 += (words.shift() ?? "").length + 1;
-  if (words.length === 0) return void 0;
-  if (words.length === 1 && PLURAL_NOUN.test(words[0] ?? "")) return void 0;
-  return { name: words.join(" "), index: index3 };
+  while (words2.length > 0 && NOT_NAME_WORD.test(words2[0] ?? "")) index3 += (words2.shift() ?? "").length + 1;
+  if (words2.length === 0) return void 0;
+  if (words2.length === 1 && PLURAL_NOUN.test(words2[0] ?? "")) return void 0;
+  return { name: words2.join(" "), index: index3 };
 }
 function postLabels(doc) {
   const fm = doc.frontMatter?.data ?? {};
@@ -90291,7 +90437,7 @@ function checkLinkStuffing(doc, byParagraph, report) {
   }
 }
 var addressKey = (link2) => link2.url.replace(/\/+(?=#|$)/, "").toLowerCase();
-function checkRepeatedLinks(links, byParagraph, isOwn, words, textOf, report) {
+function checkRepeatedLinks(links, byParagraph, isOwn, words2, textOf, report) {
   const outside = links.filter((l) => l.host !== "" && !isOwn(l));
   const repeated = /* @__PURE__ */ new Map();
   for (const [paragraph2, inside] of byParagraph) {
@@ -90307,7 +90453,7 @@ function checkRepeatedLinks(links, byParagraph, isOwn, words, textOf, report) {
       if (paragraphWords < REPEATED_LINK * WORDS_PER_REPEAT) repeated.set(key, link2);
     }
   }
-  if (words < SHORT_POST_WORDS) {
+  if (words2 < SHORT_POST_WORDS) {
     const byAddress = /* @__PURE__ */ new Map();
     for (const link2 of outside) {
       const key = addressKey(link2);
@@ -90317,7 +90463,7 @@ function checkRepeatedLinks(links, byParagraph, isOwn, words, textOf, report) {
     }
     for (const [key, same] of byAddress) {
       if (same.length < REPEATED_LINK || same.length < outside.length * REPEATED_SHARE) continue;
-      if (words >= same.length * WORDS_PER_REPEAT || repeated.has(key)) continue;
+      if (words2 >= same.length * WORDS_PER_REPEAT || repeated.has(key)) continue;
       repeated.set(key, same[REPEATED_LINK - 1]);
     }
   }
@@ -90894,7 +91040,8 @@ function createRunContext(init2, isEnabled, warn) {
       return typeof value2 === "object" ? value2.options : void 0;
     },
     isEnabled,
-    warn
+    warn,
+    history: init2.history
   };
 }
 

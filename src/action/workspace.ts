@@ -87,6 +87,7 @@ export async function checkWorkspace(
     mode,
     failOn: inputs.failOn,
     changedLines: diff ? toChangedLines(diff, inputs.changedOnly ?? true) : push?.changed,
+    historyBase: diff ? pr?.base.sha : push?.changed ? (context.payload as PushPayload).before : undefined,
   });
   for (const d of result.diagnostics) io.warning(`${d.file ? `${d.file}: ` : ''}${d.message}`);
   await saveRunCache(io, context.runId);

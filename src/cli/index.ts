@@ -215,6 +215,7 @@ async function check(args: string[], io: CliIO): Promise<number> {
     failOn,
     ruleOverrides: parseRuleFlags(values.rule ?? []),
     changedLines: values['changed-since'] ? changedSince(io.cwd, values['changed-since']) : undefined,
+    historyBase: values['changed-since'],
     fix: values.fix ?? false,
     shard: parseShard(values.shard),
     cacheFile: values['cache-file'] ?? (values.cache ? DEFAULT_FINDINGS_CACHE : undefined),

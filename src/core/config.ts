@@ -57,6 +57,19 @@ export const configSchema = z.strictObject({
       'Which suppression comments a change may add: allow, require-reason (a reason after "--"), or deny. Suppressions already on the base branch keep working.',
     ),
   spokespeople: z.array(z.string()).default([]).describe('Authors who may speak for the library.'),
+  corrections: z
+    .strictObject({
+      afterDays: z
+        .number()
+        .int()
+        .min(0)
+        .default(7)
+        .describe(
+          'A post published more than this many days ago needs a correction note when a change alters its facts.',
+        ),
+    })
+    .default({ afterDays: 7 })
+    .describe('content/correction-note: when an edited post must say what changed.'),
   links: z
     .strictObject({
       skip: z

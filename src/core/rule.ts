@@ -2,7 +2,7 @@ import type { Node } from 'unist';
 import type { z } from 'zod';
 import type { ResolvedConfig } from './config.js';
 import type { Document } from './document.js';
-import type { Severity } from './types.js';
+import type { ChangeHistory, Severity } from './types.js';
 
 /** What a rule declares about itself. The engine stamps id, category, severity and policy on findings. */
 export interface RuleMeta {
@@ -69,6 +69,8 @@ export interface RunContext {
   isEnabled(id: string): boolean;
   /** Progress and warnings that are not findings. */
   warn(message: string, file?: string): void;
+  /** The posts' text before the change, when the run checks a change against a base commit. */
+  history?: ChangeHistory;
 }
 
 export interface RuleContext<State = unknown> {

@@ -97,3 +97,15 @@ export interface AppliedFix {
   after: string;
   ruleId: string;
 }
+
+/**
+ * What a change did to the posts it touches, from git: each changed post's text at the base commit
+ * (renames followed) and when it was first committed there. Plain data, so it reaches workers.
+ */
+export interface ChangeHistory {
+  /** The commit the change is compared with (a pull request's base, `--changed-since REF`). */
+  base: string;
+  /** Today, `YYYY-MM-DD`: a correction note's date. */
+  today: string;
+  files: Record<string, { previous: string; firstCommitted?: string }>;
+}

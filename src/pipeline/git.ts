@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { UsageError } from '../core/errors.js';
-import type { ChangedLines } from '../core/types.js';
+import type { ChangedLines, ChangeHistory } from '../core/types.js';
 
 /** Changed lines per file (relative to cwd, posix); `'all'` for new and untracked files. */
 
@@ -82,4 +82,56 @@ function unquote(name: string): string {
   } catch {
     return name.slice(1, -1);
   }
+}
+
+/**
+ * Each changed file's text at `ref` and the date it was first committed there, for the rules that
+ * compare a post with its published version. A file new since `ref` has no entry. Throws a
+ * UsageError naming the missing commit when the clone lacks it (a shallow checkout).
+ */
+export function changeHistory(
+  cwd: string,
+  ref: string,
+  files: readonly string[],
+  today: Date,
+): ChangeHistory {
+  try {
+    git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  } catch {
+    throw new UsageError(
+      `The base commit ${ref.slice(0, 12)} is not in this clone, so edits cannot be compared with the published posts: fetch more history (actions/checkout with fetch-depth: 0).`,
+    );
+  }
+  const renamed = new Map<string, string>();
+  const status = git(cwd, [
+    '-c',
+    'core.quotePath=false',
+    'diff',
+    '--name-status',
+    '-z',
+    '-M',
+    '--relative',
+    ref,
+    '--',
+  ]).split('\0');
+  for (let i = 0; i < status.length - 1; ) {
+    const code = status[i++] ?? '';
+    if (code.startsWith('R') || code.startsWith('C')) {
+      const from = status[i++] as string;
+      renamed.set(status[i++] as string, from);
+    } else i++;
+  }
+  const history: ChangeHistory = { base: ref, today: today.toISOString().slice(0, 10), files: {} };
+  for (const file of files) {
+    const before = renamed.get(file) ?? file;
+    let previous: string;
+    try {
+      previous = git(cwd, ['show', `${ref}:./${before}`]);
+    } catch {
+      continue;
+    }
+    const dates = git(cwd, ['log', '--format=%aI', '--follow', ref, '--', before]).trim().split('\n');
+    history.files[file] = { previous, firstCommitted: dates.at(-1) || undefined };
+  }
+  return history;
 }

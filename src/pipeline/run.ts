@@ -32,6 +32,7 @@ import { failingCount } from '../core/severity.js';
 import type {
   AppliedFix,
   ChangedLines,
+  ChangeHistory,
   Diagnostic,
   EngineFinding,
   FailOn,
@@ -46,6 +47,7 @@ import { contentHash, FindingsCache, findingsCacheKey } from '../scale/findings-
 import { type CheckedFile, CheckPool, workerCount } from '../scale/pool.js';
 import { createRunContext } from '../scale/protocol.js';
 import { VERSION } from '../version.js';
+import { changeHistory } from './git.js';
 
 export interface RunOptions {
   cwd: string;
@@ -83,6 +85,13 @@ export interface RunOptions {
   onTiming?: TimingSink;
   /** Fingerprints of findings the site accepted when it adopted Content Gate: not reported. */
   baseline?: ReadonlySet<string>;
+  /**
+   * The commit a change is compared with (a pull request's base, `--changed-since REF`): the
+   * changed posts' earlier text is read from it, for `content/correction-note`.
+   */
+  historyBase?: string;
+  /** Today, for correction notes; default now. */
+  now?: Date;
 }
 
 /** How the files of a run were checked. */
@@ -175,6 +184,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const configRules: Record<string, RuleSetting> = {};
   for (const [id, value] of Object.entries(config.rules)) configRules[id] = normalizeRuleSetting(value);
   const severities = { cli: overrides, config: configRules };
+  const history = historyOf(cwd, options, files, diagnostics);
   const base = {
     cwd,
     root,
@@ -182,6 +192,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     offline: options.offline ?? false,
     mode: options.mode ?? 'check',
     files,
+    history,
   } as const;
   const runContext = createRunContext(
     base,
@@ -202,18 +213,20 @@ export async function run(options: RunOptions): Promise<RunResult> {
         }
       : undefined,
   });
-  const cache = options.cacheFile
-    ? FindingsCache.open(
-        resolve(cwd, options.cacheFile),
-        findingsCacheKey({
-          version: VERSION,
-          severities: Object.fromEntries(catalog.ids.map((id) => [id, engine.severityOf(id)])),
-          config,
-          offline: base.offline,
-          mode: base.mode,
-        }),
-      )
-    : undefined;
+  // Findings that compare a post with its base depend on more than its text: no cache then.
+  const cache =
+    options.cacheFile && !history
+      ? FindingsCache.open(
+          resolve(cwd, options.cacheFile),
+          findingsCacheKey({
+            version: VERSION,
+            severities: Object.fromEntries(catalog.ids.map((id) => [id, engine.severityOf(id)])),
+            config,
+            offline: base.offline,
+            mode: base.mode,
+          }),
+        )
+      : undefined;
 
   // Read (and hash) every file first: cache hits need no parse, and the pool is sized by the rest.
   started = timing ? performance.now() : 0;
@@ -404,6 +417,22 @@ interface FileInput {
 }
 
 /** Keeps findings that touch a changed line; a whole-document finding counts when its file changed. */
+/** The base versions of the changed posts, when the run checks a change; a missing base is a warning. */
+function historyOf(
+  cwd: string,
+  options: RunOptions,
+  files: readonly string[],
+  diagnostics: Diagnostic[],
+): ChangeHistory | undefined {
+  if (!options.historyBase) return undefined;
+  try {
+    return changeHistory(cwd, options.historyBase, files, options.now ?? new Date());
+  } catch (error) {
+    diagnostics.push({ level: 'warning', message: (error as Error).message });
+    return undefined;
+  }
+}
+
 export function onChangedLines(findings: EngineFinding[], changed: ChangedLines): EngineFinding[] {
   return findings.filter((f) => {
     const lines = changed.get(f.file);

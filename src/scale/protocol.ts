@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../core/config.js';
 import type { FileResult } from '../core/engine.js';
 import type { RunContext } from '../core/rule.js';
 import type { SeverityTable } from '../core/severity.js';
+import type { ChangeHistory } from '../core/types.js';
 
 /** Everything a worker needs to set up the same rules, with the same config, as the main process. */
 export interface WorkerInit {
@@ -15,6 +16,7 @@ export interface WorkerInit {
   files: readonly string[];
   /** Send phase timings back with each result (the benchmark). */
   timing: boolean;
+  history?: ChangeHistory;
 }
 
 export interface CheckRequest {
@@ -55,5 +57,6 @@ export function createRunContext(
     },
     isEnabled,
     warn,
+    history: init.history,
   };
 }

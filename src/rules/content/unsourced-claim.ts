@@ -3,6 +3,7 @@ import type { Document, ProseBlock } from '../../core/document.js';
 import type { Rule } from '../../core/rule.js';
 import { CITATION, CLAIM_CUES, OWN_VOICE } from '../../lexicons/claims.js';
 import { POLICY } from '../shared/policy.js';
+import { splitSentences } from '../shared/sentences.js';
 
 const CUES = CLAIM_CUES.map((cue) => ({ ...cue, pattern: new RegExp(cue.pattern, 'i') }));
 const OWN = new RegExp(OWN_VOICE, 'i');
@@ -12,8 +13,6 @@ const OWN_INSTITUTION =
   /\b(?:the|this) (?:library|branch|center|centre|archive|archives|museum|friends of the library|foundation)(?:'s)?\b(?! of\b)/i;
 /** Quoted speech is the quotation rules' business: "…," she said. */
 const QUOTED = /[“"][^“”"]{12,}[”"]/g;
-/** Sentences end at a stop followed by a space: "1.2 million" and "U.S." stay whole. */
-const SENTENCE = /(?:[^.!?]|[.!?]+(?=[^\s.!?"'”’)]))+(?:[.!?]+["'”’)]*|$)/g;
 
 const SOURCE_NODES = new Set(['link', 'linkReference', 'footnoteReference']);
 
@@ -58,15 +57,12 @@ export const unsourcedClaimRule: Rule = {
   check(doc, ctx) {
     for (const block of paragraphs(doc)) {
       if (hasSource(block.node, block.text)) continue;
-      for (const m of block.text.matchAll(SENTENCE)) {
-        const sentence = m[0];
-        const kind = claimIn(sentence);
+      for (const sentence of splitSentences(block.text)) {
+        const kind = claimIn(sentence.text);
         if (!kind) continue;
-        const lead = (m.index ?? 0) + (sentence.length - sentence.trimStart().length);
-        const end = (m.index ?? 0) + sentence.trimEnd().length;
         ctx.report({
-          start: block.sourceOffset(lead),
-          end: block.sourceOffset(end),
+          start: block.sourceOffset(sentence.start),
+          end: block.sourceOffset(sentence.start + sentence.text.length),
           message: `This sentence states ${kind} with no source in its paragraph. Link to where it comes from (for example "according to [the report](https://...)") or add a footnote, so readers can check it.`,
         });
         break;

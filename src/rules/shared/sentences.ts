@@ -87,3 +87,17 @@ export function isMention(
   }
   return false;
 }
+
+/** Sentences end at a stop followed by a space: "1.2 million", "6.30 pm" and "U.S." stay whole. */
+const SENTENCE = /(?:[^.!?]|[.!?]+(?=[^\s.!?"'”’)]))+(?:[.!?]+["'”’)]*|$)/g;
+
+/** The sentences of a text, trimmed, with their start offsets. */
+export function splitSentences(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  for (const m of text.matchAll(SENTENCE)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const trimmed = m[0].trim();
+    if (trimmed) out.push({ start: (m.index ?? 0) + lead, text: trimmed });
+  }
+  return out;
+}
