@@ -34314,7 +34314,7 @@ var init_module3 = __esm({
 });
 
 // src/cli/index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync13 } from "node:fs";
+import { existsSync as existsSync10, readFileSync as readFileSync14 } from "node:fs";
 import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname as dirname9, resolve as resolve13 } from "node:path";
 import { parseArgs } from "node:util";
@@ -55347,6 +55347,41 @@ function inShard(file2, index3, count) {
   return hash2 % count + 1 === index3;
 }
 
+// src/core/read.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join as join5 } from "node:path";
+var decoder = new TextDecoder("utf-8", { fatal: true });
+async function readText(path3) {
+  let bytes;
+  try {
+    bytes = await readFile(path3);
+  } catch (error62) {
+    return { ok: false, reason: `cannot be read (${error62.code ?? "error"})` };
+  }
+  if (bytes.subarray(0, 8e3).includes(0))
+    return { ok: false, reason: "is a binary file, not Markdown text" };
+  try {
+    const text5 = decoder.decode(bytes);
+    return { ok: true, text: text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5 };
+  } catch {
+    return { ok: false, reason: "is not valid UTF-8 text; save it as UTF-8 and check it again" };
+  }
+}
+function sourceReader(cwd) {
+  const texts = /* @__PURE__ */ new Map();
+  return (file2) => {
+    if (!texts.has(file2)) {
+      try {
+        texts.set(file2, readFileSync3(join5(cwd, file2), "utf8"));
+      } catch {
+        texts.set(file2, void 0);
+      }
+    }
+    return texts.get(file2);
+  };
+}
+
 // src/core/severity.ts
 function resolveSeverity(id, fallback, table) {
   const category = ruleCategory(id);
@@ -55480,8 +55515,8 @@ function changeHistory(cwd, ref, files, today) {
 }
 
 // src/pipeline/init.ts
-import { existsSync as existsSync9, readFileSync as readFileSync11 } from "node:fs";
-import { join as join7, posix as posix4 } from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync12 } from "node:fs";
+import { join as join8, posix as posix4 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -56171,7 +56206,7 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/pipeline/run.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import { existsSync as existsSync8, readFileSync as readFileSync10 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync11 } from "node:fs";
 import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
 import { resolve as resolve11 } from "node:path";
 
@@ -81722,26 +81757,6 @@ function optionsOf(schema, raw) {
   return result2.success ? result2.data : schema.parse({});
 }
 
-// src/core/read.ts
-import { readFile } from "node:fs/promises";
-var decoder = new TextDecoder("utf-8", { fatal: true });
-async function readText(path3) {
-  let bytes;
-  try {
-    bytes = await readFile(path3);
-  } catch (error62) {
-    return { ok: false, reason: `cannot be read (${error62.code ?? "error"})` };
-  }
-  if (bytes.subarray(0, 8e3).includes(0))
-    return { ok: false, reason: "is a binary file, not Markdown text" };
-  try {
-    const text5 = decoder.decode(bytes);
-    return { ok: true, text: text5.charCodeAt(0) === 65279 ? text5.slice(1) : text5 };
-  } catch {
-    return { ok: false, reason: "is not valid UTF-8 text; save it as UTF-8 and check it again" };
-  }
-}
-
 // src/report/json.ts
 function toContractFinding(f) {
   return {
@@ -83692,28 +83707,14 @@ function facts(text5) {
   return [...text5.matchAll(FACT)].map((m) => ({ value: m[0].replace(/[.,]+$/, ""), index: m.index ?? 0 }));
 }
 function changedFact(before, now) {
-  const old = facts(before).map((f) => f.value.toLowerCase());
-  const fresh = facts(now);
-  const remaining = [...old];
-  for (const fact of fresh) {
-    const at = remaining.indexOf(fact.value.toLowerCase());
-    if (at >= 0) {
-      remaining.splice(at, 1);
-      continue;
-    }
-    return {
-      from: remaining[0] && facts(before).find((f) => f.value.toLowerCase() === remaining[0])?.value,
-      to: fact.value,
-      index: fact.index
-    };
+  const remaining = facts(before);
+  const unmatched = (fact) => remaining.findIndex((f) => f.value.toLowerCase() === fact.value.toLowerCase());
+  for (const fact of facts(now)) {
+    const at = unmatched(fact);
+    if (at >= 0) remaining.splice(at, 1);
+    else return { from: remaining[0]?.value, to: fact.value, index: fact.index };
   }
-  if (remaining.length > 0)
-    return {
-      from: facts(before).find((f) => f.value.toLowerCase() === remaining[0])?.value,
-      to: "",
-      index: 0
-    };
-  return void 0;
+  return remaining[0] ? { from: remaining[0].value, to: "", index: 0 } : void 0;
 }
 function firstFactChange(before, after) {
   const old = sentencesOf(before);
@@ -87594,14 +87595,14 @@ try {
 
 // src/language/assets.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname5, join as join5 } from "node:path";
+import { dirname as dirname5, join as join6 } from "node:path";
 import { fileURLToPath as fileURLToPath3, pathToFileURL } from "node:url";
 function locateAsset(distName, packagePath) {
   const beside = new URL(distName, import.meta.url);
   if (existsSync4(beside)) return beside;
   let folder = dirname5(fileURLToPath3(import.meta.url));
   for (; ; ) {
-    const candidate = join5(folder, "node_modules", packagePath);
+    const candidate = join6(folder, "node_modules", packagePath);
     if (existsSync4(candidate)) return pathToFileURL(candidate);
     const up = dirname5(folder);
     if (up === folder) break;
@@ -88007,7 +88008,7 @@ var grammarPatterns = [
 ];
 
 // src/language/dictionary.ts
-import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 import { gunzipSync } from "node:zlib";
 var DICTIONARY_FILE = "dictionary.txt.gz";
@@ -88076,7 +88077,7 @@ function dictionaryFor(dialect, path3 = dictionaryPath()) {
   if (known && path3 === dictionaryPath()) return known;
   let text5;
   try {
-    text5 = gunzipSync(readFileSync3(path3)).toString("utf8");
+    text5 = gunzipSync(readFileSync4(path3)).toString("utf8");
   } catch (error62) {
     const reason = error62 instanceof Error ? error62.message : String(error62);
     throw new DictionaryError(
@@ -88523,14 +88524,14 @@ var INCONSIDERATE = [
 
 // src/language/suggest.ts
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 var loadedFrequencies;
 function loadFrequencies() {
   loadedFrequencies ??= readFrequencies();
   return loadedFrequencies;
 }
 function readFrequencies() {
-  const text5 = readFileSync4(ownDataFile("word-frequencies.txt"), "utf8");
+  const text5 = readFileSync5(ownDataFile("word-frequencies.txt"), "utf8");
   const map4 = /* @__PURE__ */ new Map();
   for (let start = 0; start < text5.length; ) {
     let end = text5.indexOf("\n", start);
@@ -88661,19 +88662,19 @@ function isClearCorrection(ranked) {
 }
 
 // src/language/vocabulary.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { resolve as resolve7 } from "node:path";
 function parseWordList(text5) {
   return text5.split(/\r?\n/).map((line) => line.replace(/#.*/, "").trim()).filter((line) => line.length > 0);
 }
 function libraryWords() {
   const url2 = locateOwnAsset("library-words.txt", "../lexicons/library-words.txt");
-  return parseWordList(readFileSync5(url2, "utf8"));
+  return parseWordList(readFileSync6(url2, "utf8"));
 }
 var twoWords;
 function twoWordErrors() {
   twoWords ??= new Set(
-    parseWordList(readFileSync5(locateOwnAsset("two-words.txt", "./two-words.txt"), "utf8")).map(
+    parseWordList(readFileSync6(locateOwnAsset("two-words.txt", "./two-words.txt"), "utf8")).map(
       (w) => w.toLowerCase()
     )
   );
@@ -88681,7 +88682,7 @@ function twoWordErrors() {
 }
 function neverSuggestWords() {
   const url2 = locateOwnAsset("never-suggest.txt", "./never-suggest.txt");
-  return parseWordList(readFileSync5(url2, "utf8")).map((w) => w.toLowerCase());
+  return parseWordList(readFileSync6(url2, "utf8")).map((w) => w.toLowerCase());
 }
 var Vocabulary = class _Vocabulary {
   anyCase = /* @__PURE__ */ new Set();
@@ -88723,7 +88724,7 @@ function projectVocabulary(config2, warn) {
   vocabulary.add(config2.words);
   for (const file2 of config2.wordsFiles) {
     try {
-      vocabulary.add(parseWordList(readFileSync5(resolve7(config2.baseDir, file2), "utf8")));
+      vocabulary.add(parseWordList(readFileSync6(resolve7(config2.baseDir, file2), "utf8")));
     } catch {
       warn(`The words file "${file2}" named in wordsFiles could not be read, so its words are not accepted.`);
     }
@@ -89272,11 +89273,11 @@ function ensurePeriod(text5) {
 var grammarRules = [grammarRule];
 
 // src/links/session.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import { resolve as resolve9 } from "node:path";
 
 // src/links/cache.ts
-import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync7 } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname as dirname6, resolve as resolve8 } from "node:path";
 var CACHE_FORMAT = "content-gate-link-cache";
@@ -89316,7 +89317,7 @@ function loadCache(path3, shown, warn) {
   if (!existsSync6(path3)) return { data: emptyCache(), writable: true };
   let raw;
   try {
-    raw = JSON.parse(readFileSync6(path3, "utf8"));
+    raw = JSON.parse(readFileSync7(path3, "utf8"));
   } catch (error62) {
     warn(
       `The link cache ${shown} is damaged (${error62.message}); every link is checked afresh and the file is rewritten.`
@@ -90144,8 +90145,8 @@ function frontMatterLinks(doc) {
 }
 
 // src/links/local.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync7, statSync as statSync4 } from "node:fs";
-import { dirname as dirname7, isAbsolute as isAbsolute3, join as join6, relative as relative6, sep as sep5 } from "node:path";
+import { readdirSync as readdirSync3, readFileSync as readFileSync8, statSync as statSync4 } from "node:fs";
+import { dirname as dirname7, isAbsolute as isAbsolute3, join as join7, relative as relative6, sep as sep5 } from "node:path";
 
 // node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -90284,7 +90285,7 @@ var LocalResolver = class {
     const rootRelative = path3.startsWith("/");
     const base2 = rootRelative ? this.siteRoot : dirname7(fromFile);
     const segments = path3.split("/");
-    const target = join6(base2, safeDecode3(path3));
+    const target = join7(base2, safeDecode3(path3));
     const bound = within(this.siteRoot, fromFile) ? this.siteRoot : this.root;
     if (!within(bound, target)) return { ok: false, problem: "outside", shown: path3 };
     let current = base2;
@@ -90299,14 +90300,14 @@ var LocalResolver = class {
       const name = safeDecode3(segment);
       const entries = this.list(current);
       if (entries?.has(name)) {
-        current = join6(current, name);
+        current = join7(current, name);
         continue;
       }
       const other = entries && [...entries].find((e) => e.toLowerCase() === name.toLowerCase());
       if (other) {
         segments[i2] = encodeSegment(other);
         caseFixed = true;
-        current = join6(current, other);
+        current = join7(current, other);
         continue;
       }
       const routed = this.route(target);
@@ -90327,7 +90328,7 @@ var LocalResolver = class {
     if (this.list(current)) {
       const entries = this.list(current);
       const index3 = INDEX_FILES.find((f) => entries.has(f));
-      if (index3) return { ok: true, file: join6(current, index3) };
+      if (index3) return { ok: true, file: join7(current, index3) };
       const routed = this.route(current);
       if (routed) return { ok: true, file: routed };
       return { ok: false, problem: "no-index", shown: this.shown(current) };
@@ -90342,9 +90343,9 @@ var LocalResolver = class {
     if (!isInside(this.realRoot, file2)) return void 0;
     try {
       if (MARKDOWN.test(file2)) {
-        anchors = anchorsOf(new Document(relative6(this.cwd, file2), file2, readFileSync7(file2, "utf8")));
+        anchors = anchorsOf(new Document(relative6(this.cwd, file2), file2, readFileSync8(file2, "utf8")));
       } else if (/\.html?$/i.test(file2)) {
-        anchors = htmlAnchors(readFileSync7(file2, "utf8"));
+        anchors = htmlAnchors(readFileSync8(file2, "utf8"));
       }
     } catch {
       return void 0;
@@ -90383,7 +90384,7 @@ var LocalResolver = class {
       if (depth > 12) return;
       for (const name of this.list(dir) ?? []) {
         if (ALWAYS_SKIPPED_DIRS.has(name)) continue;
-        const path3 = join6(dir, name);
+        const path3 = join7(dir, name);
         if (this.list(path3)) walk(path3, depth + 1);
         else if (MARKDOWN.test(name))
           for (const route of routesOf(relative6(this.siteRoot, path3).split(sep5).join("/")))
@@ -90585,7 +90586,7 @@ var LinkSession = class {
       return {};
     }
     try {
-      return { extraCa: readFileSync8(path3, "utf8") };
+      return { extraCa: readFileSync9(path3, "utf8") };
     } catch (error62) {
       this.run.warn(
         `The certificate file ${caFile} could not be read (${error62.message}); only the usual authorities are trusted.`
@@ -94128,7 +94129,7 @@ async function checkText(engine, file2, path3, text5, scope = "all", timing) {
 
 // src/scale/findings-cache.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync7, mkdirSync, readFileSync as readFileSync9, renameSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync7, mkdirSync, readFileSync as readFileSync10, renameSync, writeFileSync } from "node:fs";
 import { dirname as dirname8, isAbsolute as isAbsolute4, resolve as resolve10 } from "node:path";
 var CACHE_FORMAT2 = 3;
 var DEFAULT_FINDINGS_CACHE = ".content-gate/findings-cache.json";
@@ -94139,7 +94140,7 @@ function findingsCacheKey(parts) {
   const { path: _path, baseDir, ...config2 } = parts.config;
   const wordLists = config2.wordsFiles.map((file2) => {
     const full = isAbsolute4(file2) ? file2 : resolve10(baseDir, file2);
-    return existsSync7(full) ? contentHash(readFileSync9(full, "utf8")) : "missing";
+    return existsSync7(full) ? contentHash(readFileSync10(full, "utf8")) : "missing";
   });
   return contentHash(
     stableJson({
@@ -94177,7 +94178,7 @@ var FindingsCache = class _FindingsCache {
   static open(path3, key) {
     let previous3 = {};
     try {
-      const parsed = JSON.parse(readFileSync9(path3, "utf8"));
+      const parsed = JSON.parse(readFileSync10(path3, "utf8"));
       if (parsed.format === CACHE_FORMAT2 && parsed.key === key && parsed.files) previous3 = parsed.files;
     } catch {
     }
@@ -94583,7 +94584,7 @@ function chooseConfig(cwd, root2, options3, rules2, catalog) {
   }
   const effects = describeConfigChange(config2, head, ruleMetas(rules2));
   if (effects.length === 0) return { config: config2 };
-  const text5 = readFileSync10(headPath, "utf8");
+  const text5 = readFileSync11(headPath, "utf8");
   const at = locateKey(import_yaml3.default.parseDocument(text5), text5, effects[0]?.key ?? "");
   const listed = effects.slice(0, 6).map((e) => e.says);
   const more = effects.length > 6 ? `; and ${effects.length - 6} more changes` : "";
@@ -94652,8 +94653,8 @@ var WORDS_FILE = `${INIT_DIR}/words.txt`;
 var NOT_POSTS = /^(readme|license|licence|changelog|contributing|code_of_conduct|security|history)(\b|[-_.])/i;
 function siteFacts(cwd) {
   const read = (name) => {
-    const path3 = join7(cwd, name);
-    return existsSync9(path3) ? readFileSync11(path3, "utf8") : void 0;
+    const path3 = join8(cwd, name);
+    return existsSync9(path3) ? readFileSync12(path3, "utf8") : void 0;
   };
   const jekyll = read("_config.yml") ?? read("_config.yaml");
   if (jekyll) {
@@ -94782,17 +94783,8 @@ async function planInit(cwd, options3) {
   const date5 = options3.now ?? /* @__PURE__ */ new Date();
   const existingConfig = findConfig(cwd);
   const result2 = await run({ cwd, configPath: existingConfig, offline: true, failOn: "never" });
-  const cache = /* @__PURE__ */ new Map();
-  const source = (file2) => {
-    if (!cache.has(file2)) {
-      try {
-        cache.set(file2, readFileSync11(join7(cwd, file2), "utf8"));
-      } catch {
-        cache.set(file2, void 0);
-      }
-    }
-    return cache.get(file2);
-  };
+  const source = sourceReader(cwd);
+  const tallies = tallyRules(result2.findings, result2.files.length);
   const facts2 = siteFacts(cwd);
   const host = facts2.url ? safeHost(facts2.url) : void 0;
   const domain3 = host ? registrableDomain(host) : void 0;
@@ -94808,13 +94800,13 @@ async function planInit(cwd, options3) {
     generator: facts2.generator,
     date: date5
   });
-  const existingText = existingConfig ? readFileSync11(existingConfig, "utf8") : void 0;
+  const existingText = existingConfig ? readFileSync12(existingConfig, "utf8") : void 0;
   const configName = existingConfig ? existingConfig.slice(cwd.length + 1) : ".content-gate.yml";
   const files = [
     {
       path: `${INIT_DIR}/init-report.md`,
       text: formatInitReport({
-        tallies: tallyRules(result2.findings, result2.files.length),
+        tallies,
         findings: result2.findings.length,
         posts: result2.files.length,
         words: words2.length,
@@ -94829,7 +94821,7 @@ async function planInit(cwd, options3) {
     files.push({ path: `${INIT_DIR}/baseline.json`, text: formatBaseline(result2.findings, VERSION, date5) });
   }
   const configDiff = existingText ? createTwoFilesPatch(configName, `${configName} (proposed)`, existingText, config2) : void 0;
-  const summary = `Checked ${result2.files.length} posts: ${result2.findings.length} findings in ${tallyRules(result2.findings, result2.files.length).length} rules; ${words2.length} unknown words listed.${options3.baseline ? ` Baseline of ${new Set(result2.findings.map((f) => f.fingerprint)).size} findings.` : ""}`;
+  const summary = `Checked ${result2.files.length} posts: ${result2.findings.length} findings in ${tallies.length} rules; ${words2.length} unknown words listed.${options3.baseline ? ` Baseline of ${new Set(result2.findings.map((f) => f.fingerprint)).size} findings.` : ""}`;
   return { files, configDiff, summary };
 }
 
@@ -95179,7 +95171,7 @@ ${input2.findings.length > 0 ? HOW_TO_ALLOW : ""}
 }
 
 // src/report/merge.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 import { resolve as resolve12 } from "node:path";
 function asReport(value2, name) {
   const r = value2;
@@ -95215,7 +95207,7 @@ function withFingerprints(findings, cwd) {
     if (!lines.has(f.file)) {
       let text5;
       try {
-        text5 = readFileSync12(resolve12(cwd, f.file), "utf8").replace(/^\uFEFF/, "");
+        text5 = readFileSync13(resolve12(cwd, f.file), "utf8").replace(/^\uFEFF/, "");
       } catch {
         text5 = void 0;
       }
@@ -95491,7 +95483,7 @@ function render2(format, result2, io, toFile) {
         findings: result2.findings,
         files: result2.files,
         metas: allRuleMetas,
-        source: (file2) => readSource(io.cwd, file2),
+        source: sourceReader(io.cwd),
         notes: result2.diagnostics.map((d) => `${d.file ? `${d.file}: ` : ""}${d.message}`)
       });
     default:
@@ -95504,13 +95496,6 @@ function render2(format, result2, io, toFile) {
           fixes: result2.fixes
         }
       );
-  }
-}
-function readSource(cwd, file2) {
-  try {
-    return readFileSync13(resolve13(cwd, file2), "utf8");
-  } catch {
-    return void 0;
   }
 }
 async function emit(text5, output2, io) {
@@ -95601,7 +95586,7 @@ async function check3(args, io) {
 function readBaseline(io, file2) {
   let text5;
   try {
-    text5 = readFileSync13(resolve13(io.cwd, file2), "utf8");
+    text5 = readFileSync14(resolve13(io.cwd, file2), "utf8");
   } catch {
     io.stderr.write(`${file2}: warning: the baseline cannot be read, so every finding is reported.
 `);
@@ -95664,7 +95649,7 @@ async function merge3(args, io) {
   const reports = positionals.map((file2) => {
     let text5;
     try {
-      text5 = readFileSync13(resolve13(io.cwd, file2), "utf8");
+      text5 = readFileSync14(resolve13(io.cwd, file2), "utf8");
     } catch {
       throw new UsageError(`merge: ${file2} cannot be read.`);
     }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { sourceReader } from '../core/read.js';
 import { type RunResult, run as runPipeline } from '../pipeline/run.js';
 import { formatHtml } from '../report/html.js';
 import { formatJson } from '../report/json.js';
@@ -184,13 +184,7 @@ async function writeHtmlReport(
     files: result.files,
     metas: allRuleMetas,
     link,
-    source: (file) => {
-      try {
-        return readFileSync(join(context.workspace, file), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    source: sourceReader(context.workspace),
   });
   await writeFileIn(path, html);
   return { url: inputs.reportUrl, path: relative(context.workspace, path) };

@@ -6,6 +6,7 @@ import { configAtCommit, gitCommitReader } from '../config/at-commit.js';
 import { toRelative } from '../core/discover.js';
 import { UsageError } from '../core/errors.js';
 import { realPath, workspaceRootOf } from '../core/paths.js';
+import { sourceReader } from '../core/read.js';
 import { failingCount } from '../core/severity.js';
 import type { FailOn, Finding, Report, SeverityOrOff } from '../core/types.js';
 import { changedSince } from '../pipeline/git.js';
@@ -131,7 +132,7 @@ function render(
         findings: result.findings,
         files: result.files,
         metas: allRuleMetas,
-        source: (file) => readSource(io.cwd, file),
+        source: sourceReader(io.cwd),
         notes: result.diagnostics.map((d) => `${d.file ? `${d.file}: ` : ''}${d.message}`),
       });
     default:
@@ -144,15 +145,6 @@ function render(
           fixes: result.fixes,
         },
       );
-  }
-}
-
-/** A checked file's text for the findings page's context lines; undefined when it cannot be read. */
-function readSource(cwd: string, file: string): string | undefined {
-  try {
-    return readFileSync(resolve(cwd, file), 'utf8');
-  } catch {
-    return undefined;
   }
 }
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -20,4 +22,22 @@ export async function readText(path: string): Promise<ReadResult> {
   } catch {
     return { ok: false, reason: 'is not valid UTF-8 text; save it as UTF-8 and check it again' };
   }
+}
+
+/**
+ * A checked file's text for showing its lines in a report (the findings page, `init`'s word list),
+ * read once per file; undefined when it cannot be read.
+ */
+export function sourceReader(cwd: string): (file: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (file) => {
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, readFileSync(join(cwd, file), 'utf8'));
+      } catch {
+        texts.set(file, undefined);
+      }
+    }
+    return texts.get(file);
+  };
 }

@@ -3,6 +3,7 @@ import { join, posix } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import YAML from 'yaml';
 import { findConfig } from '../config/load.js';
+import { sourceReader } from '../core/read.js';
 import type { EngineFinding } from '../core/types.js';
 import { formatBaseline } from '../report/baseline.js';
 import { formatInitReport, formatWordList, type SiteWord, tallyRules } from '../report/init-report.js';
@@ -188,17 +189,8 @@ export async function planInit(cwd: string, options: { baseline: boolean; now?: 
   const date = options.now ?? new Date();
   const existingConfig = findConfig(cwd);
   const result = await run({ cwd, configPath: existingConfig, offline: true, failOn: 'never' });
-  const cache = new Map<string, string | undefined>();
-  const source = (file: string) => {
-    if (!cache.has(file)) {
-      try {
-        cache.set(file, readFileSync(join(cwd, file), 'utf8'));
-      } catch {
-        cache.set(file, undefined);
-      }
-    }
-    return cache.get(file);
-  };
+  const source = sourceReader(cwd);
+  const tallies = tallyRules(result.findings, result.files.length);
   const facts = siteFacts(cwd);
   const host = facts.url ? safeHost(facts.url) : undefined;
   const domain = host ? registrableDomain(host) : undefined;
@@ -220,7 +212,7 @@ export async function planInit(cwd: string, options: { baseline: boolean; now?: 
     {
       path: `${INIT_DIR}/init-report.md`,
       text: formatInitReport({
-        tallies: tallyRules(result.findings, result.files.length),
+        tallies,
         findings: result.findings.length,
         posts: result.files.length,
         words: words.length,
@@ -239,6 +231,6 @@ export async function planInit(cwd: string, options: { baseline: boolean; now?: 
   const configDiff = existingText
     ? createTwoFilesPatch(configName, `${configName} (proposed)`, existingText, config)
     : undefined;
-  const summary = `Checked ${result.files.length} posts: ${result.findings.length} findings in ${tallyRules(result.findings, result.files.length).length} rules; ${words.length} unknown words listed.${options.baseline ? ` Baseline of ${new Set(result.findings.map((f) => f.fingerprint)).size} findings.` : ''}`;
+  const summary = `Checked ${result.files.length} posts: ${result.findings.length} findings in ${tallies.length} rules; ${words.length} unknown words listed.${options.baseline ? ` Baseline of ${new Set(result.findings.map((f) => f.fingerprint)).size} findings.` : ''}`;
   return { files, configDiff, summary };
 }

@@ -89,28 +89,15 @@ export function changedFact(
   before: string,
   now: string,
 ): { from?: string; to: string; index: number } | undefined {
-  const old = facts(before).map((f) => f.value.toLowerCase());
-  const fresh = facts(now);
-  const remaining = [...old];
-  for (const fact of fresh) {
-    const at = remaining.indexOf(fact.value.toLowerCase());
-    if (at >= 0) {
-      remaining.splice(at, 1);
-      continue;
-    }
-    return {
-      from: remaining[0] && facts(before).find((f) => f.value.toLowerCase() === remaining[0])?.value,
-      to: fact.value,
-      index: fact.index,
-    };
+  const remaining = facts(before);
+  const unmatched = (fact: { value: string }) =>
+    remaining.findIndex((f) => f.value.toLowerCase() === fact.value.toLowerCase());
+  for (const fact of facts(now)) {
+    const at = unmatched(fact);
+    if (at >= 0) remaining.splice(at, 1);
+    else return { from: remaining[0]?.value, to: fact.value, index: fact.index };
   }
-  if (remaining.length > 0)
-    return {
-      from: facts(before).find((f) => f.value.toLowerCase() === remaining[0])?.value,
-      to: '',
-      index: 0,
-    };
-  return undefined;
+  return remaining[0] ? { from: remaining[0].value, to: '', index: 0 } : undefined;
 }
 
 export type FactChange =
